@@ -1,0 +1,404 @@
+//! wasmer backend for `linker-core`: adapts wasmer 7.4 (Cranelift) to the linker's engine traits
+//! and nothing more.
+//!
+//! Imports that neither the loaded modules nor the linker's host resolver define are taken from
+//! the embedder's own [`wasmer::Imports`], given with [`WasmerEngine::with_imports`].
+//!
+//! ```no_run
+//! use std::sync::Arc;
+//! use backend_wasmer::WasmerEngine;
+//! use linker_core::{HostDirFs, LinkerConfig, NoHost, Process};
+//!
+//! let engine = WasmerEngine::new();
+//! // Functions of your own, as with any wasmer embedding. Functions in `wasmer::Imports` belong
+//! // to a store, so they are made per store by a closure.
+//! let engine = engine.with_imports(|store| {
+//!     let answer = wasmer::Function::new_typed(store, || 42i32);
+//!     wasmer::imports! { "host" => { "answer" => answer } }
+//! });
+//! let fs = Arc::new(HostDirFs::new("/path/to/root").unwrap());
+//! let mut process = Process::load(engine, LinkerConfig::new(fs), Arc::new(NoHost), "/app/main.wasm").unwrap();
+//! let exit_code = process.run().unwrap();
+//! # let _ = exit_code;
+//! ```
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use linker_core::engine::{
+    CallError, Capabilities, Engine, EngineError, Extern, FuncType, HostError, HostFn, StoreOps,
+    Val, ValType,
+};
+use wasmer::{AsStoreMut, FunctionEnv, FunctionEnvMut, StoreMut};
+
+type ImportsFactory = dyn Fn(&mut wasmer::Store) -> wasmer::Imports + Send + Sync;
+
+/// The wasmer engine (Cranelift).
+#[derive(Clone)]
+pub struct WasmerEngine {
+    engine: wasmer::Engine,
+    imports: Option<Arc<ImportsFactory>>,
+    /// The embedder's imports, made once per store (keyed by the store's id).
+    per_store: Arc<Mutex<HashMap<wasmer_types::StoreId, Arc<wasmer::Imports>>>>,
+}
+
+impl Default for WasmerEngine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl WasmerEngine {
+    pub fn new() -> Self {
+        WasmerEngine {
+            engine: wasmer::Engine::default(),
+            imports: None,
+            per_store: Default::default(),
+        }
+    }
+
+    /// Imports the linker does not define are taken from what `make` returns for each store.
+    pub fn with_imports(
+        mut self,
+        make: impl Fn(&mut wasmer::Store) -> wasmer::Imports + Send + Sync + 'static,
+    ) -> Self {
+        self.imports = Some(Arc::new(make));
+        self
+    }
+
+    pub fn wasmer(&self) -> &wasmer::Engine {
+        &self.engine
+    }
+}
+
+fn err(e: impl std::fmt::Display) -> EngineError {
+    EngineError(e.to_string())
+}
+
+fn call_error(e: wasmer::RuntimeError) -> CallError {
+    if let Some(h) = e.downcast_ref::<HostError>() {
+        return h.clone().into();
+    }
+    CallError::Trap(e.message())
+}
+
+fn to_wm(v: Val) -> wasmer::Value {
+    match v {
+        Val::I32(x) => wasmer::Value::I32(x),
+        Val::I64(x) => wasmer::Value::I64(x),
+        Val::F32(x) => wasmer::Value::F32(f32::from_bits(x)),
+        Val::F64(x) => wasmer::Value::F64(f64::from_bits(x)),
+    }
+}
+
+fn from_wm(v: &wasmer::Value) -> Val {
+    match v {
+        wasmer::Value::I32(x) => Val::I32(*x),
+        wasmer::Value::I64(x) => Val::I64(*x),
+        wasmer::Value::F32(x) => Val::F32(x.to_bits()),
+        wasmer::Value::F64(x) => Val::F64(x.to_bits()),
+        _ => Val::I32(0),
+    }
+}
+
+fn vt_to_wm(t: ValType) -> wasmer::Type {
+    match t {
+        ValType::I32 => wasmer::Type::I32,
+        ValType::I64 => wasmer::Type::I64,
+        ValType::F32 => wasmer::Type::F32,
+        ValType::F64 => wasmer::Type::F64,
+        ValType::V128 => wasmer::Type::V128,
+        ValType::FuncRef => wasmer::Type::FuncRef,
+        ValType::ExternRef | ValType::OtherRef => wasmer::Type::ExternRef,
+    }
+}
+
+fn vt_from_wm(t: &wasmer::Type) -> ValType {
+    match t {
+        wasmer::Type::I32 => ValType::I32,
+        wasmer::Type::I64 => ValType::I64,
+        wasmer::Type::F32 => ValType::F32,
+        wasmer::Type::F64 => ValType::F64,
+        wasmer::Type::V128 => ValType::V128,
+        wasmer::Type::FuncRef => ValType::FuncRef,
+        wasmer::Type::ExternRef => ValType::ExternRef,
+        wasmer::Type::ExceptionRef => ValType::OtherRef,
+    }
+}
+
+fn func_type(ty: &FuncType) -> wasmer::FunctionType {
+    wasmer::FunctionType::new(
+        ty.params.iter().map(|t| vt_to_wm(*t)).collect::<Vec<_>>(),
+        ty.results.iter().map(|t| vt_to_wm(*t)).collect::<Vec<_>>(),
+    )
+}
+
+impl Engine for WasmerEngine {
+    type Module = wasmer::Module;
+    type SharedMemory = wasmer::SharedMemory;
+    type Store = wasmer::Store;
+    type Func = wasmer::Function;
+    type Global = wasmer::Global;
+    type Memory = wasmer::Memory;
+    type Table = wasmer::Table;
+    type Tag = wasmer::Tag;
+    type Instance = wasmer::Instance;
+
+    fn name(&self) -> &'static str {
+        "wasmer"
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        // wasmer 7.4's host interrupt traps the running wasm: it is not a resumable safepoint.
+        Capabilities {
+            resumable_safepoints: false,
+        }
+    }
+
+    fn compile(&self, name: &str, bytes: &[u8]) -> Result<Self::Module, EngineError> {
+        let _span = tracing::debug_span!("compile", module = name, engine = "wasmer").entered();
+        wasmer::Module::new(&self.engine, bytes).map_err(err)
+    }
+
+    fn new_shared_memory(&self, min: u32, max: u32) -> Result<Self::SharedMemory, EngineError> {
+        let mut store = wasmer::Store::new(self.engine.clone());
+        let ty = wasmer::MemoryType::new(wasmer::Pages(min), Some(wasmer::Pages(max)), true);
+        let mem = wasmer::Memory::new(&mut store, ty).map_err(err)?;
+        mem.as_shared(&store)
+            .ok_or_else(|| EngineError("this wasmer backend cannot share memories".into()))
+    }
+
+    fn new_store(&self) -> Self::Store {
+        wasmer::Store::new(self.engine.clone())
+    }
+
+    fn with_store<R>(
+        &self,
+        store: &mut Self::Store,
+        f: impl FnOnce(&mut dyn StoreOps<Self>) -> R,
+    ) -> R {
+        let native = match &self.imports {
+            Some(make) => {
+                let id = store.id();
+                let existing = self
+                    .per_store
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .get(&id)
+                    .cloned();
+                Some(match existing {
+                    Some(i) => i,
+                    None => {
+                        let i = Arc::new(make(store));
+                        self.per_store
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .insert(id, i.clone());
+                        i
+                    }
+                })
+            }
+            None => None,
+        };
+        let mut cx = Cx {
+            store: store.as_store_mut(),
+            native,
+        };
+        f(&mut cx)
+    }
+}
+
+/// A wasmer store (from a `Store` or a `FunctionEnvMut`) seen as [`StoreOps`].
+struct Cx<'a> {
+    store: StoreMut<'a>,
+    native: Option<Arc<wasmer::Imports>>,
+}
+
+fn to_extern(e: &Extern<WasmerEngine>) -> wasmer::Extern {
+    match e {
+        Extern::Func(f) => wasmer::Extern::Function(f.clone()),
+        Extern::Global(g) => wasmer::Extern::Global(g.clone()),
+        Extern::Memory(m) => wasmer::Extern::Memory(m.clone()),
+        Extern::Table(t) => wasmer::Extern::Table(t.clone()),
+        Extern::Tag(t) => wasmer::Extern::Tag(t.clone()),
+    }
+}
+
+impl StoreOps<WasmerEngine> for Cx<'_> {
+    fn attach_memory(&mut self, mem: &wasmer::SharedMemory) -> Result<wasmer::Memory, EngineError> {
+        Ok(mem.clone().attach(&mut self.store))
+    }
+
+    fn memory_size(&mut self, mem: &wasmer::Memory) -> u64 {
+        mem.view(&self.store).data_size()
+    }
+
+    fn memory_grow(&mut self, mem: &wasmer::Memory, pages: u64) -> Result<u64, EngineError> {
+        let pages = u32::try_from(pages).map_err(err)?;
+        mem.grow(&mut self.store, wasmer::Pages(pages))
+            .map(|p| p.0 as u64)
+            .map_err(err)
+    }
+
+    fn memory_read(
+        &mut self,
+        mem: &wasmer::Memory,
+        addr: u64,
+        buf: &mut [u8],
+    ) -> Result<(), EngineError> {
+        mem.view(&self.store).read(addr, buf).map_err(err)
+    }
+
+    fn memory_write(
+        &mut self,
+        mem: &wasmer::Memory,
+        addr: u64,
+        data: &[u8],
+    ) -> Result<(), EngineError> {
+        mem.view(&self.store).write(addr, data).map_err(err)
+    }
+
+    fn new_table(&mut self, min: u64, max: Option<u64>) -> Result<wasmer::Table, EngineError> {
+        let min = u32::try_from(min).map_err(err)?;
+        let max = max.map(u32::try_from).transpose().map_err(err)?;
+        let ty = wasmer::TableType::new(wasmer::Type::FuncRef, min, max);
+        wasmer::Table::new(&mut self.store, ty, wasmer::Value::FuncRef(None)).map_err(err)
+    }
+
+    fn table_size(&mut self, table: &wasmer::Table) -> u64 {
+        table.size(&self.store) as u64
+    }
+
+    fn table_grow(&mut self, table: &wasmer::Table, delta: u64) -> Result<u64, EngineError> {
+        let delta = u32::try_from(delta).map_err(err)?;
+        table
+            .grow(&mut self.store, delta, wasmer::Value::FuncRef(None))
+            .map(|p| p as u64)
+            .map_err(err)
+    }
+
+    fn table_set(
+        &mut self,
+        table: &wasmer::Table,
+        index: u64,
+        func: Option<&wasmer::Function>,
+    ) -> Result<(), EngineError> {
+        let index = u32::try_from(index).map_err(err)?;
+        table
+            .set(
+                &mut self.store,
+                index,
+                wasmer::Value::FuncRef(func.cloned()),
+            )
+            .map_err(err)
+    }
+
+    fn table_get(
+        &mut self,
+        table: &wasmer::Table,
+        index: u64,
+    ) -> Result<Option<wasmer::Function>, EngineError> {
+        let index = u32::try_from(index).map_err(err)?;
+        match table.get(&mut self.store, index) {
+            Some(wasmer::Value::FuncRef(f)) => Ok(f),
+            Some(_) => Err(EngineError("not a funcref table".into())),
+            None => Err(EngineError(format!("table index {index} out of bounds"))),
+        }
+    }
+
+    fn new_global(&mut self, value: Val, mutable: bool) -> Result<wasmer::Global, EngineError> {
+        Ok(if mutable {
+            wasmer::Global::new_mut(&mut self.store, to_wm(value))
+        } else {
+            wasmer::Global::new(&mut self.store, to_wm(value))
+        })
+    }
+
+    fn global_get(&mut self, global: &wasmer::Global) -> Val {
+        from_wm(&global.get(&mut self.store))
+    }
+
+    fn global_set(&mut self, global: &wasmer::Global, value: Val) -> Result<(), EngineError> {
+        global.set(&mut self.store, to_wm(value)).map_err(err)
+    }
+
+    fn new_tag(&mut self, params: &[ValType]) -> Result<wasmer::Tag, EngineError> {
+        let p: Vec<wasmer::Type> = params.iter().map(|t| vt_to_wm(*t)).collect();
+        Ok(wasmer::Tag::new(&mut self.store, p))
+    }
+
+    fn new_host_func(
+        &mut self,
+        ty: &FuncType,
+        func: HostFn<WasmerEngine>,
+    ) -> Result<wasmer::Function, EngineError> {
+        let env = FunctionEnv::new(&mut self.store, ());
+        let result_types = ty.results.clone();
+        let native = self.native.clone();
+        Ok(wasmer::Function::new_with_env(
+            &mut self.store,
+            &env,
+            func_type(ty),
+            move |mut env: FunctionEnvMut<()>, params: &[wasmer::Value]| {
+                let args: Vec<Val> = params.iter().map(from_wm).collect();
+                let mut out: Vec<Val> = result_types.iter().map(|t| Val::default_for(*t)).collect();
+                let mut cx = Cx {
+                    store: env.as_store_mut(),
+                    native: native.clone(),
+                };
+                func(&mut cx, &args, &mut out)
+                    .map_err(|e| wasmer::RuntimeError::user(Box::new(e)))?;
+                Ok(out.into_iter().map(to_wm).collect())
+            },
+        ))
+    }
+
+    fn func_type(&mut self, func: &wasmer::Function) -> FuncType {
+        let ty = func.ty(&self.store);
+        FuncType::new(
+            ty.params().iter().map(vt_from_wm).collect::<Vec<_>>(),
+            ty.results().iter().map(vt_from_wm).collect::<Vec<_>>(),
+        )
+    }
+
+    fn instantiate(
+        &mut self,
+        module: &wasmer::Module,
+        imports: &[Option<Extern<WasmerEngine>>],
+    ) -> Result<wasmer::Instance, CallError> {
+        let mut set = wasmer::Imports::new();
+        for (imp, ext) in module.imports().zip(imports) {
+            let e = match ext {
+                Some(e) => to_extern(e),
+                None => self
+                    .native
+                    .as_ref()
+                    .and_then(|n| n.get_export(imp.module(), imp.name()))
+                    .ok_or_else(|| {
+                        CallError::Trap(format!("unknown import: {}::{}", imp.module(), imp.name()))
+                    })?,
+            };
+            set.define(imp.module(), imp.name(), e);
+        }
+        wasmer::Instance::new(&mut self.store, module, &set).map_err(|e| match e {
+            wasmer::InstantiationError::Start(rt) => call_error(rt),
+            other => CallError::Trap(other.to_string()),
+        })
+    }
+
+    fn export(&mut self, instance: &wasmer::Instance, name: &str) -> Option<Extern<WasmerEngine>> {
+        Some(match instance.exports.get_extern(name)? {
+            wasmer::Extern::Function(f) => Extern::Func(f.clone()),
+            wasmer::Extern::Global(g) => Extern::Global(g.clone()),
+            wasmer::Extern::Table(t) => Extern::Table(t.clone()),
+            wasmer::Extern::Memory(m) => Extern::Memory(m.clone()),
+            wasmer::Extern::Tag(t) => Extern::Tag(t.clone()),
+        })
+    }
+
+    fn call(&mut self, func: &wasmer::Function, args: &[Val]) -> Result<Vec<Val>, CallError> {
+        let params: Vec<wasmer::Value> = args.iter().map(|v| to_wm(*v)).collect();
+        let out = func.call(&mut self.store, &params).map_err(call_error)?;
+        Ok(out.iter().map(from_wm).collect())
+    }
+}

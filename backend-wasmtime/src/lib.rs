@@ -1,0 +1,438 @@
+//! wasmtime backend for `linker-core`: adapts wasmtime 48 to the linker's engine traits and
+//! nothing more.
+//!
+//! The store's data type `T` stays the embedder's: imports the linker does not define are looked
+//! up in the embedder's own [`wasmtime::Linker<T>`] (so `wasmtime-wasi` plugs in unchanged), after
+//! the linker's [`linker_core::HostResolver`].
+//!
+//! ```no_run
+//! use std::sync::Arc;
+//! use backend_wasmtime::WasmtimeEngine;
+//! use linker_core::{HostDirFs, LinkerConfig, NoHost, Process};
+//!
+//! // Functions of your own, as with any wasmtime embedding.
+//! let engine = WasmtimeEngine::<()>::new().unwrap();
+//! let mut native = wasmtime::Linker::new(engine.wasmtime());
+//! native.func_wrap("host", "answer", || 42i32).unwrap();
+//! let engine = engine.with_linker(native);
+//!
+//! let fs = Arc::new(HostDirFs::new("/path/to/root").unwrap());
+//! let mut process = Process::load(engine, LinkerConfig::new(fs), Arc::new(NoHost), "/app/main.wasm").unwrap();
+//! let exit_code = process.run().unwrap();
+//! # let _ = exit_code;
+//! ```
+
+use std::sync::Arc;
+
+use linker_core::engine::{
+    CallError, Capabilities, Engine, EngineError, Extern, FuncType, HostError, HostFn, StoreOps,
+    Val, ValType,
+};
+use wasmtime::{AsContextMut, Caller, StoreContextMut};
+
+/// The wasmtime engine, configured for dynamic linking (threads, shared memory, exceptions).
+pub struct WasmtimeEngine<T: 'static> {
+    engine: wasmtime::Engine,
+    make_data: Arc<dyn Fn() -> T + Send + Sync>,
+    linker: Option<Arc<wasmtime::Linker<T>>>,
+}
+
+impl<T: 'static> Clone for WasmtimeEngine<T> {
+    fn clone(&self) -> Self {
+        WasmtimeEngine {
+            engine: self.engine.clone(),
+            make_data: self.make_data.clone(),
+            linker: self.linker.clone(),
+        }
+    }
+}
+
+/// The wasmtime configuration the linker needs: shared memories (threads) and exception
+/// handling (setjmp/longjmp, C++ exceptions).
+pub fn config() -> wasmtime::Config {
+    let mut c = wasmtime::Config::new();
+    c.wasm_threads(true)
+        .shared_memory(true)
+        .wasm_exceptions(true)
+        .wasm_function_references(true)
+        .wasm_gc(true);
+    c
+}
+
+impl<T: Default + Send + 'static> WasmtimeEngine<T> {
+    /// An engine with [`config`], whose stores start with `T::default()`.
+    pub fn new() -> Result<Self, EngineError> {
+        Self::with_data(&config(), T::default)
+    }
+}
+
+impl<T: Send + 'static> WasmtimeEngine<T> {
+    /// An engine whose stores start with data made by `make_data`.
+    pub fn with_data(
+        config: &wasmtime::Config,
+        make_data: impl Fn() -> T + Send + Sync + 'static,
+    ) -> Result<Self, EngineError> {
+        Ok(WasmtimeEngine {
+            engine: wasmtime::Engine::new(config).map_err(err)?,
+            make_data: Arc::new(make_data),
+            linker: None,
+        })
+    }
+
+    /// Imports that neither the loaded modules nor the linker's host resolver define are taken
+    /// from `linker`.
+    pub fn with_linker(mut self, linker: wasmtime::Linker<T>) -> Self {
+        self.linker = Some(Arc::new(linker));
+        self
+    }
+
+    pub fn wasmtime(&self) -> &wasmtime::Engine {
+        &self.engine
+    }
+}
+
+fn err(e: impl std::fmt::Display) -> EngineError {
+    EngineError(e.to_string())
+}
+
+fn call_error(e: wasmtime::Error) -> CallError {
+    if let Some(h) = e.downcast_ref::<HostError>() {
+        return h.clone().into();
+    }
+    if let Some(t) = e.downcast_ref::<wasmtime::Trap>() {
+        return CallError::Trap(t.to_string());
+    }
+    CallError::Trap(format!("{e:#}"))
+}
+
+fn to_wt(v: Val) -> wasmtime::Val {
+    match v {
+        Val::I32(x) => wasmtime::Val::I32(x),
+        Val::I64(x) => wasmtime::Val::I64(x),
+        Val::F32(x) => wasmtime::Val::F32(x),
+        Val::F64(x) => wasmtime::Val::F64(x),
+    }
+}
+
+fn from_wt(v: &wasmtime::Val) -> Val {
+    match v {
+        wasmtime::Val::I32(x) => Val::I32(*x),
+        wasmtime::Val::I64(x) => Val::I64(*x),
+        wasmtime::Val::F32(x) => Val::F32(*x),
+        wasmtime::Val::F64(x) => Val::F64(*x),
+        _ => Val::I32(0),
+    }
+}
+
+fn vt_to_wt(t: ValType) -> wasmtime::ValType {
+    match t {
+        ValType::I32 => wasmtime::ValType::I32,
+        ValType::I64 => wasmtime::ValType::I64,
+        ValType::F32 => wasmtime::ValType::F32,
+        ValType::F64 => wasmtime::ValType::F64,
+        ValType::V128 => wasmtime::ValType::V128,
+        ValType::FuncRef => wasmtime::ValType::FUNCREF,
+        ValType::ExternRef | ValType::OtherRef => wasmtime::ValType::EXTERNREF,
+    }
+}
+
+fn vt_from_wt(t: &wasmtime::ValType) -> ValType {
+    match t {
+        wasmtime::ValType::I32 => ValType::I32,
+        wasmtime::ValType::I64 => ValType::I64,
+        wasmtime::ValType::F32 => ValType::F32,
+        wasmtime::ValType::F64 => ValType::F64,
+        wasmtime::ValType::V128 => ValType::V128,
+        wasmtime::ValType::Ref(r) if r.heap_type().is_func() => ValType::FuncRef,
+        wasmtime::ValType::Ref(r) if r.heap_type().is_extern() => ValType::ExternRef,
+        wasmtime::ValType::Ref(_) => ValType::OtherRef,
+    }
+}
+
+fn func_type(engine: &wasmtime::Engine, ty: &FuncType) -> wasmtime::FuncType {
+    wasmtime::FuncType::new(
+        engine,
+        ty.params.iter().map(|t| vt_to_wt(*t)),
+        ty.results.iter().map(|t| vt_to_wt(*t)),
+    )
+}
+
+impl<T: Send + 'static> Engine for WasmtimeEngine<T> {
+    type Module = wasmtime::Module;
+    type SharedMemory = wasmtime::SharedMemory;
+    type Store = wasmtime::Store<T>;
+    type Func = wasmtime::Func;
+    type Global = wasmtime::Global;
+    type Memory = wasmtime::SharedMemory;
+    type Table = wasmtime::Table;
+    type Tag = wasmtime::Tag;
+    type Instance = wasmtime::Instance;
+
+    fn name(&self) -> &'static str {
+        "wasmtime"
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities {
+            resumable_safepoints: true,
+        }
+    }
+
+    fn compile(&self, name: &str, bytes: &[u8]) -> Result<Self::Module, EngineError> {
+        let _span = tracing::debug_span!("compile", module = name, engine = "wasmtime").entered();
+        wasmtime::Module::new(&self.engine, bytes).map_err(|e| EngineError(format!("{e:#}")))
+    }
+
+    fn new_shared_memory(&self, min: u32, max: u32) -> Result<Self::SharedMemory, EngineError> {
+        wasmtime::SharedMemory::new(&self.engine, wasmtime::MemoryType::shared(min, max))
+            .map_err(err)
+    }
+
+    fn new_store(&self) -> Self::Store {
+        wasmtime::Store::new(&self.engine, (self.make_data)())
+    }
+
+    fn with_store<R>(
+        &self,
+        store: &mut Self::Store,
+        f: impl FnOnce(&mut dyn StoreOps<Self>) -> R,
+    ) -> R {
+        let mut cx = Cx {
+            cx: store.as_context_mut(),
+            linker: self.linker.clone(),
+        };
+        f(&mut cx)
+    }
+}
+
+/// A wasmtime store context (from a `Store` or a `Caller`) seen as [`StoreOps`].
+struct Cx<'a, T: 'static> {
+    cx: StoreContextMut<'a, T>,
+    linker: Option<Arc<wasmtime::Linker<T>>>,
+}
+
+fn to_extern<T: Send + 'static>(e: &Extern<WasmtimeEngine<T>>) -> wasmtime::Extern {
+    match e {
+        Extern::Func(f) => wasmtime::Extern::Func(*f),
+        Extern::Global(g) => wasmtime::Extern::Global(*g),
+        Extern::Memory(m) => wasmtime::Extern::SharedMemory(m.clone()),
+        Extern::Table(t) => wasmtime::Extern::Table(*t),
+        Extern::Tag(t) => wasmtime::Extern::Tag(*t),
+    }
+}
+
+impl<T: Send + 'static> StoreOps<WasmtimeEngine<T>> for Cx<'_, T> {
+    fn attach_memory(
+        &mut self,
+        mem: &wasmtime::SharedMemory,
+    ) -> Result<wasmtime::SharedMemory, EngineError> {
+        Ok(mem.clone())
+    }
+
+    fn memory_size(&mut self, mem: &wasmtime::SharedMemory) -> u64 {
+        mem.data_size() as u64
+    }
+
+    fn memory_grow(
+        &mut self,
+        mem: &wasmtime::SharedMemory,
+        pages: u64,
+    ) -> Result<u64, EngineError> {
+        mem.grow(pages).map_err(err)
+    }
+
+    fn memory_read(
+        &mut self,
+        mem: &wasmtime::SharedMemory,
+        addr: u64,
+        buf: &mut [u8],
+    ) -> Result<(), EngineError> {
+        let data = mem.data();
+        let end = addr
+            .checked_add(buf.len() as u64)
+            .filter(|&e| e <= data.len() as u64);
+        if end.is_none() {
+            return Err(EngineError(format!(
+                "memory access out of bounds at {addr:#x}+{}",
+                buf.len()
+            )));
+        }
+        // Shared memory may change under us (other threads): copy byte-wise through the
+        // UnsafeCells, which is what wasmtime documents as the sound way to read it.
+        let src = &data[addr as usize..addr as usize + buf.len()];
+        unsafe {
+            std::ptr::copy_nonoverlapping(src.as_ptr() as *const u8, buf.as_mut_ptr(), buf.len())
+        };
+        Ok(())
+    }
+
+    fn memory_write(
+        &mut self,
+        mem: &wasmtime::SharedMemory,
+        addr: u64,
+        bytes: &[u8],
+    ) -> Result<(), EngineError> {
+        let data = mem.data();
+        let end = addr
+            .checked_add(bytes.len() as u64)
+            .filter(|&e| e <= data.len() as u64);
+        if end.is_none() {
+            return Err(EngineError(format!(
+                "memory access out of bounds at {addr:#x}+{}",
+                bytes.len()
+            )));
+        }
+        let dst = &data[addr as usize..addr as usize + bytes.len()];
+        unsafe {
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst.as_ptr() as *mut u8, bytes.len())
+        };
+        Ok(())
+    }
+
+    fn new_table(&mut self, min: u64, max: Option<u64>) -> Result<wasmtime::Table, EngineError> {
+        let min = u32::try_from(min).map_err(err)?;
+        let max = max.map(u32::try_from).transpose().map_err(err)?;
+        let ty = wasmtime::TableType::new(wasmtime::RefType::FUNCREF, min, max);
+        wasmtime::Table::new(&mut self.cx, ty, wasmtime::Ref::Func(None)).map_err(err)
+    }
+
+    fn table_size(&mut self, table: &wasmtime::Table) -> u64 {
+        table.size(&self.cx)
+    }
+
+    fn table_grow(&mut self, table: &wasmtime::Table, delta: u64) -> Result<u64, EngineError> {
+        table
+            .grow(&mut self.cx, delta, wasmtime::Ref::Func(None))
+            .map_err(err)
+    }
+
+    fn table_set(
+        &mut self,
+        table: &wasmtime::Table,
+        index: u64,
+        func: Option<&wasmtime::Func>,
+    ) -> Result<(), EngineError> {
+        table
+            .set(&mut self.cx, index, wasmtime::Ref::Func(func.copied()))
+            .map_err(err)
+    }
+
+    fn table_get(
+        &mut self,
+        table: &wasmtime::Table,
+        index: u64,
+    ) -> Result<Option<wasmtime::Func>, EngineError> {
+        match table.get(&mut self.cx, index) {
+            Some(wasmtime::Ref::Func(f)) => Ok(f),
+            Some(_) => Err(EngineError("not a funcref table".into())),
+            None => Err(EngineError(format!("table index {index} out of bounds"))),
+        }
+    }
+
+    fn new_global(&mut self, value: Val, mutable: bool) -> Result<wasmtime::Global, EngineError> {
+        let m = if mutable {
+            wasmtime::Mutability::Var
+        } else {
+            wasmtime::Mutability::Const
+        };
+        let ty = wasmtime::GlobalType::new(vt_to_wt(value.ty()), m);
+        wasmtime::Global::new(&mut self.cx, ty, to_wt(value)).map_err(err)
+    }
+
+    fn global_get(&mut self, global: &wasmtime::Global) -> Val {
+        from_wt(&global.get(&mut self.cx))
+    }
+
+    fn global_set(&mut self, global: &wasmtime::Global, value: Val) -> Result<(), EngineError> {
+        global.set(&mut self.cx, to_wt(value)).map_err(err)
+    }
+
+    fn new_tag(&mut self, params: &[ValType]) -> Result<wasmtime::Tag, EngineError> {
+        let ft = func_type(self.cx.engine(), &FuncType::new(params.to_vec(), []));
+        wasmtime::Tag::new(&mut self.cx, &wasmtime::TagType::new(ft)).map_err(err)
+    }
+
+    fn new_host_func(
+        &mut self,
+        ty: &FuncType,
+        func: HostFn<WasmtimeEngine<T>>,
+    ) -> Result<wasmtime::Func, EngineError> {
+        let wt = func_type(self.cx.engine(), ty);
+        let result_types = ty.results.clone();
+        let linker = self.linker.clone();
+        wasmtime::Func::try_new(
+            &mut self.cx,
+            wt,
+            move |mut caller: Caller<'_, T>,
+                  params: &[wasmtime::Val],
+                  results: &mut [wasmtime::Val]| {
+                let args: Vec<Val> = params.iter().map(from_wt).collect();
+                let mut out: Vec<Val> = result_types.iter().map(|t| Val::default_for(*t)).collect();
+                let mut cx = Cx {
+                    cx: caller.as_context_mut(),
+                    linker: linker.clone(),
+                };
+                func(&mut cx, &args, &mut out).map_err(wasmtime::Error::new)?;
+                for (r, v) in results.iter_mut().zip(out) {
+                    *r = to_wt(v);
+                }
+                Ok(())
+            },
+        )
+        .map_err(err)
+    }
+
+    fn func_type(&mut self, func: &wasmtime::Func) -> FuncType {
+        let ty = func.ty(&self.cx);
+        FuncType::new(
+            ty.params().map(|t| vt_from_wt(&t)).collect::<Vec<_>>(),
+            ty.results().map(|t| vt_from_wt(&t)).collect::<Vec<_>>(),
+        )
+    }
+
+    fn instantiate(
+        &mut self,
+        module: &wasmtime::Module,
+        imports: &[Option<Extern<WasmtimeEngine<T>>>],
+    ) -> Result<wasmtime::Instance, CallError> {
+        let mut resolved = Vec::with_capacity(imports.len());
+        for (imp, ext) in module.imports().zip(imports) {
+            let e = match ext {
+                Some(e) => to_extern(e),
+                None => self
+                    .linker
+                    .as_ref()
+                    .and_then(|l| l.get(&mut self.cx, imp.module(), imp.name()).ok())
+                    .ok_or_else(|| {
+                        CallError::Trap(format!("unknown import: {}::{}", imp.module(), imp.name()))
+                    })?,
+            };
+            resolved.push(e);
+        }
+        wasmtime::Instance::new(&mut self.cx, module, &resolved).map_err(call_error)
+    }
+
+    fn export(
+        &mut self,
+        instance: &wasmtime::Instance,
+        name: &str,
+    ) -> Option<Extern<WasmtimeEngine<T>>> {
+        Some(match instance.get_export(&mut self.cx, name)? {
+            wasmtime::Extern::Func(f) => Extern::Func(f),
+            wasmtime::Extern::Global(g) => Extern::Global(g),
+            wasmtime::Extern::Table(t) => Extern::Table(t),
+            wasmtime::Extern::SharedMemory(m) => Extern::Memory(m),
+            wasmtime::Extern::Tag(t) => Extern::Tag(t),
+            wasmtime::Extern::Memory(_) => return None,
+        })
+    }
+
+    fn call(&mut self, func: &wasmtime::Func, args: &[Val]) -> Result<Vec<Val>, CallError> {
+        let n = func.ty(&self.cx).results().len();
+        let params: Vec<wasmtime::Val> = args.iter().map(|v| to_wt(*v)).collect();
+        let mut results = vec![wasmtime::Val::I32(0); n];
+        func.call(&mut self.cx, &params, &mut results)
+            .map_err(call_error)?;
+        Ok(results.iter().map(from_wt).collect())
+    }
+}

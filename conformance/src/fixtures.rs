@@ -1,0 +1,301 @@
+//! Builds every case's modules from their sources into a cache outside the repository.
+//!
+//! The toolchain (clang-19, wasm-ld-19, compiler-rt for wasm32, wabt, a PIC wasi-libc sysroot) is
+//! installed by `conformance/toolchain/setup.sh` from Debian's registry. Each module is rebuilt
+//! only when its inputs change (a stamp holds a hash of sources, flags and tool versions), and
+//! the same inputs give byte-identical outputs (clang and wasm-ld are deterministic; paths are
+//! the same on every run).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use wasm_encoder::Encode;
+
+use crate::manifest::{Case, Kind, ModuleSpec};
+
+/// The cache root: `$WASMLINK_CACHE` or `~/.cache/wasmlink`.
+pub fn cache_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("WASMLINK_CACHE") {
+        return PathBuf::from(d);
+    }
+    let home = std::env::var_os("HOME").unwrap_or_else(|| "/tmp".into());
+    PathBuf::from(home).join(".cache/wasmlink")
+}
+
+/// Where a case's modules are built: its root directory, mapped to the guest's `/`.
+pub fn case_root(case: &Case) -> PathBuf {
+    cache_dir().join("fixtures").join(&case.name)
+}
+
+/// The shared C sources every main module gets (runtime helpers, dlfcn shim).
+fn support_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("support")
+}
+
+pub struct Toolchain {
+    pub sysroot: PathBuf,
+    pub version: String,
+}
+
+/// Installs the toolchain if needed (once per process).
+pub fn toolchain() -> Result<&'static Toolchain, String> {
+    static TC: OnceLock<Result<Toolchain, String>> = OnceLock::new();
+    TC.get_or_init(|| {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("toolchain/setup.sh");
+        let out = Command::new("bash")
+            .arg(&script)
+            .stderr(std::process::Stdio::inherit())
+            .output()
+            .map_err(|e| format!("running {}: {e}", script.display()))?;
+        if !out.status.success() {
+            return Err(format!("{} failed", script.display()));
+        }
+        let sysroot = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .last()
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        let version = Command::new("clang-19")
+            .arg("--version")
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default();
+        Ok(Toolchain {
+            sysroot: PathBuf::from(sysroot),
+            version,
+        })
+    })
+    .as_ref()
+    .map_err(|e| e.clone())
+}
+
+/// FNV-1a: a stable hash for build stamps (std's hasher may change between releases).
+fn fnv(h: &mut u64, bytes: &[u8]) {
+    for b in bytes {
+        *h ^= *b as u64;
+        *h = h.wrapping_mul(0x100000001b3);
+    }
+}
+
+/// Builds all modules of `case`; returns its root directory.
+pub fn build_case(case: &Case) -> Result<PathBuf, String> {
+    let root = case_root(case);
+    std::fs::create_dir_all(&root).map_err(|e| e.to_string())?;
+    for m in &case.modules {
+        build_module(case, &root, m).map_err(|e| format!("{}: {}: {e}", case.name, m.out))?;
+    }
+    Ok(root)
+}
+
+const CFLAGS: &[&str] = &[
+    "--target=wasm32-wasi",
+    "-matomics",
+    "-mbulk-memory",
+    "-mmutable-globals",
+    "-pthread",
+    "-mthread-model",
+    "posix",
+    "-ftls-model=local-exec",
+    "-fPIC",
+    "-O2",
+    "-Wall",
+    "-Wno-unused-function",
+];
+
+fn build_module(case: &Case, root: &Path, m: &ModuleSpec) -> Result<(), String> {
+    let out = root.join(&m.out);
+    if let Some(p) = out.parent() {
+        std::fs::create_dir_all(p).map_err(|e| e.to_string())?;
+    }
+    // Stamp: inputs of this module (sources, flags, libraries it links against, tools).
+    let mut h = 0xcbf29ce484222325u64;
+    fnv(&mut h, format!("{m:?}").as_bytes());
+    for s in &m.sources {
+        fnv(
+            &mut h,
+            &std::fs::read(case.dir.join(s)).map_err(|e| format!("{s}: {e}"))?,
+        );
+    }
+    if matches!(m.kind, Kind::Main | Kind::Side) {
+        let tc = toolchain()?;
+        fnv(&mut h, tc.version.as_bytes());
+        for f in sorted_files(&support_dir()) {
+            fnv(&mut h, &std::fs::read(&f).unwrap_or_default());
+        }
+        for lib in &m.libs {
+            for d in &m.lib_dirs {
+                if let Ok(b) = std::fs::read(root.join(d).join(format!("lib{lib}.so"))) {
+                    fnv(&mut h, &b);
+                }
+            }
+        }
+    }
+    let stamp = PathBuf::from(format!("{}.stamp", out.display()));
+    let want = format!("{h:016x}");
+    if out.exists() && std::fs::read_to_string(&stamp).ok().as_deref() == Some(want.as_str()) {
+        return Ok(());
+    }
+    match m.kind {
+        Kind::Raw => {
+            std::fs::copy(case.dir.join(&m.sources[0]), &out).map_err(|e| e.to_string())?;
+        }
+        Kind::Wat => {
+            let text =
+                std::fs::read_to_string(case.dir.join(&m.sources[0])).map_err(|e| e.to_string())?;
+            let bytes = wat::parse_str(&text).map_err(|e| e.to_string())?;
+            std::fs::write(&out, bytes).map_err(|e| e.to_string())?;
+        }
+        Kind::Main | Kind::Side => compile_and_link(case, root, m, &out)?,
+    }
+    if !m.runpath.is_empty() {
+        let bytes = std::fs::read(&out).map_err(|e| e.to_string())?;
+        let patched = add_runpath(&bytes, &m.runpath)?;
+        std::fs::write(&out, patched).map_err(|e| e.to_string())?;
+    }
+    std::fs::write(&stamp, want).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+fn sorted_files(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+fn run(cmd: &mut Command) -> Result<(), String> {
+    let out = cmd.output().map_err(|e| format!("{cmd:?}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{:?} failed:\n{}{}",
+            cmd,
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(())
+}
+
+fn compile_and_link(case: &Case, root: &Path, m: &ModuleSpec, out: &Path) -> Result<(), String> {
+    let tc = toolchain()?;
+    let sysroot = tc.sysroot.display().to_string();
+    let objdir = PathBuf::from(format!("{}.obj", out.display()));
+    std::fs::create_dir_all(&objdir).map_err(|e| e.to_string())?;
+    let mut objects = Vec::new();
+    let mut sources: Vec<PathBuf> = m.sources.iter().map(|s| case.dir.join(s)).collect();
+    if m.kind == Kind::Main {
+        sources.extend(
+            sorted_files(&support_dir())
+                .into_iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "c")),
+        );
+    }
+    for (i, src) in sources.iter().enumerate() {
+        let obj = objdir.join(format!("{i}.o"));
+        let mut c = Command::new("clang-19");
+        c.args(CFLAGS)
+            .arg(format!("--sysroot={sysroot}"))
+            .arg("-I")
+            .arg(support_dir())
+            .args(&m.cflags);
+        if m.kind == Kind::Side {
+            c.arg("-fvisibility=default");
+        }
+        c.arg("-c").arg(src).arg("-o").arg(&obj);
+        run(&mut c)?;
+        objects.push(obj);
+    }
+    let mut l = Command::new("wasm-ld-19");
+    l.args([
+        "--extra-features=atomics,bulk-memory,mutable-globals",
+        "--experimental-pic",
+    ]);
+    for d in &m.lib_dirs {
+        l.arg(format!("-L{}", root.join(d).display()));
+    }
+    for lib in &m.libs {
+        l.arg(format!("-l{lib}"));
+    }
+    match m.kind {
+        Kind::Side => {
+            l.args([
+                "--export=__wasm_call_ctors",
+                "--export-if-defined=__wasm_apply_data_relocs",
+                "--export-if-defined=__wasm_init_tls",
+                "--export-if-defined=__tls_base",
+                "--export-if-defined=__tls_size",
+                "--export-if-defined=__tls_align",
+                "--unresolved-symbols=import-dynamic",
+                "-shared",
+                "--shared-memory",
+            ]);
+            l.args(&objects);
+        }
+        Kind::Main => {
+            let lib = format!("{sysroot}/lib/wasm32-wasi");
+            l.arg(format!("-L{lib}"))
+                .arg("--whole-archive")
+                .arg("--export-all");
+            l.args(&objects);
+            l.arg(format!("{lib}/crt1.o"))
+                .arg("-lc")
+                .arg("--no-whole-archive");
+            l.arg("/usr/lib/llvm-19/lib/clang/19/lib/wasi/libclang_rt.builtins-wasm32.a");
+            l.args([
+                "--import-memory",
+                "--shared-memory",
+                "--max-memory=1073741824",
+                "--export=__tls_base",
+                "--export=__tls_size",
+                "--export=__tls_align",
+                "--export-if-defined=__wasm_init_tls",
+                "--export=__wasm_call_ctors",
+                "--export-if-defined=__wasm_apply_data_relocs",
+                "--unresolved-symbols=import-dynamic",
+                "-pie",
+            ]);
+        }
+        _ => unreachable!(),
+    }
+    l.args(&m.ldflags).arg("-o").arg(out);
+    run(&mut l)
+}
+
+/// Appends a `WASM_DYLINK_RUNTIME_PATH` subsection to dylink.0 (wasm-ld cannot write one).
+pub fn add_runpath(module: &[u8], runpath: &[String]) -> Result<Vec<u8>, String> {
+    let mut out = wasm_encoder::Module::new();
+    let mut found = false;
+    for payload in wasmparser::Parser::new(0).parse_all(module) {
+        let payload = payload.map_err(|e| e.to_string())?;
+        let Some((id, range)) = payload.as_section() else {
+            continue;
+        };
+        let data = &module[range];
+        if let wasmparser::Payload::CustomSection(c) = &payload {
+            if c.name() == "dylink.0" {
+                found = true;
+                let mut sub = Vec::new();
+                (runpath.len() as u32).encode(&mut sub);
+                for r in runpath {
+                    r.as_str().encode(&mut sub);
+                }
+                let mut new = c.data().to_vec();
+                new.push(5);
+                sub.encode(&mut new);
+                out.section(&wasm_encoder::CustomSection {
+                    name: "dylink.0".into(),
+                    data: new.into(),
+                });
+                continue;
+            }
+        }
+        out.section(&wasm_encoder::RawSection { id, data });
+    }
+    if !found {
+        return Err("no dylink.0 section to add a RUNPATH to".into());
+    }
+    Ok(out.finish())
+}

@@ -1,0 +1,8 @@
+//! The conformance suite: module trees built from C and WAT sources by clang, run on every engine
+//! compiled in, judged against expected output. See docs/conformance.md.
+
+pub mod fixtures;
+pub mod manifest;
+pub mod runner;
+pub mod suite;
+pub mod wasi;

@@ -1,0 +1,225 @@
+//! `conformance`: the conformance matrix, and a loader for any module tree.
+//!
+//! ```text
+//! conformance [matrix] [--engine E] [--filter S] [--json]   run every case on every engine
+//! conformance build                                          build the fixtures only
+//! conformance run --engine E [-L DIR]... MAIN [ARGS]...      run a module tree from the host fs
+//! conformance ldd [-L DIR]... MODULE                         print the resolved tree, like ldd -r
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use conformance::runner::{run, EngineKind, Request};
+use conformance::suite::{build_all, cases, run_case, Status};
+use linker_core::{HostDirFs, LinkerConfig};
+
+fn usage() -> ExitCode {
+    eprintln!(
+        "usage:\n  conformance [matrix] [--engine E] [--filter S] [--json]\n  conformance build\n  \
+         conformance run --engine E [-L DIR]... MAIN [ARGS]...\n  conformance ldd [-L DIR]... MODULE\n\
+         engines: {}",
+        EngineKind::all().iter().map(|e| e.name()).collect::<Vec<_>>().join(", ")
+    );
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_writer(std::io::stderr)
+        .init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("build") => match cases(None).and_then(|c| build_all(&c)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
+        Some("run") => cmd_run(&args[1..]),
+        Some("ldd") => cmd_ldd(&args[1..]),
+        Some("matrix") => cmd_matrix(&args[1..]),
+        Some("-h" | "--help") => usage(),
+        _ => cmd_matrix(&args),
+    }
+}
+
+fn cmd_matrix(args: &[String]) -> ExitCode {
+    let (mut engines, mut filter, mut json) = (EngineKind::all(), None, false);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--engine" => match it.next().and_then(|e| EngineKind::parse(e)) {
+                Some(e) => engines = vec![e],
+                None => return usage(),
+            },
+            "--filter" => filter = it.next().cloned(),
+            "--json" => json = true,
+            _ => return usage(),
+        }
+    }
+    let cases = match cases(filter.as_deref()).and_then(|c| build_all(&c).map(|_| c)) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let width = cases.iter().map(|c| c.name.len()).max().unwrap_or(4).max(4);
+    if !json {
+        print!("{:width$}", "case");
+        for e in &engines {
+            print!("  {:>16}", e.name());
+        }
+        println!();
+    }
+    let (mut passed, mut failed) = (0, 0);
+    let mut failures = Vec::new();
+    for case in &cases {
+        if !json {
+            print!("{:width$}", case.name);
+        }
+        for &e in &engines {
+            let r = run_case(case, e);
+            let ok = r.status == Status::Pass;
+            if ok {
+                passed += 1;
+            } else {
+                failed += 1;
+            }
+            if json {
+                let detail = match &r.status {
+                    Status::Pass => String::new(),
+                    Status::Fail(d) => d.clone(),
+                };
+                println!(
+                    "{}",
+                    serde_json::json!({"case": r.case, "group": r.group, "engine": r.engine,
+                        "status": if ok {"pass"} else {"fail"}, "millis": r.millis as u64, "detail": detail})
+                );
+            } else {
+                print!(
+                    "  {:>16}",
+                    format!("{} {:>5}ms", if ok { "pass" } else { "FAIL" }, r.millis)
+                );
+            }
+            if let Status::Fail(d) = r.status {
+                failures.push(format!("{} on {}:\n{d}", r.case, r.engine));
+            }
+        }
+        if !json {
+            println!();
+        }
+    }
+    if !json {
+        for f in &failures {
+            println!("\n{f}");
+        }
+        println!("\n{passed} passed, {failed} failed");
+    }
+    if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Splits `[-L DIR]... REST...`, adding `LD_LIBRARY_PATH`.
+fn lib_dirs(args: &[String]) -> (Vec<String>, Vec<String>) {
+    let mut dirs = Vec::new();
+    let mut i = 0;
+    while i < args.len() && args[i] == "-L" && i + 1 < args.len() {
+        dirs.push(abs(&args[i + 1]));
+        i += 2;
+    }
+    if let Ok(p) = std::env::var("LD_LIBRARY_PATH") {
+        dirs.extend(p.split(':').filter(|s| !s.is_empty()).map(abs));
+    }
+    (dirs, args[i..].to_vec())
+}
+
+fn abs(p: &str) -> String {
+    let pb = PathBuf::from(p);
+    let pb = if pb.is_absolute() {
+        pb
+    } else {
+        std::env::current_dir().unwrap_or_default().join(pb)
+    };
+    std::fs::canonicalize(&pb)
+        .unwrap_or(pb)
+        .display()
+        .to_string()
+}
+
+fn cmd_run(args: &[String]) -> ExitCode {
+    let (engine, rest) = match args {
+        [flag, e, rest @ ..] if flag == "--engine" => match EngineKind::parse(e) {
+            Some(k) => (k, rest),
+            None => return usage(),
+        },
+        _ => return usage(),
+    };
+    let (dirs, rest) = lib_dirs(rest);
+    let Some(main) = rest.first() else {
+        return usage();
+    };
+    let main = abs(main);
+    let env: Vec<(String, String)> = std::env::vars()
+        .filter(|(k, _)| k != "LD_LIBRARY_PATH")
+        .collect();
+    let req = Request {
+        root: Path::new("/"),
+        main: &main,
+        args: rest[1..].to_vec(),
+        env,
+        ld_library_path: dirs,
+        passthrough: true,
+    };
+    let out = run(engine, &req);
+    ExitCode::from(out.exit_code.clamp(0, 255) as u8)
+}
+
+fn cmd_ldd(args: &[String]) -> ExitCode {
+    let (dirs, rest) = lib_dirs(args);
+    let Some(main) = rest.first() else {
+        return usage();
+    };
+    let fs = match HostDirFs::new("/") {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut config = LinkerConfig::new(std::sync::Arc::new(fs));
+    config.search.ld_library_path = dirs;
+    // The report does not depend on the engine; any compiled-in one names the types.
+    #[cfg(feature = "wasmtime")]
+    type Any = backend_wasmtime::WasmtimeEngine<()>;
+    #[cfg(all(not(feature = "wasmtime"), feature = "wasmer"))]
+    type Any = backend_wasmer::WasmerEngine;
+    match linker_core::ldd::<Any>(&config, &abs(main)) {
+        Err(e) => {
+            eprintln!("ldd: {e}");
+            ExitCode::FAILURE
+        }
+        Ok(report) => {
+            for m in report.modules.iter().skip(1) {
+                println!(
+                    "\t{} => {} (memory {:#x}, table {})",
+                    m.name, m.path, m.memory_base, m.table_base
+                );
+            }
+            for u in &report.unresolved {
+                println!("undefined symbol: {}\t({})", u.symbol, u.module);
+            }
+            if report.unresolved.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! Case manifests: `conformance/cases/<name>/case.toml`.
+//!
+//! A case names the modules to build (C sources compiled by clang, or WAT assembled in-process),
+//! how to run the main module, and what it must print and return.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// Group in the matrix (`basic`, `symbols`, `errors`, ...).
+    pub group: String,
+    /// One line: what this case checks and which ELF rule it follows.
+    pub description: String,
+    /// Modules in build order (libraries before what links against them).
+    #[serde(rename = "module")]
+    pub modules: Vec<ModuleSpec>,
+    #[serde(default)]
+    pub run: RunSpec,
+    /// Name of the case: its directory name (filled in when loading).
+    #[serde(skip)]
+    pub name: String,
+    /// The case's source directory (filled in when loading).
+    #[serde(skip)]
+    pub dir: PathBuf,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A PIE main module carrying libc and exporting it.
+    Main,
+    /// A side module (`-shared`).
+    Side,
+    /// A module assembled from WAT as is.
+    Wat,
+    /// A file copied from the sources as is (e.g. a non-wasm file).
+    Raw,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModuleSpec {
+    /// Output path relative to the case's root (`main.wasm`, `lib/libfoo.so`).
+    pub out: String,
+    pub kind: Kind,
+    pub sources: Vec<String>,
+    /// Libraries to link against (`-l` names) and where to find them (relative to the root).
+    #[serde(default)]
+    pub libs: Vec<String>,
+    #[serde(default)]
+    pub lib_dirs: Vec<String>,
+    #[serde(default)]
+    pub cflags: Vec<String>,
+    #[serde(default)]
+    pub ldflags: Vec<String>,
+    /// RUNPATH entries written into dylink.0 after linking (wasm-ld has no `-rpath` for wasm).
+    #[serde(default)]
+    pub runpath: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunSpec {
+    /// Main module, relative to the root (default: the first `main` module).
+    pub main: Option<String>,
+    #[serde(default)]
+    pub args: Vec<String>,
+    #[serde(default)]
+    pub env: BTreeMap<String, String>,
+    /// `LD_LIBRARY_PATH` entries (guest paths).
+    #[serde(default)]
+    pub ld_library_path: Vec<String>,
+    /// Expected standard output, exactly.
+    pub stdout: Option<String>,
+    #[serde(default)]
+    pub exit_code: i32,
+    /// Substrings standard error must contain (a link error's message lands there).
+    #[serde(default)]
+    pub stderr_contains: Vec<String>,
+    /// The case checks a load failure: the loader must refuse the tree with an error containing
+    /// each of `stderr_contains`.
+    #[serde(default)]
+    pub expect_load_error: bool,
+    /// Needs our host (dlopen ABI, thread spawn): an external loader reports n/a.
+    #[serde(default)]
+    pub needs_our_host: Option<String>,
+}
+
+impl Case {
+    pub fn main(&self) -> String {
+        self.run.main.clone().unwrap_or_else(|| {
+            self.modules
+                .iter()
+                .find(|m| m.kind == Kind::Main)
+                .map(|m| m.out.clone())
+                .unwrap_or_else(|| "main.wasm".into())
+        })
+    }
+}
+
+/// Loads every case under `cases_dir`, sorted by name.
+pub fn load_cases(cases_dir: &Path) -> Result<Vec<Case>, String> {
+    let mut out = Vec::new();
+    let rd = std::fs::read_dir(cases_dir).map_err(|e| format!("{}: {e}", cases_dir.display()))?;
+    for entry in rd {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let manifest = entry.path().join("case.toml");
+        if !manifest.is_file() {
+            continue;
+        }
+        let text = std::fs::read_to_string(&manifest)
+            .map_err(|e| format!("{}: {e}", manifest.display()))?;
+        let mut case: Case =
+            toml::from_str(&text).map_err(|e| format!("{}: {e}", manifest.display()))?;
+        case.name = entry.file_name().to_string_lossy().into_owned();
+        case.dir = entry.path();
+        out.push(case);
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+/// The directory holding the case sources.
+pub fn cases_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("cases")
+}

@@ -1,0 +1,154 @@
+//! Runs a module tree on one engine through `linker-core`, with the conformance host (WASI).
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use linker_core::{Engine, HostDirFs, LinkerConfig, Process, RunError};
+
+use crate::wasi::{Output, Wasi};
+
+/// The engines compiled into this build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EngineKind {
+    #[cfg(feature = "wasmtime")]
+    Wasmtime,
+    #[cfg(feature = "wasmer")]
+    Wasmer,
+}
+
+impl EngineKind {
+    pub fn all() -> Vec<EngineKind> {
+        vec![
+            #[cfg(feature = "wasmtime")]
+            EngineKind::Wasmtime,
+            #[cfg(feature = "wasmer")]
+            EngineKind::Wasmer,
+        ]
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            #[cfg(feature = "wasmtime")]
+            EngineKind::Wasmtime => "wasmtime",
+            #[cfg(feature = "wasmer")]
+            EngineKind::Wasmer => "wasmer",
+        }
+    }
+    pub fn parse(s: &str) -> Option<EngineKind> {
+        Self::all().into_iter().find(|e| e.name() == s)
+    }
+}
+
+/// What a run produced.
+#[derive(Clone, Debug, Default)]
+pub struct Outcome {
+    pub stdout: String,
+    pub stderr: String,
+    pub exit_code: i32,
+    /// The loader refused the tree (message also in `stderr`).
+    pub load_error: Option<String>,
+    pub millis: u128,
+}
+
+/// Exit code when the loader fails, as glibc's `ld.so` does.
+pub const LOAD_FAILURE_EXIT: i32 = 127;
+/// Exit code when the guest traps (as a native `abort`).
+pub const TRAP_EXIT: i32 = 134;
+
+/// A run request.
+pub struct Request<'a> {
+    /// Host directory mapped to the guest's `/`.
+    pub root: &'a Path,
+    /// Guest path of the main module.
+    pub main: &'a str,
+    pub args: Vec<String>,
+    pub env: Vec<(String, String)>,
+    pub ld_library_path: Vec<String>,
+    /// Write the guest's output to ours as it comes.
+    pub passthrough: bool,
+}
+
+pub fn run(kind: EngineKind, req: &Request<'_>) -> Outcome {
+    match kind {
+        #[cfg(feature = "wasmtime")]
+        EngineKind::Wasmtime => match backend_wasmtime::WasmtimeEngine::<()>::new() {
+            Ok(e) => run_with(e, req),
+            Err(e) => failed(format!("wasmtime: {e}")),
+        },
+        #[cfg(feature = "wasmer")]
+        EngineKind::Wasmer => run_with(backend_wasmer::WasmerEngine::new(), req),
+    }
+}
+
+fn failed(msg: String) -> Outcome {
+    Outcome {
+        stderr: msg.clone(),
+        exit_code: LOAD_FAILURE_EXIT,
+        load_error: Some(msg),
+        ..Default::default()
+    }
+}
+
+pub fn run_with<E: Engine>(engine: E, req: &Request<'_>) -> Outcome {
+    let start = Instant::now();
+    let output = Arc::new(if req.passthrough {
+        Output::passthrough()
+    } else {
+        Output::default()
+    });
+    let fs = match HostDirFs::new(req.root) {
+        Ok(fs) => fs,
+        Err(e) => return failed(format!("{}: {e}", req.root.display())),
+    };
+    let mut config = LinkerConfig::new(Arc::new(fs));
+    config.search.ld_library_path = req.ld_library_path.clone();
+    let mut args = vec![req.main.to_string()];
+    args.extend(req.args.iter().cloned());
+    let host = Arc::new(Wasi {
+        args,
+        env: req.env.clone(),
+        output: output.clone(),
+    });
+    let mut outcome = Outcome::default();
+    match Process::load(engine, config, host, req.main) {
+        Err(e) => {
+            let msg = format!("error while loading shared libraries: {e}\n");
+            output
+                .stderr
+                .lock()
+                .unwrap()
+                .extend_from_slice(msg.as_bytes());
+            if req.passthrough {
+                eprint!("{msg}");
+            }
+            outcome.load_error = Some(e.to_string());
+            outcome.exit_code = LOAD_FAILURE_EXIT;
+        }
+        Ok(mut p) => {
+            outcome.exit_code = match p.run() {
+                Ok(c) => c,
+                Err(e) => {
+                    let (msg, code) = match &e {
+                        RunError::Link(l) => {
+                            (format!("symbol lookup error: {l}\n"), LOAD_FAILURE_EXIT)
+                        }
+                        RunError::Trap(_) => (format!("{e}\n"), TRAP_EXIT),
+                    };
+                    output
+                        .stderr
+                        .lock()
+                        .unwrap()
+                        .extend_from_slice(msg.as_bytes());
+                    if req.passthrough {
+                        eprint!("{msg}");
+                    }
+                    code
+                }
+            };
+        }
+    }
+    outcome.stdout = output.stdout_string();
+    outcome.stderr = output.stderr_string();
+    outcome.millis = start.elapsed().as_millis();
+    outcome
+}

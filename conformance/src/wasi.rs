@@ -1,0 +1,271 @@
+//! WASI preview 1, as much as libc needs, written once against `linker-core`'s traits so that
+//! every engine sees exactly the same host and produces byte-identical output.
+//!
+//! Standard output and error are captured (and optionally passed through); there are no
+//! preopened directories yet, so file calls fail with `EBADF`. Every other preview-1 function
+//! returns `ENOSYS`. See docs/abi.md.
+
+use std::sync::{Arc, Mutex};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use linker_core::engine::{Engine, EngineError, Extern, HostError, HostFn, StoreOps, Val};
+use linker_core::metadata::{ExternType, Import};
+use linker_core::{HostContext, HostResolver, LinkError};
+
+const ESUCCESS: i32 = 0;
+const EBADF: i32 = 8;
+const EINVAL: i32 = 28;
+const ENOSYS: i32 = 52;
+const ESPIPE: i32 = 70;
+
+/// Where the guest's output goes.
+#[derive(Default)]
+pub struct Output {
+    pub stdout: Mutex<Vec<u8>>,
+    pub stderr: Mutex<Vec<u8>>,
+    /// Also write to the host's stdout/stderr as the guest writes.
+    pub passthrough: bool,
+}
+
+impl Output {
+    pub fn passthrough() -> Self {
+        Output {
+            passthrough: true,
+            ..Default::default()
+        }
+    }
+    pub fn stdout_string(&self) -> String {
+        String::from_utf8_lossy(&self.stdout.lock().unwrap()).into_owned()
+    }
+    pub fn stderr_string(&self) -> String {
+        String::from_utf8_lossy(&self.stderr.lock().unwrap()).into_owned()
+    }
+    fn write(&self, fd: i32, data: &[u8]) {
+        use std::io::Write;
+        let buf = if fd == 1 { &self.stdout } else { &self.stderr };
+        buf.lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .extend_from_slice(data);
+        if self.passthrough {
+            if fd == 1 {
+                let _ = std::io::stdout().write_all(data);
+                let _ = std::io::stdout().flush();
+            } else {
+                let _ = std::io::stderr().write_all(data);
+            }
+        }
+    }
+}
+
+/// The WASI host of one process.
+pub struct Wasi {
+    pub args: Vec<String>,
+    pub env: Vec<(String, String)>,
+    pub output: Arc<Output>,
+}
+
+struct Mem<'a, E: Engine> {
+    cx: &'a mut dyn StoreOps<E>,
+    mem: &'a E::Memory,
+}
+
+impl<E: Engine> Mem<'_, E> {
+    fn read(&mut self, addr: u32, len: u32) -> Result<Vec<u8>, EngineError> {
+        let mut b = vec![0; len as usize];
+        self.cx.memory_read(self.mem, addr as u64, &mut b)?;
+        Ok(b)
+    }
+    fn u32(&mut self, addr: u32) -> Result<u32, EngineError> {
+        let b = self.read(addr, 4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn put(&mut self, addr: u32, data: &[u8]) -> Result<(), EngineError> {
+        self.cx.memory_write(self.mem, addr as u64, data)
+    }
+    fn put_u32(&mut self, addr: u32, v: u32) -> Result<(), EngineError> {
+        self.put(addr, &v.to_le_bytes())
+    }
+    fn put_u64(&mut self, addr: u32, v: u64) -> Result<(), EngineError> {
+        self.put(addr, &v.to_le_bytes())
+    }
+}
+
+fn trap(e: EngineError) -> HostError {
+    HostError::Trap(e.0)
+}
+
+/// Writes NUL-terminated `items` for `args_get`/`environ_get`.
+fn put_list<E: Engine>(
+    m: &mut Mem<'_, E>,
+    items: &[String],
+    ptrs: u32,
+    buf: u32,
+) -> Result<(), EngineError> {
+    let mut at = buf;
+    for (i, s) in items.iter().enumerate() {
+        m.put_u32(ptrs + 4 * i as u32, at)?;
+        let mut b = s.as_bytes().to_vec();
+        b.push(0);
+        m.put(at, &b)?;
+        at += b.len() as u32;
+    }
+    Ok(())
+}
+
+impl Wasi {
+    fn func<E: Engine>(&self, name: &str, memory: E::Memory) -> HostFn<E> {
+        let args = self.args.clone();
+        let env: Vec<String> = self.env.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let out = self.output.clone();
+        macro_rules! host {
+            (|$m:ident, $a:ident| $body:block) => {{
+                let memory = memory.clone();
+                Arc::new(
+                    move |cx: &mut dyn StoreOps<E>, $a: &[Val], results: &mut [Val]| {
+                        let $m = &mut Mem { cx, mem: &memory };
+                        let r: Result<i32, HostError> = (|| -> Result<i32, HostError> { $body })();
+                        if let Some(slot) = results.first_mut() {
+                            *slot = Val::I32(r?);
+                        } else {
+                            r?;
+                        }
+                        Ok(())
+                    },
+                )
+            }};
+        }
+        match name {
+            "args_sizes_get" => host!(|m, a| {
+                let size: usize = args.iter().map(|s| s.len() + 1).sum();
+                m.put_u32(a[0].i32() as u32, args.len() as u32)
+                    .map_err(trap)?;
+                m.put_u32(a[1].i32() as u32, size as u32).map_err(trap)?;
+                Ok(ESUCCESS)
+            }),
+            "args_get" => host!(|m, a| {
+                put_list(m, &args, a[0].i32() as u32, a[1].i32() as u32).map_err(trap)?;
+                Ok(ESUCCESS)
+            }),
+            "environ_sizes_get" => host!(|m, a| {
+                let size: usize = env.iter().map(|s| s.len() + 1).sum();
+                m.put_u32(a[0].i32() as u32, env.len() as u32)
+                    .map_err(trap)?;
+                m.put_u32(a[1].i32() as u32, size as u32).map_err(trap)?;
+                Ok(ESUCCESS)
+            }),
+            "environ_get" => host!(|m, a| {
+                put_list(m, &env, a[0].i32() as u32, a[1].i32() as u32).map_err(trap)?;
+                Ok(ESUCCESS)
+            }),
+            "fd_write" => host!(|m, a| {
+                let (fd, iovs, n, nwritten) = (
+                    a[0].i32(),
+                    a[1].i32() as u32,
+                    a[2].i32() as u32,
+                    a[3].i32() as u32,
+                );
+                if fd != 1 && fd != 2 {
+                    return Ok(EBADF);
+                }
+                let mut total = 0u32;
+                for i in 0..n {
+                    let ptr = m.u32(iovs + 8 * i).map_err(trap)?;
+                    let len = m.u32(iovs + 8 * i + 4).map_err(trap)?;
+                    let data = m.read(ptr, len).map_err(trap)?;
+                    out.write(fd, &data);
+                    total += len;
+                }
+                m.put_u32(nwritten, total).map_err(trap)?;
+                Ok(ESUCCESS)
+            }),
+            "fd_read" => host!(|m, a| {
+                if a[0].i32() != 0 {
+                    return Ok(EBADF);
+                }
+                m.put_u32(a[3].i32() as u32, 0).map_err(trap)?;
+                Ok(ESUCCESS)
+            }),
+            "fd_close" => host!(|_m, a| {
+                Ok(if (0..=2).contains(&a[0].i32()) {
+                    ESUCCESS
+                } else {
+                    EBADF
+                })
+            }),
+            "fd_seek" => host!(|_m, a| {
+                Ok(if (0..=2).contains(&a[0].i32()) {
+                    ESPIPE
+                } else {
+                    EBADF
+                })
+            }),
+            "fd_fdstat_get" => host!(|m, a| {
+                if !(0..=2).contains(&a[0].i32()) {
+                    return Ok(EBADF);
+                }
+                // filetype CHARACTER_DEVICE, no flags, all rights.
+                let mut st = [0u8; 24];
+                st[0] = 2;
+                st[8..16].copy_from_slice(&u64::MAX.to_le_bytes());
+                st[16..24].copy_from_slice(&u64::MAX.to_le_bytes());
+                m.put(a[1].i32() as u32, &st).map_err(trap)?;
+                Ok(ESUCCESS)
+            }),
+            "fd_prestat_get" | "fd_prestat_dir_name" => host!(|_m, _a| { Ok(EBADF) }),
+            "proc_exit" => Arc::new(|_cx: &mut dyn StoreOps<E>, a: &[Val], _r: &mut [Val]| {
+                Err(HostError::Exit(a[0].i32()))
+            }),
+            "clock_time_get" => host!(|m, a| {
+                let now = SystemTime::now()
+                    .duration_since(UNIX_EPOCH)
+                    .unwrap_or_default();
+                m.put_u64(a[2].i32() as u32, now.as_nanos() as u64)
+                    .map_err(trap)?;
+                Ok(ESUCCESS)
+            }),
+            "clock_res_get" => host!(|m, a| {
+                m.put_u64(a[1].i32() as u32, 1000).map_err(trap)?;
+                Ok(ESUCCESS)
+            }),
+            "random_get" => host!(|m, a| {
+                // Deterministic bytes: runs must be reproducible across engines.
+                let mut x = 0x2545F4914F6CDD1Du64;
+                let bytes: Vec<u8> = (0..a[1].i32() as u32)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        x as u8
+                    })
+                    .collect();
+                m.put(a[0].i32() as u32, &bytes).map_err(trap)?;
+                Ok(ESUCCESS)
+            }),
+            "sched_yield" => host!(|_m, _a| { Ok(ESUCCESS) }),
+            "poll_oneoff" => host!(|_m, _a| { Ok(EINVAL) }),
+            _ => host!(|_m, _a| { Ok(ENOSYS) }),
+        }
+    }
+}
+
+impl<E: Engine> HostResolver<E> for Wasi {
+    fn resolve(
+        &self,
+        cx: &mut dyn StoreOps<E>,
+        host: &HostContext<'_, E>,
+        import: &Import,
+    ) -> Result<Option<Extern<E>>, LinkError> {
+        if import.module != "wasi_snapshot_preview1" {
+            return Ok(None);
+        }
+        let ExternType::Func(ty) = &import.ty else {
+            return Ok(None);
+        };
+        let f = self.func::<E>(&import.name, host.memory.clone());
+        let func = cx.new_host_func(ty, f).map_err(|e| LinkError::Engine {
+            module: host.module.to_string(),
+            reason: e.0,
+        })?;
+        Ok(Some(Extern::Func(func)))
+    }
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs the wasm toolchain this project builds its fixtures with, and a PIC wasi-libc sysroot.
+#
+# Everything comes from Debian's package registry (see docs/toolchain.md). Results are cached under
+# $WASMLINK_CACHE (default ~/.cache/wasmlink) so a second run costs nothing.
+# Prints the sysroot path on its last line.
+set -euo pipefail
+
+CACHE="${WASMLINK_CACHE:-$HOME/.cache/wasmlink}"
+SYSROOT="$CACHE/sysroot-pic"
+WASI_LIBC_VERSION="0.0~git20220510.9886d3d"
+mkdir -p "$CACHE"
+
+need_pkgs=()
+command -v clang-19 >/dev/null || need_pkgs+=(clang-19)
+command -v wasm-ld-19 >/dev/null || need_pkgs+=(lld-19)
+[ -f /usr/lib/llvm-19/lib/clang/19/lib/wasi/libclang_rt.builtins-wasm32.a ] || need_pkgs+=(libclang-rt-19-dev-wasm32)
+command -v wasm-objdump >/dev/null || need_pkgs+=(wabt)
+command -v xz >/dev/null || need_pkgs+=(xz-utils)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  echo "toolchain: installing ${need_pkgs[*]}" >&2
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_pkgs[@]}" >&2
+fi
+
+if [ ! -f "$SYSROOT/lib/wasm32-wasi/libc.a" ]; then
+  echo "toolchain: building a PIC wasi-libc sysroot in $SYSROOT" >&2
+  work="$CACHE/wasi-libc-build"
+  rm -rf "$work"; mkdir -p "$work/apt/lists/partial"
+  cat > "$work/apt/src.sources" <<X
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+X
+  O=(-o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$work/apt" -o "Dir::State::Lists=$work/apt/lists")
+  (cd "$work" && apt-get "${O[@]}" update -qq >&2 && apt-get "${O[@]}" source --download-only "wasi-libc=${WASI_LIBC_VERSION}-2" >&2)
+  tar -C "$work" -xf "$work/wasi-libc_${WASI_LIBC_VERSION}.orig.tar.xz"
+  # The final check-symbols step fails for a PIC build (it lists __memory_base & co. as undefined);
+  # the libraries are complete before it runs, so its failure is expected and checked for below.
+  make -C "$work/wasi-libc-${WASI_LIBC_VERSION}" -j"$(nproc)" CC=clang-19 AR=llvm-ar-19 NM=llvm-nm-19 \
+    THREAD_MODEL=single SYSROOT="$SYSROOT" \
+    EXTRA_CFLAGS="-O2 -DNDEBUG -fPIC -matomics -mbulk-memory -mmutable-globals -Wno-error" >"$work/make.log" 2>&1 || true
+  if [ ! -f "$SYSROOT/lib/wasm32-wasi/libc.a" ]; then
+    tail -30 "$work/make.log" >&2
+    echo "toolchain: wasi-libc build failed" >&2
+    exit 1
+  fi
+fi
+echo "$SYSROOT"

@@ -1,0 +1,37 @@
+//! How a linker is configured by its embedder.
+
+use std::sync::Arc;
+
+use crate::locate::{LibraryFs, SearchPath};
+use crate::scope::WeakPolicy;
+
+/// Settings of one process image.
+#[derive(Clone)]
+pub struct LinkerConfig {
+    /// Where libraries are read from.
+    pub fs: Arc<dyn LibraryFs>,
+    /// `LD_LIBRARY_PATH` and default directories.
+    pub search: SearchPath,
+    /// Size of the main thread's stack in bytes (and of each spawned thread's).
+    pub stack_size: u64,
+    /// How weak definitions compete with strong ones.
+    pub weak_policy: WeakPolicy,
+    /// Resolve every function import at load time and fail the load if one is missing
+    /// (`LD_BIND_NOW`); otherwise a missing function is reported when it is first called.
+    pub bind_now: bool,
+    /// Maximum memory in 64 KiB pages when the main module does not say (default: 1 GiB).
+    pub default_max_pages: u32,
+}
+
+impl LinkerConfig {
+    pub fn new(fs: Arc<dyn LibraryFs>) -> Self {
+        LinkerConfig {
+            fs,
+            search: SearchPath::default(),
+            stack_size: 1 << 20,
+            weak_policy: WeakPolicy::default(),
+            bind_now: false,
+            default_max_pages: 16384,
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! The engine abstraction: exactly the operations a dynamic linker needs from a WebAssembly engine.
+//!
+//! `linker-core` never names an engine. A backend crate implements [`Engine`] (engine-wide
+//! operations: compiling, shared memories, stores) and [`StoreOps`] (operations on one store, usable
+//! both from outside wasm and from inside a host call). Every engine difference the linker must know
+//! about is a method or a [`Capabilities`] flag here, never a special case hidden in one backend.
+//!
+//! `StoreOps` is object safe on purpose: the linker's host functions (lazy binding stubs, `dlopen`,
+//! WASI in the conformance host) receive a `&mut dyn StoreOps<E>` for the store they run in, which is
+//! the wasmtime `Caller` or the wasmer `FunctionEnvMut` seen through one interface.
+
+use std::fmt;
+use std::sync::Arc;
+
+/// A WebAssembly value type, as far as the linker needs to tell them apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ValType {
+    I32,
+    I64,
+    F32,
+    F64,
+    V128,
+    FuncRef,
+    ExternRef,
+    /// Any other reference type (GC proposal); the linker never creates such values.
+    OtherRef,
+}
+
+impl fmt::Display for ValType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = match self {
+            ValType::I32 => "i32",
+            ValType::I64 => "i64",
+            ValType::F32 => "f32",
+            ValType::F64 => "f64",
+            ValType::V128 => "v128",
+            ValType::FuncRef => "funcref",
+            ValType::ExternRef => "externref",
+            ValType::OtherRef => "ref",
+        };
+        f.write_str(s)
+    }
+}
+
+/// A function signature.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub struct FuncType {
+    pub params: Vec<ValType>,
+    pub results: Vec<ValType>,
+}
+
+impl FuncType {
+    pub fn new(params: impl Into<Vec<ValType>>, results: impl Into<Vec<ValType>>) -> Self {
+        FuncType {
+            params: params.into(),
+            results: results.into(),
+        }
+    }
+}
+
+impl fmt::Display for FuncType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let list = |v: &[ValType]| {
+            v.iter()
+                .map(|t| t.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        write!(f, "({}) -> ({})", list(&self.params), list(&self.results))
+    }
+}
+
+/// A numeric value crossing the host boundary. Floats are carried as their bit patterns so that
+/// NaN payloads survive a round trip through the linker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Val {
+    I32(i32),
+    I64(i64),
+    F32(u32),
+    F64(u64),
+}
+
+impl Val {
+    pub fn ty(&self) -> ValType {
+        match self {
+            Val::I32(_) => ValType::I32,
+            Val::I64(_) => ValType::I64,
+            Val::F32(_) => ValType::F32,
+            Val::F64(_) => ValType::F64,
+        }
+    }
+    /// The zero value of a numeric type (used to size result buffers).
+    pub fn default_for(ty: ValType) -> Val {
+        match ty {
+            ValType::I64 => Val::I64(0),
+            ValType::F32 => Val::F32(0),
+            ValType::F64 => Val::F64(0),
+            _ => Val::I32(0),
+        }
+    }
+    pub fn i32(&self) -> i32 {
+        match *self {
+            Val::I32(v) => v,
+            Val::I64(v) => v as i32,
+            Val::F32(v) => v as i32,
+            Val::F64(v) => v as i32,
+        }
+    }
+    pub fn i64(&self) -> i64 {
+        match *self {
+            Val::I32(v) => v as i64,
+            Val::I64(v) => v,
+            Val::F32(v) => v as i64,
+            Val::F64(v) => v as i64,
+        }
+    }
+}
+
+/// A reference to something a module can import, in one store.
+pub enum Extern<E: Engine> {
+    Func(E::Func),
+    Global(E::Global),
+    Memory(E::Memory),
+    Table(E::Table),
+    Tag(E::Tag),
+}
+
+impl<E: Engine> Clone for Extern<E> {
+    fn clone(&self) -> Self {
+        match self {
+            Extern::Func(f) => Extern::Func(f.clone()),
+            Extern::Global(g) => Extern::Global(g.clone()),
+            Extern::Memory(m) => Extern::Memory(m.clone()),
+            Extern::Table(t) => Extern::Table(t.clone()),
+            Extern::Tag(t) => Extern::Tag(t.clone()),
+        }
+    }
+}
+
+impl<E: Engine> fmt::Debug for Extern<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let k = match self {
+            Extern::Func(_) => "func",
+            Extern::Global(_) => "global",
+            Extern::Memory(_) => "memory",
+            Extern::Table(_) => "table",
+            Extern::Tag(_) => "tag",
+        };
+        write!(f, "Extern::{k}")
+    }
+}
+
+/// Why a host function stopped the guest. The backend carries it through the engine's trap and
+/// gives it back from [`StoreOps::call`] as a [`CallError`].
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum HostError {
+    /// The guest asked to exit the process (`proc_exit`).
+    #[error("exit with code {0}")]
+    Exit(i32),
+    /// A symbol could not be bound on first call, or another link-time failure surfaced at run time.
+    #[error("{0}")]
+    Link(Arc<crate::LinkError>),
+    /// Any other failure of a host function.
+    #[error("{0}")]
+    Trap(String),
+}
+
+/// The outcome of calling into wasm that did not return normally.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum CallError {
+    #[error("exit with code {0}")]
+    Exit(i32),
+    #[error("{0}")]
+    Link(Arc<crate::LinkError>),
+    /// A wasm trap or a host trap, with the engine's message.
+    #[error("{0}")]
+    Trap(String),
+}
+
+impl From<HostError> for CallError {
+    fn from(e: HostError) -> Self {
+        match e {
+            HostError::Exit(c) => CallError::Exit(c),
+            HostError::Link(l) => CallError::Link(l),
+            HostError::Trap(t) => CallError::Trap(t),
+        }
+    }
+}
+
+/// An engine operation that failed, with the engine's own message.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{0}")]
+pub struct EngineError(pub String);
+
+/// A host function: receives the store it runs in, its arguments, and writes its results.
+pub type HostFn<E> =
+    Arc<dyn Fn(&mut dyn StoreOps<E>, &[Val], &mut [Val]) -> Result<(), HostError> + Send + Sync>;
+
+/// What an engine can and cannot do, where the linker must act differently.
+#[derive(Clone, Debug, Default)]
+pub struct Capabilities {
+    /// A thread running wasm without host calls can be paused at a resumable safepoint
+    /// (wasmtime: epoch deadline callback). Without it, waits for such threads are bounded.
+    pub resumable_safepoints: bool,
+}
+
+/// Engine-wide operations. Implemented by each backend; cheap to clone (an `Arc` inside).
+pub trait Engine: Clone + Send + Sync + 'static {
+    type Module: Clone + Send + Sync + 'static;
+    /// A memory shared between stores (threads).
+    type SharedMemory: Clone + Send + Sync + 'static;
+    /// Not `Send`: a wasmer 7.4 store must stay on the thread that made it, so groups create
+    /// their store on their own thread.
+    type Store: 'static;
+    type Func: Clone + Send + Sync + 'static;
+    type Global: Clone + Send + Sync + 'static;
+    type Memory: Clone + Send + Sync + 'static;
+    type Table: Clone + Send + Sync + 'static;
+    type Tag: Clone + Send + Sync + 'static;
+    type Instance: Clone + Send + Sync + 'static;
+
+    /// A short name for messages and the conformance matrix ("wasmtime", "wasmer").
+    fn name(&self) -> &'static str;
+    fn capabilities(&self) -> Capabilities;
+    /// Compiles (validates) a module. `name` only labels errors.
+    fn compile(&self, name: &str, bytes: &[u8]) -> Result<Self::Module, EngineError>;
+    /// Creates a shared memory of `min` pages with a maximum of `max` pages (64 KiB pages).
+    fn new_shared_memory(&self, min: u32, max: u32) -> Result<Self::SharedMemory, EngineError>;
+    /// A fresh store for one instance group.
+    fn new_store(&self) -> Self::Store;
+    /// Runs `f` with the store's operations.
+    fn with_store<R>(
+        &self,
+        store: &mut Self::Store,
+        f: impl FnOnce(&mut dyn StoreOps<Self>) -> R,
+    ) -> R;
+}
+
+/// Operations on one store. Object safe: host functions receive `&mut dyn StoreOps<E>`.
+pub trait StoreOps<E: Engine> {
+    /// Makes a shared memory usable in this store.
+    fn attach_memory(&mut self, mem: &E::SharedMemory) -> Result<E::Memory, EngineError>;
+    /// Current size in bytes.
+    fn memory_size(&mut self, mem: &E::Memory) -> u64;
+    /// Grows by `pages`; returns the previous size in pages.
+    fn memory_grow(&mut self, mem: &E::Memory, pages: u64) -> Result<u64, EngineError>;
+    fn memory_read(
+        &mut self,
+        mem: &E::Memory,
+        addr: u64,
+        buf: &mut [u8],
+    ) -> Result<(), EngineError>;
+    fn memory_write(&mut self, mem: &E::Memory, addr: u64, data: &[u8]) -> Result<(), EngineError>;
+
+    /// A growable funcref table with `min` null entries.
+    fn new_table(&mut self, min: u64, max: Option<u64>) -> Result<E::Table, EngineError>;
+    fn table_size(&mut self, table: &E::Table) -> u64;
+    /// Grows by `delta` null entries; returns the previous size.
+    fn table_grow(&mut self, table: &E::Table, delta: u64) -> Result<u64, EngineError>;
+    fn table_set(
+        &mut self,
+        table: &E::Table,
+        index: u64,
+        func: Option<&E::Func>,
+    ) -> Result<(), EngineError>;
+    fn table_get(&mut self, table: &E::Table, index: u64) -> Result<Option<E::Func>, EngineError>;
+
+    fn new_global(&mut self, value: Val, mutable: bool) -> Result<E::Global, EngineError>;
+    fn global_get(&mut self, global: &E::Global) -> Val;
+    fn global_set(&mut self, global: &E::Global, value: Val) -> Result<(), EngineError>;
+
+    /// An exception tag with these parameter types.
+    fn new_tag(&mut self, params: &[ValType]) -> Result<E::Tag, EngineError>;
+
+    fn new_host_func(&mut self, ty: &FuncType, func: HostFn<E>) -> Result<E::Func, EngineError>;
+    fn func_type(&mut self, func: &E::Func) -> FuncType;
+
+    /// Instantiates `module` with one import per module import, in the module's import order.
+    /// `None` asks the embedder's own imports (a `wasmtime::Linker`, a `wasmer::Imports`) given to
+    /// the backend; an import found nowhere fails instantiation. Runs the start function.
+    fn instantiate(
+        &mut self,
+        module: &E::Module,
+        imports: &[Option<Extern<E>>],
+    ) -> Result<E::Instance, CallError>;
+    fn export(&mut self, instance: &E::Instance, name: &str) -> Option<Extern<E>>;
+    fn call(&mut self, func: &E::Func, args: &[Val]) -> Result<Vec<Val>, CallError>;
+}

@@ -1,0 +1,443 @@
+//! An instance group: one store's instances of every loaded module, sharing the process memory.
+//!
+//! A group replays the bindings recorded in [`LinkState`]: it creates the globals, table and PLT
+//! of its store, instantiates the modules in the recorded order, and fills the table slots and PLT
+//! entries. It never looks a symbol up on its own except in a lazy PLT binding, which records what
+//! it found so that every group agrees.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, RwLock};
+
+use crate::config::LinkerConfig;
+use crate::engine::{CallError, Engine, Extern, FuncType, HostError, HostFn, StoreOps, Val};
+use crate::error::{LinkError, Result};
+use crate::host::{HostContext, HostResolver};
+use crate::image::{Binding, LinkState, ModuleId, MAIN};
+use crate::metadata::ExternType;
+use crate::scope::{lookup_kind, Want};
+use crate::stubs::stub_export;
+
+/// State shared by every group of a process.
+pub struct Shared<E: Engine> {
+    pub engine: E,
+    pub config: LinkerConfig,
+    pub host: Arc<dyn HostResolver<E>>,
+    pub state: RwLock<LinkState<E>>,
+    pub memory: E::SharedMemory,
+}
+
+/// Handles of one group's store. Kept apart from the store so that host functions running inside
+/// the store can reach them.
+pub struct GroupState<E: Engine> {
+    pub memory: E::Memory,
+    pub table: E::Table,
+    pub plt: E::Table,
+    pub stack_pointer: E::Global,
+    pub instances: Vec<Option<E::Instance>>,
+    pub tags: HashMap<String, E::Tag>,
+    /// `wasmlink.bind`, imported by every stub module of this group.
+    pub binder: Option<E::Func>,
+}
+
+pub type GroupRef<E> = Arc<Mutex<GroupState<E>>>;
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn read<T>(m: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    m.read().unwrap_or_else(|p| p.into_inner())
+}
+
+fn write<T>(m: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
+    m.write().unwrap_or_else(|p| p.into_inner())
+}
+
+/// Creates a group in the store behind `cx` and instantiates every module of the image.
+#[tracing::instrument(level = "debug", skip_all)]
+pub fn create_group<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+) -> Result<GroupRef<E>> {
+    let (table_size, plt_size, stack_high, n, order) = {
+        let st = read(&shared.state);
+        (
+            st.table.size,
+            st.plt.len() as u64,
+            st.stack_high,
+            st.modules.len(),
+            st.init_order.clone(),
+        )
+    };
+    let main_name = read(&shared.state).modules[MAIN].name.clone();
+    let eng = |e| LinkError::engine(&main_name, e);
+    let memory = cx.attach_memory(&shared.memory).map_err(eng)?;
+    let table = cx.new_table(table_size, None).map_err(eng)?;
+    let plt = cx.new_table(plt_size, None).map_err(eng)?;
+    let stack_pointer = cx
+        .new_global(Val::I32(stack_high as i32), true)
+        .map_err(eng)?;
+    let group = Arc::new(Mutex::new(GroupState {
+        memory,
+        table,
+        plt: plt.clone(),
+        stack_pointer,
+        instances: vec![None; n],
+        tags: HashMap::new(),
+        binder: None,
+    }));
+    let binder = cx
+        .new_host_func(
+            &FuncType::new([crate::engine::ValType::I32], []),
+            plt_binder(shared.clone(), Arc::downgrade(&group)),
+        )
+        .map_err(eng)?;
+    lock(&group).binder = Some(binder);
+    for m in order {
+        instantiate_module(cx, shared, &group, m)?;
+    }
+    fill_table(cx, shared, &group)?;
+    fill_plt(cx, shared, &group);
+    Ok(group)
+}
+
+fn instantiate_module<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    group: &GroupRef<E>,
+    m: ModuleId,
+) -> Result<()> {
+    let (name, info, plan, compiled, stub_module, plt_targets) = {
+        let st = read(&shared.state);
+        let lm = &st.modules[m];
+        let targets: HashMap<u32, bool> = lm
+            .plan
+            .iter()
+            .filter_map(|b| match b {
+                Binding::Plt { slot, .. } => Some((*slot, st.plt[*slot as usize].target.is_some())),
+                _ => None,
+            })
+            .collect();
+        (
+            lm.name.clone(),
+            lm.info.clone(),
+            lm.plan.clone(),
+            lm.compiled.clone(),
+            lm.stub_module.clone(),
+            targets,
+        )
+    };
+    let _span = tracing::debug_span!("instantiate", module = %name).entered();
+    let eng = |e| LinkError::engine(&name, e);
+    let compiled = compiled.ok_or_else(|| LinkError::engine(&name, "module was not compiled"))?;
+    let (memory, table, plt, sp, binder) = {
+        let g = lock(group);
+        (
+            g.memory.clone(),
+            g.table.clone(),
+            g.plt.clone(),
+            g.stack_pointer.clone(),
+            g.binder.clone(),
+        )
+    };
+    let stubs = match (&stub_module, binder) {
+        (Some(sm), Some(binder)) => Some(
+            cx.instantiate(sm, &[Some(Extern::Table(plt)), Some(Extern::Func(binder))])
+                .map_err(|e| LinkError::Instantiate {
+                    module: format!("{name} (stubs)"),
+                    reason: e.to_string(),
+                })?,
+        ),
+        _ => None,
+    };
+    let mut imports: Vec<Option<Extern<E>>> = Vec::with_capacity(plan.len());
+    for (imp, b) in info.imports.iter().zip(&plan) {
+        let ext = match b {
+            Binding::Memory => Some(Extern::Memory(memory.clone())),
+            Binding::Table => Some(Extern::Table(table.clone())),
+            Binding::StackPointer => Some(Extern::Global(sp.clone())),
+            Binding::Value(v) => {
+                let mutable = matches!(imp.ty, ExternType::Global { mutable: true, .. });
+                Some(Extern::Global(cx.new_global(*v, mutable).map_err(eng)?))
+            }
+            Binding::GotTls { provider, offset } => {
+                let base = instance_export(cx, group, *provider, "__tls_base")
+                    .and_then(|e| match e {
+                        Extern::Global(g) => Some(cx.global_get(&g).i32() as u32 as u64),
+                        _ => None,
+                    })
+                    .ok_or_else(|| LinkError::Unsupported {
+                        module: name.clone(),
+                        what: format!("TLS symbol {} from a module not yet instantiated", imp.name),
+                    })?;
+                Some(Extern::Global(
+                    cx.new_global(Val::I32((base + offset) as i32), true)
+                        .map_err(eng)?,
+                ))
+            }
+            Binding::Direct { provider, export } | Binding::ExportedGlobal { provider, export } => {
+                Some(
+                    instance_export(cx, group, *provider, export).ok_or_else(|| {
+                        LinkError::engine(&name, format!("provider of {export} has no such export"))
+                    })?,
+                )
+            }
+            Binding::Plt { stub, slot } => {
+                let host = if plt_targets.get(slot) == Some(&false) {
+                    let hc = HostContext {
+                        memory: &memory,
+                        module: &name,
+                    };
+                    shared.host.resolve(cx, &hc, imp)?
+                } else {
+                    None
+                };
+                match host {
+                    Some(h) => Some(h),
+                    None if plt_targets.get(slot) == Some(&false) && shared.config.bind_now => {
+                        return Err(LinkError::UndefinedSymbol {
+                            module: name.clone(),
+                            symbol: imp.name.clone(),
+                        })
+                    }
+                    None => {
+                        let inst = stubs
+                            .as_ref()
+                            .expect("a module with PLT bindings has stubs");
+                        Some(
+                            cx.export(inst, &stub_export(*stub))
+                                .ok_or_else(|| LinkError::engine(&name, "stub missing"))?,
+                        )
+                    }
+                }
+            }
+            Binding::WeakMissing { symbol } => {
+                let ExternType::Func(ty) = &imp.ty else {
+                    unreachable!()
+                };
+                let err = Arc::new(LinkError::WeakUndefinedCalled {
+                    module: name.clone(),
+                    symbol: symbol.clone(),
+                });
+                let f: HostFn<E> = Arc::new(move |_, _, _| Err(HostError::Link(err.clone())));
+                Some(Extern::Func(cx.new_host_func(ty, f).map_err(eng)?))
+            }
+            Binding::Tag { name: tag, ty } => {
+                Some(Extern::Tag(group_tag(cx, shared, group, tag, ty)?))
+            }
+            Binding::Host => {
+                let hc = HostContext {
+                    memory: &memory,
+                    module: &name,
+                };
+                shared.host.resolve(cx, &hc, imp)?
+            }
+        };
+        imports.push(ext);
+    }
+    let inst = cx.instantiate(&compiled, &imports).map_err(|e| match e {
+        CallError::Link(l) => (*l).clone(),
+        e => LinkError::Instantiate {
+            module: name.clone(),
+            reason: e.to_string(),
+        },
+    })?;
+    lock(group).instances[m] = Some(inst);
+    Ok(())
+}
+
+fn instance_export<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    group: &GroupRef<E>,
+    m: ModuleId,
+    name: &str,
+) -> Option<Extern<E>> {
+    let inst = lock(group).instances.get(m)?.clone()?;
+    cx.export(&inst, name)
+}
+
+/// The group's tag named `name`: the one a loaded module exports, else one the linker creates
+/// once per group, so a throw in one module is caught in another.
+fn group_tag<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    group: &GroupRef<E>,
+    name: &str,
+    ty: &FuncType,
+) -> Result<E::Tag> {
+    if let Some(t) = lock(group).tags.get(name) {
+        return Ok(t.clone());
+    }
+    let provider = {
+        let st = read(&shared.state);
+        st.global_scope.iter().copied().find(|&p| {
+            st.modules[p]
+                .info
+                .export(name)
+                .is_some_and(|e| matches!(&e.ty, ExternType::Tag(t) if t == ty))
+        })
+    };
+    let tag = match provider.and_then(|p| instance_export(cx, group, p, name)) {
+        Some(Extern::Tag(t)) => t,
+        _ => cx
+            .new_tag(&ty.params)
+            .map_err(|e| LinkError::engine(name, e))?,
+    };
+    lock(group).tags.insert(name.to_string(), tag.clone());
+    Ok(tag)
+}
+
+/// Puts every linker-allocated function slot's function into this group's table.
+fn fill_table<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    group: &GroupRef<E>,
+) -> Result<()> {
+    let fills = read(&shared.state).table_fills.clone();
+    let table = lock(group).table.clone();
+    for f in fills {
+        let Some(Extern::Func(func)) = instance_export(cx, group, f.provider, &f.export) else {
+            continue;
+        };
+        cx.table_set(&table, f.slot, Some(&func))
+            .map_err(|e| LinkError::engine(&f.export, e))?;
+    }
+    Ok(())
+}
+
+/// Binds every PLT entry whose provider is instantiated: later calls go straight to it.
+fn fill_plt<E: Engine>(cx: &mut dyn StoreOps<E>, shared: &Arc<Shared<E>>, group: &GroupRef<E>) {
+    let entries: Vec<(u32, Option<(ModuleId, String)>)> = read(&shared.state)
+        .plt
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (i as u32, e.target.clone()))
+        .collect();
+    let plt = lock(group).plt.clone();
+    for (slot, target) in entries {
+        let Some((p, export)) = target else { continue };
+        if let Some(Extern::Func(f)) = instance_export(cx, group, p, &export) {
+            let _ = cx.table_set(&plt, slot as u64, Some(&f));
+        }
+    }
+}
+
+/// `wasmlink.bind(slot)`: called by a stub whose PLT slot is still null. Binds the symbol,
+/// fills the slot so later calls bypass it, and records the binding; traps naming the symbol when
+/// nothing defines it.
+fn plt_binder<E: Engine>(
+    shared: Arc<Shared<E>>,
+    group: std::sync::Weak<Mutex<GroupState<E>>>,
+) -> HostFn<E> {
+    Arc::new(move |cx, args, _results| {
+        let group = group
+            .upgrade()
+            .ok_or_else(|| HostError::Trap("instance group is gone".into()))?;
+        let slot = args.first().map(|v| v.i32() as u32).unwrap_or(u32::MAX);
+        if slot as usize >= read(&shared.state).plt.len() {
+            return Err(HostError::Trap(format!("no PLT slot {slot}")));
+        }
+        bind_plt_slot(cx, &shared, &group, slot).map(|_| ())
+    })
+}
+
+fn bind_plt_slot<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    group: &GroupRef<E>,
+    slot: u32,
+) -> std::result::Result<E::Func, HostError> {
+    let (entry, importer, known) = {
+        let st = read(&shared.state);
+        let e = st.plt[slot as usize].clone();
+        let importer = st.modules[e.importer].name.clone();
+        let known = e.target.clone();
+        (e, importer, known)
+    };
+    let undefined = || {
+        HostError::from(LinkError::UndefinedSymbol {
+            module: importer.clone(),
+            symbol: entry.symbol.clone(),
+        })
+    };
+    let target = match known {
+        Some(t) => t,
+        None => {
+            let st = read(&shared.state);
+            let infos = st.infos();
+            match lookup_kind(
+                &infos,
+                st.global_scope.iter().copied(),
+                &entry.symbol,
+                Want::Func,
+                shared.config.weak_policy,
+            ) {
+                Some(Ok((p, e))) => {
+                    if !matches!(&e.ty, ExternType::Func(t) if *t == entry.ty) {
+                        return Err(LinkError::SignatureMismatch {
+                            module: importer.clone(),
+                            symbol: entry.symbol.clone(),
+                            provider: st.modules[p].name.clone(),
+                            expected: entry.ty.to_string(),
+                            found: format!("{:?}", e.ty),
+                        }
+                        .into());
+                    }
+                    (p, entry.symbol.clone())
+                }
+                _ => return Err(undefined()),
+            }
+        }
+    };
+    let Some(Extern::Func(f)) = instance_export(cx, group, target.0, &target.1) else {
+        return Err(undefined());
+    };
+    let plt = lock(group).plt.clone();
+    cx.table_set(&plt, slot as u64, Some(&f))
+        .map_err(|e| HostError::Trap(e.to_string()))?;
+    tracing::debug!(module = %importer, symbol = %entry.symbol, "bound lazily on first call");
+    let mut st = write(&shared.state);
+    st.plt[slot as usize].target.get_or_insert(target);
+    Ok(f)
+}
+
+/// Applies data relocations of every module, then runs constructors in dependency order, then the
+/// main module's `_initialize` if it is a reactor. Runs once per process (memory is shared).
+#[tracing::instrument(level = "debug", skip_all)]
+pub fn initialize<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    group: &GroupRef<E>,
+) -> Result<()> {
+    let (order, names): (Vec<ModuleId>, Vec<String>) = {
+        let st = read(&shared.state);
+        (
+            st.init_order.clone(),
+            st.modules.iter().map(|m| m.name.clone()).collect(),
+        )
+    };
+    let run = |cx: &mut dyn StoreOps<E>, m: ModuleId, export: &str| -> Result<()> {
+        if let Some(Extern::Func(f)) = instance_export(cx, group, m, export) {
+            let _span =
+                tracing::debug_span!("init", module = %names[m], function = export).entered();
+            cx.call(&f, &[]).map_err(|e| match e {
+                CallError::Link(l) => (*l).clone(),
+                e => LinkError::Init {
+                    module: names[m].clone(),
+                    function: export.to_string(),
+                    reason: e.to_string(),
+                },
+            })?;
+        }
+        Ok(())
+    };
+    for &m in &order {
+        run(cx, m, "__wasm_apply_data_relocs")?;
+    }
+    for &m in &order {
+        if m != MAIN {
+            run(cx, m, "__wasm_call_ctors")?;
+        }
+    }
+    run(cx, MAIN, "_initialize")
+}

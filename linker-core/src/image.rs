@@ -1,0 +1,113 @@
+//! The process image: what is loaded, where it lives, and how every import was bound.
+//!
+//! These records are shared by every instance group (thread) of the process. They hold everything
+//! another group needs to rebuild the same image in its own store: the binding of each import is
+//! decided once, here, and replayed; no group ever looks a symbol up on its own.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::engine::{Engine, FuncType, Val};
+use crate::layout::{MemorySpace, TableSpace};
+use crate::metadata::ModuleInfo;
+use crate::stubs::Stub;
+
+/// Index of a module in [`LinkState::modules`]. The main module is always 0.
+pub type ModuleId = usize;
+
+pub const MAIN: ModuleId = 0;
+
+/// How one import of a module is satisfied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Binding {
+    /// The process memory.
+    Memory,
+    /// The program's function table.
+    Table,
+    /// The group's `__stack_pointer`.
+    StackPointer,
+    /// A new global holding this value (mutability as the import asks): `__memory_base`,
+    /// `__table_base`, `GOT.mem.*` addresses, `GOT.func.*` table slots.
+    Value(Val),
+    /// A `GOT.mem` entry for a TLS symbol: the defining module's TLS block in the importing
+    /// group, plus `offset`.
+    GotTls { provider: ModuleId, offset: u64 },
+    /// A direct import of a function the provider exports (the provider is instantiated first).
+    Direct { provider: ModuleId, export: String },
+    /// A lazy binding through PLT slot `slot` (stub `stub` of the module's stub set).
+    Plt { stub: usize, slot: u32 },
+    /// A weak undefined function: calling it traps with a message naming it.
+    WeakMissing { symbol: String },
+    /// Another module's exported global, used as is.
+    ExportedGlobal { provider: ModuleId, export: String },
+    /// An exception tag shared by the whole group (`__c_longjmp`, `__cpp_exception`).
+    Tag { name: String, ty: FuncType },
+    /// Asked of the embedder's host resolver.
+    Host,
+}
+
+/// A PLT slot: a symbol bound lazily.
+#[derive(Clone, Debug)]
+pub struct PltEntry {
+    pub symbol: String,
+    pub ty: FuncType,
+    pub importer: ModuleId,
+    /// The definition, once known.
+    pub target: Option<(ModuleId, String)>,
+}
+
+/// A function-table slot the linker allocated for a function no element segment placed.
+#[derive(Clone, Debug)]
+pub struct TableFill {
+    pub slot: u64,
+    pub provider: ModuleId,
+    pub export: String,
+}
+
+/// One loaded module.
+pub struct LoadedModule<E: Engine> {
+    pub id: ModuleId,
+    /// The name it was asked for by (`libfoo.so`), or the main module's path.
+    pub name: String,
+    /// The guest path it was read from.
+    pub path: String,
+    /// Identity used to load each file once.
+    pub identity: String,
+    pub info: Arc<ModuleInfo>,
+    pub compiled: Option<E::Module>,
+    pub memory_base: u64,
+    pub table_base: u64,
+    /// Resolved `needed` list.
+    pub deps: Vec<ModuleId>,
+    /// One binding per import, in import order.
+    pub plan: Vec<Binding>,
+    /// Stubs this module's PLT bindings go through, and their compiled module.
+    pub stubs: Vec<Stub>,
+    pub stub_module: Option<E::Module>,
+}
+
+/// Shared state of a process image.
+pub struct LinkState<E: Engine> {
+    pub modules: Vec<LoadedModule<E>>,
+    /// Global symbol scope: main, then libraries in breadth-first load order.
+    pub global_scope: Vec<ModuleId>,
+    /// Order in which modules were instantiated and initialised (needed before needer).
+    pub init_order: Vec<ModuleId>,
+    pub memory: MemorySpace,
+    pub table: TableSpace,
+    pub plt: Vec<PltEntry>,
+    /// Canonical table slot of each function whose address was taken.
+    pub func_slots: HashMap<(ModuleId, String), u64>,
+    pub table_fills: Vec<TableFill>,
+    pub heap_base: u64,
+    pub stack_low: u64,
+    pub stack_high: u64,
+    /// Initial and maximum memory, in pages.
+    pub memory_pages: (u32, u32),
+}
+
+impl<E: Engine> LinkState<E> {
+    pub fn infos(&self) -> Vec<&ModuleInfo> {
+        self.modules.iter().map(|m| &*m.info).collect()
+    }
+}

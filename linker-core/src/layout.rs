@@ -1,0 +1,216 @@
+//! Memory and table layout of the process image.
+//!
+//! Memory, from low to high addresses, when the main module is PIC:
+//!
+//! ```text
+//! 0 .. 1024               unused (address 0 stays invalid)
+//! main_base ..            the main module's static data (dylink.0 mem_size, mem_p2align)
+//! stack_low .. stack_high the main thread's stack (grows down)
+//! ..                      data of the libraries loaded at start-up, each aligned as it asks
+//! heap_base ..            what libc's malloc manages
+//! ```
+//!
+//! The start-up libraries sit below `__heap_base` because wasi-libc's dlmalloc claims everything
+//! from `__heap_base` to the end of memory on its first call. Later allocations (dlopen, thread
+//! stacks, TLS blocks) grow the memory by whole pages: dlmalloc only extends itself through
+//! `sbrk`, which grows memory too, so the two never overlap.
+//!
+//! The function table: slot 0 stays null; the main module's slots start at `__table_base` = 1,
+//! then each library's block (dylink.0 table_size, table_p2align), then single slots handed out
+//! for functions whose address is taken but which no element segment placed.
+
+use std::collections::BTreeMap;
+
+use crate::error::{LinkError, Result};
+
+pub const PAGE: u64 = 65536;
+
+pub fn align_up(v: u64, align: u64) -> Option<u64> {
+    debug_assert!(align.is_power_of_two());
+    v.checked_add(align - 1).map(|x| x & !(align - 1))
+}
+
+/// Free-list allocator for address ranges (memory bytes or table slots). Deterministic: the same
+/// sequence of requests gives the same addresses, which replaying a load in another thread needs.
+#[derive(Clone, Debug, Default)]
+pub struct RangeAllocator {
+    /// start -> length, non-overlapping and coalesced.
+    free: BTreeMap<u64, u64>,
+}
+
+impl RangeAllocator {
+    /// Adds a free range.
+    pub fn release(&mut self, start: u64, len: u64) {
+        if len == 0 {
+            return;
+        }
+        let (mut start, mut len) = (start, len);
+        if let Some((&ps, &pl)) = self.free.range(..start).next_back() {
+            if ps + pl == start {
+                self.free.remove(&ps);
+                start = ps;
+                len += pl;
+            }
+        }
+        if let Some(&nl) = self.free.get(&(start + len)) {
+            self.free.remove(&(start + len));
+            len += nl;
+        }
+        self.free.insert(start, len);
+    }
+
+    /// Takes `len` units aligned to `align` from the lowest free range that fits.
+    pub fn take(&mut self, len: u64, align: u64) -> Option<u64> {
+        let (fs, fl, at) = self.free.iter().find_map(|(&fs, &fl)| {
+            let at = align_up(fs, align)?;
+            (at.checked_add(len)? <= fs + fl).then_some((fs, fl, at))
+        })?;
+        self.free.remove(&fs);
+        if at > fs {
+            self.free.insert(fs, at - fs);
+        }
+        if at + len < fs + fl {
+            self.free.insert(at + len, fs + fl - (at + len));
+        }
+        Some(at)
+    }
+
+    pub fn free_total(&self) -> u64 {
+        self.free.values().sum()
+    }
+}
+
+/// Where the main module, the main stack and the heap go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MainLayout {
+    pub memory_base: u64,
+    pub stack_low: u64,
+    pub stack_high: u64,
+}
+
+/// Lowest address the linker places anything at: keeps small addresses invalid.
+pub const GLOBAL_BASE: u64 = 1024;
+
+impl MainLayout {
+    /// Layout for a PIC main module with `mem_size` bytes of data aligned to `2^p2align`.
+    pub fn pic(module: &str, mem_size: u64, p2align: u32, stack_size: u64) -> Result<MainLayout> {
+        let overflow = || LinkError::OutOfMemory {
+            module: module.to_string(),
+            bytes: mem_size,
+            align: 1 << p2align,
+            reason: "layout overflows a 32-bit address space".into(),
+        };
+        let memory_base = align_up(GLOBAL_BASE, 1u64 << p2align).ok_or_else(overflow)?;
+        let stack_low = align_up(memory_base + mem_size, 16).ok_or_else(overflow)?;
+        let stack_high = align_up(stack_low + stack_size, 16).ok_or_else(overflow)?;
+        if stack_high > u32::MAX as u64 {
+            return Err(overflow());
+        }
+        Ok(MainLayout {
+            memory_base,
+            stack_low,
+            stack_high,
+        })
+    }
+}
+
+/// The memory space the linker hands out: a bump region below `__heap_base` while the process is
+/// being built, whole pages grown from the memory afterwards, and a free list of returned ranges.
+#[derive(Clone, Debug)]
+pub struct MemorySpace {
+    /// End of what the linker has placed below `__heap_base`; `None` once the heap is fixed.
+    pub bump: Option<u64>,
+    pub free: RangeAllocator,
+    /// Memory maximum in bytes.
+    pub max_bytes: u64,
+}
+
+/// The function table's slot space.
+#[derive(Clone, Debug, Default)]
+pub struct TableSpace {
+    /// Current size of every group's table.
+    pub size: u64,
+    pub free: RangeAllocator,
+    /// Maximum number of slots, if the table has one.
+    pub max: Option<u64>,
+}
+
+impl TableSpace {
+    /// Allocates `len` slots aligned to `align`: from freed slots if possible, else by growing.
+    /// Returns (first slot, how much the table must grow).
+    pub fn alloc(&mut self, module: &str, len: u64, align: u64) -> Result<(u64, u64)> {
+        if len == 0 {
+            return Ok((align_up(self.size, align).unwrap_or(self.size), 0));
+        }
+        if let Some(at) = self.free.take(len, align) {
+            return Ok((at, 0));
+        }
+        let at = align_up(self.size, align).ok_or_else(|| LinkError::TableLimit {
+            module: module.into(),
+            slots: len,
+            reason: "overflow".into(),
+        })?;
+        let new_size = at + len;
+        if let Some(max) = self.max {
+            if new_size > max {
+                return Err(LinkError::TableLimit {
+                    module: module.into(),
+                    slots: len,
+                    reason: format!("the table's maximum is {max}"),
+                });
+            }
+        }
+        if new_size > u32::MAX as u64 {
+            return Err(LinkError::TableLimit {
+                module: module.into(),
+                slots: len,
+                reason: "more than 2^32 slots".into(),
+            });
+        }
+        if at > self.size {
+            self.free.release(self.size, at - self.size);
+        }
+        let grow = new_size - self.size;
+        self.size = new_size;
+        Ok((at, grow))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn range_allocator_aligns_and_coalesces() {
+        let mut r = RangeAllocator::default();
+        r.release(100, 100);
+        let a = r.take(10, 64).unwrap();
+        assert_eq!(a, 128);
+        assert_eq!(r.free_total(), 90);
+        r.release(a, 10);
+        assert_eq!(r.free.len(), 1);
+        assert_eq!(r.free_total(), 100);
+        assert!(r.take(200, 1).is_none());
+    }
+
+    #[test]
+    fn pic_layout_is_aligned_and_nonzero() {
+        let l = MainLayout::pic("m", 1000, 12, 65536).unwrap();
+        assert_eq!(l.memory_base, 4096);
+        assert_eq!(l.stack_low, 5104);
+        assert!(l.stack_high > l.stack_low);
+        assert!(MainLayout::pic("m", u32::MAX as u64, 2, 1 << 20).is_err());
+    }
+
+    #[test]
+    fn table_space_respects_max() {
+        let mut t = TableSpace {
+            size: 1,
+            max: Some(10),
+            ..Default::default()
+        };
+        assert_eq!(t.alloc("m", 4, 4).unwrap(), (4, 7));
+        assert_eq!(t.alloc("m", 2, 1).unwrap(), (1, 0));
+        assert!(t.alloc("m", 8, 1).is_err());
+    }
+}

@@ -1,0 +1,42 @@
+//! `linker-core`: a dynamic linker for WebAssembly `dylink.0` modules that works on any engine.
+//!
+//! The crate is engine independent: an engine is reached only through the traits in [`engine`].
+//! Its modules follow the steps of a loader, one concept each (compare glibc's `elf/`):
+//!
+//! | module | concept |
+//! |---|---|
+//! | [`metadata`] | what a module declares: dylink.0, imports classified, exports, element slots |
+//! | [`locate`] | finding a library file: search path, RUNPATH, `$ORIGIN`, the library root |
+//! | [`layout`] | memory and table layout, allocators |
+//! | [`scope`] | symbol lookup in a scope |
+//! | [`load`] | building the process image: tree, order, bindings |
+//! | [`stubs`] | lazy bindings through the PLT |
+//! | [`group`] | an instance group: replaying the image in one store |
+//! | [`process`] | the embedder's API |
+//!
+//! See `docs/architecture.md` for the design and `docs/abi.md` for the conventions it implements.
+
+pub mod config;
+pub mod engine;
+pub mod error;
+pub mod group;
+pub mod host;
+pub mod image;
+pub mod layout;
+pub mod load;
+pub mod locate;
+pub mod metadata;
+pub mod process;
+pub mod scope;
+pub mod stubs;
+
+pub use config::LinkerConfig;
+pub use engine::{
+    CallError, Capabilities, Engine, EngineError, Extern, FuncType, HostError, HostFn, StoreOps,
+    Val, ValType,
+};
+pub use error::LinkError;
+pub use host::{HostContext, HostResolver, NoHost};
+pub use locate::{HostDirFs, LibraryFs, SearchPath};
+pub use metadata::ModuleInfo;
+pub use process::{ldd, LddReport, ModuleSummary, Process, RunError};

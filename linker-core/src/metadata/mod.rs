@@ -1,0 +1,9 @@
+//! What the linker knows about a module before instantiating it.
+
+pub mod dylink;
+pub mod module_info;
+
+pub use dylink::{Dylink, DylinkError, SymFlags};
+pub use module_info::{
+    Export, ExternType, Import, ImportClass, ModuleInfo, SegmentBase, SegmentSlot, Shape, WellKnown,
+};

@@ -1,0 +1,156 @@
+//! The embedder's entry point: load a main module and its library tree into a fresh store, then
+//! run it.
+
+use std::sync::{Arc, RwLock};
+
+use crate::config::LinkerConfig;
+use crate::engine::{CallError, Engine, Extern};
+use crate::error::{LinkError, Result};
+use crate::group::{create_group, initialize, GroupRef, Shared};
+use crate::host::HostResolver;
+use crate::image::MAIN;
+use crate::load::{prepare, unresolved_functions, Unresolved};
+
+/// How running the program ended, when it did not return an exit code.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum RunError {
+    #[error("{0}")]
+    Link(LinkError),
+    #[error("wasm trap: {0}")]
+    Trap(String),
+}
+
+/// A loaded module, as `ldd` and `dl_iterate_phdr` would show it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModuleSummary {
+    pub name: String,
+    pub path: String,
+    pub memory_base: u64,
+    pub table_base: u64,
+}
+
+/// A process image with its main instance group.
+pub struct Process<E: Engine> {
+    shared: Arc<Shared<E>>,
+    store: E::Store,
+    group: GroupRef<E>,
+}
+
+impl<E: Engine> Process<E> {
+    /// Loads `main_path` (a path in `config.fs`) and every library it needs, binds, instantiates
+    /// and initialises them (data relocations and constructors; the main module's own
+    /// constructors run in `_start`). On error nothing is left behind: the store and memory are
+    /// dropped with it.
+    #[tracing::instrument(level = "info", skip(engine, config, host), fields(engine = engine.name()))]
+    pub fn load(
+        engine: E,
+        config: LinkerConfig,
+        host: Arc<dyn HostResolver<E>>,
+        main_path: &str,
+    ) -> Result<Process<E>> {
+        let state = prepare(&config, Some(&engine), main_path)?;
+        let main_name = state.modules[MAIN].name.clone();
+        let (min, max) = state.memory_pages;
+        let memory = engine
+            .new_shared_memory(min, max)
+            .map_err(|e| LinkError::OutOfMemory {
+                module: main_name.clone(),
+                bytes: min as u64 * crate::layout::PAGE,
+                align: 1,
+                reason: e.0,
+            })?;
+        let shared = Arc::new(Shared {
+            engine: engine.clone(),
+            config,
+            host,
+            state: RwLock::new(state),
+            memory,
+        });
+        let mut store = engine.new_store();
+        let group = engine.with_store(&mut store, |cx| -> Result<GroupRef<E>> {
+            let g = create_group(cx, &shared)?;
+            initialize(cx, &shared, &g)?;
+            Ok(g)
+        })?;
+        Ok(Process {
+            shared,
+            store,
+            group,
+        })
+    }
+
+    /// Runs the main module's `_start` and returns the exit code (0 when `_start` returns).
+    #[tracing::instrument(level = "info", skip(self))]
+    pub fn run(&mut self) -> std::result::Result<i32, RunError> {
+        let group = self.group.clone();
+        self.shared.engine.with_store(&mut self.store, |cx| {
+            let main = group.lock().unwrap_or_else(|p| p.into_inner()).instances[MAIN].clone();
+            let Some(main) = main else {
+                return Err(RunError::Trap("main module is not instantiated".into()));
+            };
+            let Some(Extern::Func(start)) = cx.export(&main, "_start") else {
+                return Ok(0);
+            };
+            match cx.call(&start, &[]) {
+                Ok(_) => Ok(0),
+                Err(CallError::Exit(c)) => Ok(c),
+                Err(CallError::Link(l)) => Err(RunError::Link((*l).clone())),
+                Err(CallError::Trap(t)) => Err(RunError::Trap(t)),
+            }
+        })
+    }
+
+    /// The loaded modules in global scope order.
+    pub fn modules(&self) -> Vec<ModuleSummary> {
+        let st = self.shared.state.read().unwrap_or_else(|p| p.into_inner());
+        st.global_scope
+            .iter()
+            .map(|&m| {
+                let lm = &st.modules[m];
+                ModuleSummary {
+                    name: lm.name.clone(),
+                    path: lm.path.clone(),
+                    memory_base: lm.memory_base,
+                    table_base: lm.table_base,
+                }
+            })
+            .collect()
+    }
+
+    pub fn store_mut(&mut self) -> &mut E::Store {
+        &mut self.store
+    }
+
+    pub fn engine(&self) -> &E {
+        &self.shared.engine
+    }
+}
+
+/// What `ldd -r` prints: the resolved tree and the symbols nothing defines.
+#[derive(Clone, Debug)]
+pub struct LddReport {
+    pub modules: Vec<ModuleSummary>,
+    pub unresolved: Vec<Unresolved>,
+}
+
+/// Resolves the tree of `main_path` and its symbols without an engine.
+pub fn ldd<E: Engine>(config: &LinkerConfig, main_path: &str) -> Result<LddReport> {
+    let state = prepare::<E>(config, None, main_path)?;
+    let modules = state
+        .global_scope
+        .iter()
+        .map(|&m| {
+            let lm = &state.modules[m];
+            ModuleSummary {
+                name: lm.name.clone(),
+                path: lm.path.clone(),
+                memory_base: lm.memory_base,
+                table_base: lm.table_base,
+            }
+        })
+        .collect();
+    Ok(LddReport {
+        modules,
+        unresolved: unresolved_functions(&state),
+    })
+}

@@ -1,0 +1,151 @@
+//! Lazy binding stubs (the PLT).
+//!
+//! When a module imports a function whose provider is not instantiated yet (a circular
+//! reference: the usual case is a library calling libc in the main module, which is instantiated
+//! after its libraries), the import is bound to a small generated wasm function that does
+//! `call_indirect` through a slot of the linker's own PLT table. While the slot is null the stub
+//! first calls the host function `wasmlink.bind(slot)`, which binds the symbol and fills the slot
+//! (or traps naming the symbol); from then on every call is wasm to wasm: a null check and one
+//! indirect call, no host round trip.
+//!
+//! Host functions never go into the PLT (wasmer cannot put host functions in tables), only the
+//! providers' wasm functions do.
+//!
+//! The PLT table is separate from the program's function table so that stubs can exist before the
+//! program's table does (a non-PIE main module defines its own table).
+
+use wasm_encoder::{
+    CodeSection, EntityType, ExportKind, ExportSection, Function, FunctionSection, ImportSection,
+    Instruction, Module, RefType, TableType, TypeSection,
+};
+
+use crate::engine::{FuncType, ValType};
+
+/// Import module and name under which stub modules import the PLT table.
+pub const PLT_IMPORT: (&str, &str) = ("wasmlink", "plt");
+/// Import under which stub modules import the binder, `(func (param i32))`.
+pub const BIND_IMPORT: (&str, &str) = ("wasmlink", "bind");
+
+/// One stub: calls PLT slot `slot` with signature `ty`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stub {
+    pub slot: u32,
+    pub ty: FuncType,
+}
+
+/// Export name of stub `i` in a generated stub module.
+pub fn stub_export(i: usize) -> String {
+    format!("s{i}")
+}
+
+/// Builds a module exporting one function per stub (`s0`, `s1`, ...).
+pub fn stub_module(stubs: &[Stub]) -> Vec<u8> {
+    let mut types = TypeSection::new();
+    let mut type_ids: Vec<FuncType> = Vec::new();
+    let mut func_type_idx = Vec::with_capacity(stubs.len());
+    for s in stubs {
+        let idx = match type_ids.iter().position(|t| t == &s.ty) {
+            Some(i) => i,
+            None => {
+                types.ty().function(
+                    s.ty.params.iter().map(|t| enc(*t)),
+                    s.ty.results.iter().map(|t| enc(*t)),
+                );
+                type_ids.push(s.ty.clone());
+                type_ids.len() - 1
+            }
+        };
+        func_type_idx.push(idx as u32);
+    }
+    // The binder's type comes last.
+    types.ty().function([wasm_encoder::ValType::I32], []);
+    let bind_type = type_ids.len() as u32;
+    let mut imports = ImportSection::new();
+    imports.import(
+        PLT_IMPORT.0,
+        PLT_IMPORT.1,
+        EntityType::Table(TableType {
+            element_type: RefType::FUNCREF,
+            table64: false,
+            minimum: 0,
+            maximum: None,
+            shared: false,
+        }),
+    );
+    imports.import(
+        BIND_IMPORT.0,
+        BIND_IMPORT.1,
+        EntityType::Function(bind_type),
+    );
+    let mut funcs = FunctionSection::new();
+    let mut exports = ExportSection::new();
+    let mut code = CodeSection::new();
+    for (i, s) in stubs.iter().enumerate() {
+        funcs.function(func_type_idx[i]);
+        // Function 0 is the imported binder.
+        exports.export(&stub_export(i), ExportKind::Func, i as u32 + 1);
+        let mut f = Function::new([]);
+        let slot = s.slot as i32;
+        f.instruction(&Instruction::I32Const(slot))
+            .instruction(&Instruction::TableGet(0))
+            .instruction(&Instruction::RefIsNull)
+            .instruction(&Instruction::If(wasm_encoder::BlockType::Empty))
+            .instruction(&Instruction::I32Const(slot))
+            .instruction(&Instruction::Call(0))
+            .instruction(&Instruction::End);
+        for p in 0..s.ty.params.len() {
+            f.instruction(&Instruction::LocalGet(p as u32));
+        }
+        f.instruction(&Instruction::I32Const(s.slot as i32));
+        f.instruction(&Instruction::CallIndirect {
+            type_index: func_type_idx[i],
+            table_index: 0,
+        });
+        f.instruction(&Instruction::End);
+        code.function(&f);
+    }
+    let mut m = Module::new();
+    m.section(&types)
+        .section(&imports)
+        .section(&funcs)
+        .section(&exports)
+        .section(&code);
+    m.finish()
+}
+
+fn enc(t: ValType) -> wasm_encoder::ValType {
+    match t {
+        ValType::I32 => wasm_encoder::ValType::I32,
+        ValType::I64 => wasm_encoder::ValType::I64,
+        ValType::F32 => wasm_encoder::ValType::F32,
+        ValType::F64 => wasm_encoder::ValType::F64,
+        ValType::V128 => wasm_encoder::ValType::V128,
+        ValType::FuncRef => wasm_encoder::ValType::Ref(RefType::FUNCREF),
+        ValType::ExternRef | ValType::OtherRef => wasm_encoder::ValType::Ref(RefType::EXTERNREF),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stub_module_validates() {
+        let stubs = vec![
+            Stub {
+                slot: 3,
+                ty: FuncType::new([ValType::I32, ValType::I64], [ValType::F64]),
+            },
+            Stub {
+                slot: 9,
+                ty: FuncType::new([], []),
+            },
+            Stub {
+                slot: 4,
+                ty: FuncType::new([ValType::I32, ValType::I64], [ValType::F64]),
+            },
+        ];
+        let bytes = stub_module(&stubs);
+        wasmparser::Validator::new().validate_all(&bytes).unwrap();
+    }
+}
