@@ -64,6 +64,13 @@ pub struct Wasi {
     pub output: Arc<Output>,
 }
 
+/// What the WASI functions read: the process's arguments, environment and output.
+struct Ctx {
+    args: Vec<String>,
+    env: Vec<String>,
+    out: Arc<Output>,
+}
+
 struct Mem<'a, E: Engine> {
     cx: &'a mut dyn StoreOps<E>,
     mem: &'a E::Memory,
@@ -114,16 +121,26 @@ fn put_list<E: Engine>(
 
 impl Wasi {
     fn func<E: Engine>(&self, name: &str, memory: E::Memory) -> HostFn<E> {
-        let args = self.args.clone();
-        let env: Vec<String> = self.env.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        let out = self.output.clone();
+        let ctx = Arc::new(Ctx {
+            args: self.args.clone(),
+            env: self.env.iter().map(|(k, v)| format!("{k}={v}")).collect(),
+            out: self.output.clone(),
+        });
         macro_rules! host {
-            (|$m:ident, $a:ident| $body:block) => {{
+            (|$m:ident, $a:ident, $c:ident| $body:block) => {{
                 let memory = memory.clone();
+                let ctx = ctx.clone();
                 Arc::new(
-                    move |cx: &mut dyn StoreOps<E>, $a: &[Val], results: &mut [Val]| {
-                        let $m = &mut Mem { cx, mem: &memory };
-                        let r: Result<i32, HostError> = (|| -> Result<i32, HostError> { $body })();
+                    move |cx: &mut dyn StoreOps<E>, args: &[Val], results: &mut [Val]| {
+                        #[allow(unused_variables)]
+                        fn body<E: Engine>(
+                            $m: &mut Mem<'_, E>,
+                            $a: &[Val],
+                            $c: &Ctx,
+                        ) -> Result<i32, HostError> {
+                            $body
+                        }
+                        let r = body(&mut Mem { cx, mem: &memory }, args, &ctx);
                         if let Some(slot) = results.first_mut() {
                             *slot = Val::I32(r?);
                         } else {
@@ -135,29 +152,29 @@ impl Wasi {
             }};
         }
         match name {
-            "args_sizes_get" => host!(|m, a| {
-                let size: usize = args.iter().map(|s| s.len() + 1).sum();
-                m.put_u32(a[0].i32() as u32, args.len() as u32)
+            "args_sizes_get" => host!(|m, a, c| {
+                let size: usize = c.args.iter().map(|s| s.len() + 1).sum();
+                m.put_u32(a[0].i32() as u32, c.args.len() as u32)
                     .map_err(trap)?;
                 m.put_u32(a[1].i32() as u32, size as u32).map_err(trap)?;
                 Ok(ESUCCESS)
             }),
-            "args_get" => host!(|m, a| {
-                put_list(m, &args, a[0].i32() as u32, a[1].i32() as u32).map_err(trap)?;
+            "args_get" => host!(|m, a, c| {
+                put_list(m, &c.args, a[0].i32() as u32, a[1].i32() as u32).map_err(trap)?;
                 Ok(ESUCCESS)
             }),
-            "environ_sizes_get" => host!(|m, a| {
-                let size: usize = env.iter().map(|s| s.len() + 1).sum();
-                m.put_u32(a[0].i32() as u32, env.len() as u32)
+            "environ_sizes_get" => host!(|m, a, c| {
+                let size: usize = c.env.iter().map(|s| s.len() + 1).sum();
+                m.put_u32(a[0].i32() as u32, c.env.len() as u32)
                     .map_err(trap)?;
                 m.put_u32(a[1].i32() as u32, size as u32).map_err(trap)?;
                 Ok(ESUCCESS)
             }),
-            "environ_get" => host!(|m, a| {
-                put_list(m, &env, a[0].i32() as u32, a[1].i32() as u32).map_err(trap)?;
+            "environ_get" => host!(|m, a, c| {
+                put_list(m, &c.env, a[0].i32() as u32, a[1].i32() as u32).map_err(trap)?;
                 Ok(ESUCCESS)
             }),
-            "fd_write" => host!(|m, a| {
+            "fd_write" => host!(|m, a, c| {
                 let (fd, iovs, n, nwritten) = (
                     a[0].i32(),
                     a[1].i32() as u32,
@@ -172,34 +189,34 @@ impl Wasi {
                     let ptr = m.u32(iovs + 8 * i).map_err(trap)?;
                     let len = m.u32(iovs + 8 * i + 4).map_err(trap)?;
                     let data = m.read(ptr, len).map_err(trap)?;
-                    out.write(fd, &data);
+                    c.out.write(fd, &data);
                     total += len;
                 }
                 m.put_u32(nwritten, total).map_err(trap)?;
                 Ok(ESUCCESS)
             }),
-            "fd_read" => host!(|m, a| {
+            "fd_read" => host!(|m, a, c| {
                 if a[0].i32() != 0 {
                     return Ok(EBADF);
                 }
                 m.put_u32(a[3].i32() as u32, 0).map_err(trap)?;
                 Ok(ESUCCESS)
             }),
-            "fd_close" => host!(|_m, a| {
+            "fd_close" => host!(|_m, a, _c| {
                 Ok(if (0..=2).contains(&a[0].i32()) {
                     ESUCCESS
                 } else {
                     EBADF
                 })
             }),
-            "fd_seek" => host!(|_m, a| {
+            "fd_seek" => host!(|_m, a, _c| {
                 Ok(if (0..=2).contains(&a[0].i32()) {
                     ESPIPE
                 } else {
                     EBADF
                 })
             }),
-            "fd_fdstat_get" => host!(|m, a| {
+            "fd_fdstat_get" => host!(|m, a, c| {
                 if !(0..=2).contains(&a[0].i32()) {
                     return Ok(EBADF);
                 }
@@ -211,11 +228,11 @@ impl Wasi {
                 m.put(a[1].i32() as u32, &st).map_err(trap)?;
                 Ok(ESUCCESS)
             }),
-            "fd_prestat_get" | "fd_prestat_dir_name" => host!(|_m, _a| { Ok(EBADF) }),
+            "fd_prestat_get" | "fd_prestat_dir_name" => host!(|_m, _a, _c| { Ok(EBADF) }),
             "proc_exit" => Arc::new(|_cx: &mut dyn StoreOps<E>, a: &[Val], _r: &mut [Val]| {
                 Err(HostError::Exit(a[0].i32()))
             }),
-            "clock_time_get" => host!(|m, a| {
+            "clock_time_get" => host!(|m, a, c| {
                 let now = SystemTime::now()
                     .duration_since(UNIX_EPOCH)
                     .unwrap_or_default();
@@ -223,11 +240,11 @@ impl Wasi {
                     .map_err(trap)?;
                 Ok(ESUCCESS)
             }),
-            "clock_res_get" => host!(|m, a| {
+            "clock_res_get" => host!(|m, a, c| {
                 m.put_u64(a[1].i32() as u32, 1000).map_err(trap)?;
                 Ok(ESUCCESS)
             }),
-            "random_get" => host!(|m, a| {
+            "random_get" => host!(|m, a, c| {
                 // Deterministic bytes: runs must be reproducible across engines.
                 let mut x = 0x2545F4914F6CDD1Du64;
                 let bytes: Vec<u8> = (0..a[1].i32() as u32)
@@ -241,9 +258,9 @@ impl Wasi {
                 m.put(a[0].i32() as u32, &bytes).map_err(trap)?;
                 Ok(ESUCCESS)
             }),
-            "sched_yield" => host!(|_m, _a| { Ok(ESUCCESS) }),
-            "poll_oneoff" => host!(|_m, _a| { Ok(EINVAL) }),
-            _ => host!(|_m, _a| { Ok(ENOSYS) }),
+            "sched_yield" => host!(|_m, _a, _c| { Ok(ESUCCESS) }),
+            "poll_oneoff" => host!(|_m, _a, _c| { Ok(EINVAL) }),
+            _ => host!(|_m, _a, _c| { Ok(ENOSYS) }),
         }
     }
 }

@@ -86,6 +86,9 @@ pub fn lookup<'a>(
     weak_hit
 }
 
+/// A definition found in a scope: the module and its export.
+pub type Hit<'a> = (usize, &'a Export);
+
 /// Lookup that also checks the kind; returns `Err` with the definition found when it is of the
 /// wrong kind.
 pub fn lookup_kind<'a>(
@@ -94,7 +97,7 @@ pub fn lookup_kind<'a>(
     name: &str,
     want: Want,
     policy: WeakPolicy,
-) -> Option<Result<(usize, &'a Export), (usize, &'a Export)>> {
+) -> Option<Result<Hit<'a>, Hit<'a>>> {
     let hit = lookup(infos, scope, name, policy, true)?;
     Some(if matches_want(hit.1, want) {
         Ok(hit)

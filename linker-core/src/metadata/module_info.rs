@@ -190,13 +190,11 @@ impl ModuleInfo {
 
         for payload in Parser::new(0).parse_all(bytes) {
             match payload.map_err(malformed)? {
-                Payload::Version { encoding, .. } => {
-                    if encoding != wasmparser::Encoding::Module {
-                        return Err(LinkError::NotWasm {
-                            module: name.to_string(),
-                            reason: "a component, not a core module".into(),
-                        });
-                    }
+                Payload::Version { encoding, .. } if encoding != wasmparser::Encoding::Module => {
+                    return Err(LinkError::NotWasm {
+                        module: name.to_string(),
+                        reason: "a component, not a core module".into(),
+                    });
                 }
                 Payload::TypeSection(r) => {
                     for rg in r.into_iter_err_on_gc_types() {

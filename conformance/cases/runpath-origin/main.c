@@ -1,0 +1,3 @@
+#include <stdio.h>
+const char *where(void);
+int main(void) { printf("%s\n", where()); return 0; }
