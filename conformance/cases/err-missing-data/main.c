@@ -1,0 +1,2 @@
+int side_read(void);
+int main(void) { return side_read(); }

@@ -1,0 +1,2 @@
+extern int nowhere_defined;
+int side_read(void) { return nowhere_defined; }

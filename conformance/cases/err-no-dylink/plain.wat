@@ -1,0 +1,2 @@
+;; A valid module, but not a dynamic library: no dylink.0 section.
+(module (func (export "f")))

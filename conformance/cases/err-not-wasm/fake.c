@@ -1,0 +1,1 @@
+int fake(void) { return 0; }

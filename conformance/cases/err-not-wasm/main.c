@@ -1,0 +1,2 @@
+int fake(void);
+int main(void) { return fake(); }

@@ -1,0 +1,1 @@
+double side_fn(double x, double y) { return x * y; }

@@ -1,0 +1,2 @@
+char *side_huge(void);
+int main(void) { return side_huge() != 0; }
