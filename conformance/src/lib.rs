@@ -5,4 +5,5 @@ pub mod fixtures;
 pub mod manifest;
 pub mod runner;
 pub mod suite;
+pub mod wabt_check;
 pub mod wasi;

@@ -24,6 +24,23 @@ fn main() {
             }
         }
     }
+    // Our dylink.0 reader against wabt's, for every module the fixtures built.
+    for case in &cases {
+        for m in &case.modules {
+            let file = conformance::fixtures::case_root(case).join(&m.out);
+            match conformance::wabt_check::compare(&file) {
+                Ok(true) => {
+                    passed += 1;
+                    println!("test wabt::{}/{} ... ok", case.name, m.out);
+                }
+                Ok(false) => {}
+                Err(e) => {
+                    failed += 1;
+                    println!("test wabt::{}/{} ... FAILED\n{e}", case.name, m.out);
+                }
+            }
+        }
+    }
     println!();
     println!("{passed} passed, {failed} failed");
     if failed > 0 || passed == 0 {
