@@ -1,6 +1,6 @@
 //! Running the matrix: every case on every engine, each judged the same way.
 
-use crate::fixtures::{build_case, case_root};
+use crate::fixtures::build_case;
 use crate::manifest::{load_cases, Case};
 use crate::runner::{run, EngineKind, Outcome, Request};
 
@@ -111,7 +111,6 @@ pub fn cases(filter: Option<&str>) -> Result<Vec<Case>, String> {
 pub fn build_all(cases: &[Case]) -> Result<(), String> {
     for c in cases {
         build_case(c)?;
-        let _ = case_root(c);
     }
     Ok(())
 }
