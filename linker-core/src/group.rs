@@ -97,7 +97,7 @@ pub fn create_group<E: Engine>(
         instantiate_module(cx, shared, &group, m)?;
     }
     fill_table(cx, shared, &group)?;
-    fill_plt(cx, shared, &group);
+    fill_plt(cx, shared, &group)?;
     Ok(group)
 }
 
@@ -306,7 +306,11 @@ fn fill_table<E: Engine>(
 }
 
 /// Binds every PLT entry whose provider is instantiated: later calls go straight to it.
-fn fill_plt<E: Engine>(cx: &mut dyn StoreOps<E>, shared: &Arc<Shared<E>>, group: &GroupRef<E>) {
+fn fill_plt<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    group: &GroupRef<E>,
+) -> Result<()> {
     let entries: Vec<(u32, Option<(ModuleId, String)>)> = read(&shared.state)
         .plt
         .iter()
@@ -317,9 +321,11 @@ fn fill_plt<E: Engine>(cx: &mut dyn StoreOps<E>, shared: &Arc<Shared<E>>, group:
     for (slot, target) in entries {
         let Some((p, export)) = target else { continue };
         if let Some(Extern::Func(f)) = instance_export(cx, group, p, &export) {
-            let _ = cx.table_set(&plt, slot as u64, Some(&f));
+            cx.table_set(&plt, slot as u64, Some(&f))
+                .map_err(|e| LinkError::engine(&export, e))?;
         }
     }
+    Ok(())
 }
 
 /// `wasmlink.bind(slot)`: called by a stub whose PLT slot is still null. Binds the symbol,

@@ -237,8 +237,13 @@ pub fn prepare<E: Engine>(
     for (i, &m) in init_order.iter().enumerate() {
         position[m] = i;
     }
+    // Module descriptions and the scope do not change while imports are bound: look them up
+    // through one list instead of rebuilding it per import.
+    let infos_owned: Vec<Arc<ModuleInfo>> = state.modules.iter().map(|m| m.info.clone()).collect();
+    let infos: Vec<&ModuleInfo> = infos_owned.iter().map(|i| &**i).collect();
+    let scope = state.global_scope.clone();
     for &m in &init_order {
-        plan_module(&mut state, config, m, &position)?;
+        plan_module(&mut state, config, m, &position, &infos, &scope)?;
         if let (Some(e), false) = (engine, state.modules[m].stubs.is_empty()) {
             let bytes = stub_module(&state.modules[m].stubs);
             let name = format!("{} (stubs)", state.modules[m].name);
@@ -257,6 +262,8 @@ fn plan_module<E: Engine>(
     config: &LinkerConfig,
     m: ModuleId,
     position: &[usize],
+    infos: &[&ModuleInfo],
+    scope: &[ModuleId],
 ) -> Result<()> {
     let info = state.modules[m].info.clone();
     let mname = state.modules[m].name.clone();
@@ -266,6 +273,13 @@ fn plan_module<E: Engine>(
         let undefined = || LinkError::UndefinedSymbol {
             module: mname.clone(),
             symbol: imp.name.clone(),
+        };
+        let mismatch = |p: ModuleId, expected: String, found: &str| LinkError::SignatureMismatch {
+            module: mname.clone(),
+            symbol: imp.name.clone(),
+            provider: infos[p].name.clone(),
+            expected,
+            found: found.to_string(),
         };
         let b = match &imp.class {
             ImportClass::Memory => Binding::Memory,
@@ -292,10 +306,9 @@ fn plan_module<E: Engine>(
                 }
             },
             ImportClass::GotMem(sym) => {
-                let infos = state.infos();
                 match lookup_kind(
-                    &infos,
-                    state.global_scope.iter().copied(),
+                    infos,
+                    scope.iter().copied(),
                     sym,
                     Want::Data,
                     config.weak_policy,
@@ -324,42 +337,25 @@ fn plan_module<E: Engine>(
                             Binding::Value(Val::I32(base.wrapping_add(off as u64) as i32))
                         }
                     }
-                    Some(Err((p, e))) => {
-                        return Err(LinkError::SignatureMismatch {
-                            module: mname,
-                            symbol: sym.clone(),
-                            provider: state.modules[p].name.clone(),
-                            expected: "data".into(),
-                            found: e.ty.kind_name().into(),
-                        })
-                    }
+                    Some(Err((p, e))) => return Err(mismatch(p, "data".into(), e.ty.kind_name())),
                     None if imp.flags.weak => Binding::Value(Val::I32(0)),
                     None => return Err(undefined()),
                 }
             }
             ImportClass::GotFunc(sym) => {
-                let infos = state.infos();
-                let hit = lookup_kind(
-                    &infos,
-                    state.global_scope.iter().copied(),
+                match lookup_kind(
+                    infos,
+                    scope.iter().copied(),
                     sym,
                     Want::Func,
                     config.weak_policy,
-                )
-                .map(|r| r.map(|(p, _)| p).map_err(|(p, e)| (p, e.ty.kind_name())));
-                match hit {
-                    Some(Ok(p)) => {
+                ) {
+                    Some(Ok((p, _))) => {
                         let slot = func_slot(state, p, sym)?;
                         Binding::Value(Val::I32(slot as i32))
                     }
-                    Some(Err((p, kind))) => {
-                        return Err(LinkError::SignatureMismatch {
-                            module: mname,
-                            symbol: sym.clone(),
-                            provider: state.modules[p].name.clone(),
-                            expected: "function".into(),
-                            found: kind.into(),
-                        })
+                    Some(Err((p, e))) => {
+                        return Err(mismatch(p, "function".into(), e.ty.kind_name()))
                     }
                     None if imp.flags.weak => Binding::Value(Val::I32(0)),
                     None => return Err(undefined()),
@@ -369,10 +365,9 @@ fn plan_module<E: Engine>(
                 let ExternType::Func(want) = &imp.ty else {
                     unreachable!("classified as a function")
                 };
-                let infos = state.infos();
                 match lookup_kind(
-                    &infos,
-                    state.global_scope.iter().copied(),
+                    infos,
+                    scope.iter().copied(),
                     sym,
                     Want::Func,
                     config.weak_policy,
@@ -382,13 +377,7 @@ fn plan_module<E: Engine>(
                             unreachable!()
                         };
                         if have != want {
-                            return Err(LinkError::SignatureMismatch {
-                                module: mname,
-                                symbol: sym.clone(),
-                                provider: state.modules[p].name.clone(),
-                                expected: want.to_string(),
-                                found: have.to_string(),
-                            });
+                            return Err(mismatch(p, want.to_string(), &have.to_string()));
                         }
                         if position[p] < position[m] {
                             Binding::Direct {
@@ -400,13 +389,7 @@ fn plan_module<E: Engine>(
                         }
                     }
                     Some(Err((p, e))) => {
-                        return Err(LinkError::SignatureMismatch {
-                            module: mname,
-                            symbol: sym.clone(),
-                            provider: state.modules[p].name.clone(),
-                            expected: want.to_string(),
-                            found: e.ty.kind_name().into(),
-                        })
+                        return Err(mismatch(p, want.to_string(), e.ty.kind_name()))
                     }
                     None if imp.flags.weak => Binding::WeakMissing {
                         symbol: sym.clone(),
@@ -417,10 +400,9 @@ fn plan_module<E: Engine>(
                 }
             }
             ImportClass::Global(sym) => {
-                let infos = state.infos();
                 match lookup_kind(
-                    &infos,
-                    state.global_scope.iter().copied(),
+                    infos,
+                    scope.iter().copied(),
                     sym,
                     Want::Data,
                     config.weak_policy,
