@@ -37,6 +37,8 @@ pub struct GroupState<E: Engine> {
     pub tags: HashMap<String, E::Tag>,
     /// `wasmlink.bind`, imported by every stub module of this group.
     pub binder: Option<E::Func>,
+    /// This thread's `dlerror` text, cleared when read.
+    pub dlerror: Option<String>,
 }
 
 pub type GroupRef<E> = Arc<Mutex<GroupState<E>>>;
@@ -85,6 +87,7 @@ pub fn create_group<E: Engine>(
         instances: vec![None; n],
         tags: HashMap::new(),
         binder: None,
+        dlerror: None,
     }));
     let binder = cx
         .new_host_func(
@@ -93,19 +96,23 @@ pub fn create_group<E: Engine>(
         )
         .map_err(eng)?;
     lock(&group).binder = Some(binder);
+    let bind_now = shared.config.bind_now;
     for m in order {
-        instantiate_module(cx, shared, &group, m)?;
+        instantiate_module(cx, shared, &group, m, bind_now)?;
     }
     fill_table(cx, shared, &group)?;
     fill_plt(cx, shared, &group)?;
     Ok(group)
 }
 
-fn instantiate_module<E: Engine>(
+/// Instantiates module `m` in the group with its recorded bindings. `bind_now`: a function
+/// import nothing defines fails here instead of at its first call.
+pub fn instantiate_module<E: Engine>(
     cx: &mut dyn StoreOps<E>,
     shared: &Arc<Shared<E>>,
     group: &GroupRef<E>,
     m: ModuleId,
+    bind_now: bool,
 ) -> Result<()> {
     let (name, info, plan, compiled, stub_module, plt_targets) = {
         let st = read(&shared.state);
@@ -194,7 +201,7 @@ fn instantiate_module<E: Engine>(
                 };
                 match host {
                     Some(h) => Some(h),
-                    None if plt_targets.get(slot) == Some(&false) && shared.config.bind_now => {
+                    None if plt_targets.get(slot) == Some(&false) && bind_now => {
                         return Err(LinkError::UndefinedSymbol {
                             module: name.clone(),
                             symbol: imp.name.clone(),
@@ -225,6 +232,10 @@ fn instantiate_module<E: Engine>(
             Binding::Tag { name: tag, ty } => {
                 Some(Extern::Tag(group_tag(cx, shared, group, tag, ty)?))
             }
+            Binding::Host if imp.module == crate::dlfcn::IMPORT_MODULE => Some(
+                crate::dlfcn::host_import(cx, shared, group, imp)
+                    .map_err(|e| LinkError::engine(&name, e))?,
+            ),
             Binding::Host => {
                 let hc = HostContext {
                     memory: &memory,
@@ -242,11 +253,41 @@ fn instantiate_module<E: Engine>(
             reason: e.to_string(),
         },
     })?;
-    lock(group).instances[m] = Some(inst);
+    let mut g = lock(group);
+    if g.instances.len() <= m {
+        g.instances.resize(m + 1, None);
+    }
+    g.instances[m] = Some(inst);
     Ok(())
 }
 
-fn instance_export<E: Engine>(
+/// Grows this group's function table and PLT to the sizes the records now need.
+pub fn sync_tables<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    group: &GroupRef<E>,
+) -> Result<()> {
+    let (table_size, plt_size) = {
+        let st = read(&shared.state);
+        (st.table.size, st.plt.len() as u64)
+    };
+    let (table, plt) = {
+        let g = lock(group);
+        (g.table.clone(), g.plt.clone())
+    };
+    let eng = |e| LinkError::engine("function table", e);
+    let have = cx.table_size(&table);
+    if have < table_size {
+        cx.table_grow(&table, table_size - have).map_err(eng)?;
+    }
+    let have = cx.table_size(&plt);
+    if have < plt_size {
+        cx.table_grow(&plt, plt_size - have).map_err(eng)?;
+    }
+    Ok(())
+}
+
+pub fn instance_export<E: Engine>(
     cx: &mut dyn StoreOps<E>,
     group: &GroupRef<E>,
     m: ModuleId,
@@ -288,7 +329,7 @@ fn group_tag<E: Engine>(
 }
 
 /// Puts every linker-allocated function slot's function into this group's table.
-fn fill_table<E: Engine>(
+pub fn fill_table<E: Engine>(
     cx: &mut dyn StoreOps<E>,
     shared: &Arc<Shared<E>>,
     group: &GroupRef<E>,
@@ -306,7 +347,7 @@ fn fill_table<E: Engine>(
 }
 
 /// Binds every PLT entry whose provider is instantiated: later calls go straight to it.
-fn fill_plt<E: Engine>(
+pub fn fill_plt<E: Engine>(
     cx: &mut dyn StoreOps<E>,
     shared: &Arc<Shared<E>>,
     group: &GroupRef<E>,
@@ -415,35 +456,50 @@ pub fn initialize<E: Engine>(
     shared: &Arc<Shared<E>>,
     group: &GroupRef<E>,
 ) -> Result<()> {
-    let (order, names): (Vec<ModuleId>, Vec<String>) = {
-        let st = read(&shared.state);
-        (
-            st.init_order.clone(),
-            st.modules.iter().map(|m| m.name.clone()).collect(),
-        )
-    };
-    let run = |cx: &mut dyn StoreOps<E>, m: ModuleId, export: &str| -> Result<()> {
-        if let Some(Extern::Func(f)) = instance_export(cx, group, m, export) {
-            let _span =
-                tracing::debug_span!("init", module = %names[m], function = export).entered();
-            cx.call(&f, &[]).map_err(|e| match e {
-                CallError::Link(l) => (*l).clone(),
-                e => LinkError::Init {
-                    module: names[m].clone(),
-                    function: export.to_string(),
-                    reason: e.to_string(),
-                },
-            })?;
-        }
-        Ok(())
-    };
-    for &m in &order {
-        run(cx, m, "__wasm_apply_data_relocs")?;
+    let order = read(&shared.state).init_order.clone();
+    init_modules(cx, shared, group, &order)?;
+    call_export(cx, shared, group, MAIN, "_initialize")
+}
+
+/// Data relocations of `order`'s modules, then their constructors (the main module's run in
+/// `_start`).
+pub fn init_modules<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    group: &GroupRef<E>,
+    order: &[ModuleId],
+) -> Result<()> {
+    for &m in order {
+        call_export(cx, shared, group, m, "__wasm_apply_data_relocs")?;
     }
-    for &m in &order {
+    for &m in order {
         if m != MAIN {
-            run(cx, m, "__wasm_call_ctors")?;
+            call_export(cx, shared, group, m, "__wasm_call_ctors")?;
         }
     }
-    run(cx, MAIN, "_initialize")
+    Ok(())
+}
+
+/// Calls export `export` of module `m` if it has one; a trap is an error naming both.
+pub fn call_export<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    group: &GroupRef<E>,
+    m: ModuleId,
+    export: &str,
+) -> Result<()> {
+    let Some(Extern::Func(f)) = instance_export(cx, group, m, export) else {
+        return Ok(());
+    };
+    let name = read(&shared.state).modules[m].name.clone();
+    let _span = tracing::debug_span!("init", module = %name, function = export).entered();
+    cx.call(&f, &[]).map_err(|e| match e {
+        CallError::Link(l) => (*l).clone(),
+        e => LinkError::Init {
+            module: name,
+            function: export.to_string(),
+            reason: e.to_string(),
+        },
+    })?;
+    Ok(())
 }

@@ -65,6 +65,7 @@ pub struct TableFill {
 }
 
 /// One loaded module.
+#[derive(Clone)]
 pub struct LoadedModule<E: Engine> {
     pub id: ModuleId,
     /// The name it was asked for by (`libfoo.so`), or the main module's path.
@@ -84,11 +85,21 @@ pub struct LoadedModule<E: Engine> {
     /// Stubs this module's PLT bindings go through, and their compiled module.
     pub stubs: Vec<Stub>,
     pub stub_module: Option<E::Module>,
+    /// Open handles plus loaded modules that need this one. At zero it can be unloaded.
+    pub refcount: usize,
+    /// Never unloaded (`RTLD_NODELETE`, start-up modules, libraries that register atexit
+    /// destructors).
+    pub nodelete: bool,
+    /// False once unloaded by `dlclose`; the id is never reused.
+    pub alive: bool,
 }
 
 /// Shared state of a process image.
+#[derive(Clone)]
 pub struct LinkState<E: Engine> {
     pub modules: Vec<LoadedModule<E>>,
+    /// Loaded (alive) modules by file identity, so a file is loaded once.
+    pub by_identity: HashMap<String, ModuleId>,
     /// Global symbol scope: main, then libraries in breadth-first load order.
     pub global_scope: Vec<ModuleId>,
     /// Order in which modules were instantiated and initialised (needed before needer).
@@ -99,6 +110,7 @@ pub struct LinkState<E: Engine> {
     /// Canonical table slot of each function whose address was taken.
     pub func_slots: HashMap<(ModuleId, String), u64>,
     pub table_fills: Vec<TableFill>,
+    pub main_memory_base: u64,
     pub heap_base: u64,
     pub stack_low: u64,
     pub stack_high: u64,

@@ -125,6 +125,33 @@ pub struct MemorySpace {
     pub max_bytes: u64,
 }
 
+impl MemorySpace {
+    /// Allocates `size` bytes aligned to `align` after start-up: from freed ranges first, else
+    /// from new pages obtained with `grow(pages)` (which returns the memory's previous size in
+    /// pages). Memory that was used before must be zeroed by the caller.
+    pub fn alloc(
+        &mut self,
+        size: u64,
+        align: u64,
+        grow: &mut dyn FnMut(u64) -> std::result::Result<u64, String>,
+    ) -> std::result::Result<u64, String> {
+        // A module without data still gets a distinct, valid address.
+        let len = size.max(1);
+        if let Some(at) = self.free.take(len, align) {
+            return Ok(at);
+        }
+        if len > self.max_bytes {
+            return Err(format!("the memory's maximum is {} bytes", self.max_bytes));
+        }
+        let pages = (len + align.max(1) - 1).div_ceil(PAGE);
+        let old = grow(pages)?;
+        self.free.release(old * PAGE, pages * PAGE);
+        self.free
+            .take(len, align)
+            .ok_or_else(|| "grown memory does not fit the request".to_string())
+    }
+}
+
 /// The function table's slot space.
 #[derive(Clone, Debug, Default)]
 pub struct TableSpace {
@@ -200,6 +227,28 @@ mod tests {
         assert_eq!(l.stack_low, 5104);
         assert!(l.stack_high > l.stack_low);
         assert!(MainLayout::pic("m", u32::MAX as u64, 2, 1 << 20).is_err());
+    }
+
+    #[test]
+    fn memory_space_grows_and_reuses() {
+        let mut m = MemorySpace {
+            bump: None,
+            free: RangeAllocator::default(),
+            max_bytes: 100 * PAGE,
+        };
+        let mut pages = 4u64;
+        let mut grow = |n: u64| {
+            let old = pages;
+            pages += n;
+            Ok(old)
+        };
+        let a = m.alloc(1000, 16, &mut grow).unwrap();
+        assert_eq!(a, 4 * PAGE);
+        let b = m.alloc(PAGE, 4096, &mut grow).unwrap();
+        assert!(b >= a + 1000 && b % 4096 == 0);
+        m.free.release(a, 1000);
+        assert_eq!(m.alloc(500, 8, &mut grow).unwrap(), a);
+        assert!(m.alloc(200 * PAGE, 1, &mut grow).is_err());
     }
 
     #[test]

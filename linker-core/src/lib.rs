@@ -12,11 +12,15 @@
 //! | [`load`] | building the process image: tree, order, bindings |
 //! | [`stubs`] | lazy bindings through the PLT |
 //! | [`group`] | an instance group: replaying the image in one store |
+//! | [`dlopen`] | loading, looking up and unloading at run time |
+//! | [`dlfcn`] | the guest's `<dlfcn.h>` ABI over [`dlopen`] |
 //! | [`process`] | the embedder's API |
 //!
 //! See `docs/architecture.md` for the design and `docs/abi.md` for the conventions it implements.
 
 pub mod config;
+pub mod dlfcn;
+pub mod dlopen;
 pub mod engine;
 pub mod error;
 pub mod group;

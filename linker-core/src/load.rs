@@ -17,61 +17,73 @@ use crate::metadata::{ExternType, ImportClass, ModuleInfo, SegmentBase, Shape, W
 use crate::scope::{lookup_kind, Want};
 use crate::stubs::{stub_module, Stub};
 
-/// A module found while walking the tree.
-struct Found {
-    name: String,
-    path: String,
-    identity: String,
-    bytes: Vec<u8>,
-    info: ModuleInfo,
-    deps: Vec<ModuleId>,
+/// A module read from the filesystem, not yet part of the image.
+pub struct Found {
+    pub name: String,
+    pub path: String,
+    pub identity: String,
+    pub bytes: Vec<u8>,
+    pub info: ModuleInfo,
+    pub deps: Vec<ModuleId>,
 }
 
-/// Reads the main module and every library it needs, breadth-first, each once.
-#[tracing::instrument(level = "debug", skip(config))]
-fn discover(config: &LinkerConfig, main_path: &str) -> Result<Vec<Found>> {
-    let main_path = normalize(main_path).ok_or_else(|| LinkError::PathEscapesRoot {
-        path: main_path.to_string(),
+/// Reads the module at guest path `path` (the main module, or a library `dlopen` names by path
+/// or found by [`locate`]).
+pub fn read_module(config: &LinkerConfig, name: &str, path: &str, require_dylink: bool) -> Result<Found> {
+    let path = normalize(path).ok_or_else(|| LinkError::PathEscapesRoot {
+        path: path.to_string(),
     })?;
     let bytes = config
         .fs
-        .read(&main_path)?
+        .read(&path)?
         .ok_or_else(|| LinkError::LibraryNotFound {
-            name: main_path.clone(),
+            name: name.to_string(),
             needed_by: "the command line".into(),
-            searched: vec![main_path.clone()],
+            searched: vec![path.clone()],
         })?;
-    let info = ModuleInfo::parse(&main_path, &bytes, false)?;
-    let identity = config
-        .fs
-        .identity(&main_path)?
-        .unwrap_or_else(|| main_path.clone());
-    let mut found = vec![Found {
-        name: main_path.clone(),
-        path: main_path,
-        identity: identity.clone(),
+    let info = ModuleInfo::parse(name, &bytes, require_dylink)?;
+    let identity = config.fs.identity(&path)?.unwrap_or_else(|| path.clone());
+    Ok(Found {
+        name: name.to_string(),
+        path,
+        identity,
         bytes,
         info,
         deps: Vec::new(),
-    }];
-    let mut by_identity: HashMap<String, ModuleId> = HashMap::from([(identity, MAIN)]);
-    let mut queue = VecDeque::from([MAIN]);
-    while let Some(id) = queue.pop_front() {
-        let needed = found[id].info.dylink.needed.clone();
+    })
+}
+
+/// Walks the needed lists from `first` breadth-first (glibc's `dl-deps.c`), reading each library
+/// once. Libraries already loaded in `state` are reused, not read again. The returned modules get
+/// ids `base_id`, `base_id + 1`, ... in breadth-first order; `first` is `base_id`.
+#[tracing::instrument(level = "debug", skip_all, fields(root = %first.name))]
+pub fn walk<E: Engine>(
+    config: &LinkerConfig,
+    state: Option<&LinkState<E>>,
+    first: Found,
+    base_id: ModuleId,
+) -> Result<Vec<Found>> {
+    let mut by_identity: HashMap<String, ModuleId> =
+        state.map(|s| s.by_identity.clone()).unwrap_or_default();
+    by_identity.insert(first.identity.clone(), base_id);
+    let mut found = vec![first];
+    let mut queue = VecDeque::from([0usize]);
+    while let Some(i) = queue.pop_front() {
+        let needed = found[i].info.dylink.needed.clone();
         for name in needed {
             let loc = locate(
                 &*config.fs,
                 &config.search,
                 &name,
-                &found[id].path,
-                &found[id].info.dylink.runtime_path,
+                &found[i].path,
+                &found[i].info.dylink.runtime_path,
             )?;
             let dep = match by_identity.get(&loc.identity) {
                 Some(&d) => d,
                 None => {
                     let info = ModuleInfo::parse(&name, &loc.bytes, true)?;
-                    tracing::debug!(library = %name, path = %loc.path, needed_by = %found[id].name, "loading library");
-                    let d = found.len();
+                    tracing::debug!(library = %name, path = %loc.path, needed_by = %found[i].name, "found library");
+                    let d = base_id + found.len();
                     by_identity.insert(loc.identity.clone(), d);
                     found.push(Found {
                         name: name.clone(),
@@ -81,12 +93,12 @@ fn discover(config: &LinkerConfig, main_path: &str) -> Result<Vec<Found>> {
                         info,
                         deps: Vec::new(),
                     });
-                    queue.push_back(d);
+                    queue.push_back(found.len() - 1);
                     d
                 }
             };
-            if !found[id].deps.contains(&dep) {
-                found[id].deps.push(dep);
+            if !found[i].deps.contains(&dep) {
+                found[i].deps.push(dep);
             }
         }
     }
@@ -94,10 +106,18 @@ fn discover(config: &LinkerConfig, main_path: &str) -> Result<Vec<Found>> {
 }
 
 /// Needed before needer: depth-first post-order from `root`, following each module's `needed`
-/// list in order; a cycle is broken where the walk meets a module already on its path.
-pub fn dependency_order(deps: &[Vec<ModuleId>], root: ModuleId) -> Vec<ModuleId> {
-    let mut state = vec![0u8; deps.len()]; // 0 new, 1 on path, 2 done
-    let mut order = Vec::with_capacity(deps.len());
+/// list in order; a cycle is broken where the walk meets a module already on its path. Modules
+/// for which `loaded` holds are already initialised and left out.
+pub fn dependency_order(
+    deps: &[Vec<ModuleId>],
+    root: ModuleId,
+    loaded: impl Fn(ModuleId) -> bool,
+) -> Vec<ModuleId> {
+    let mut state: Vec<u8> = (0..deps.len()).map(|m| if loaded(m) { 2 } else { 0 }).collect(); // 0 new, 1 on path, 2 done
+    let mut order = Vec::new();
+    if state[root] == 2 {
+        return order;
+    }
     let mut stack = vec![(root, 0usize)];
     state[root] = 1;
     while let Some((m, i)) = stack.pop() {
@@ -115,33 +135,56 @@ pub fn dependency_order(deps: &[Vec<ModuleId>], root: ModuleId) -> Vec<ModuleId>
     order
 }
 
-/// Builds the image: discovery, layout, bindings. Compiles with `engine` when given (`ldd`
-/// passes none).
+/// Breadth-first closure of `root` over `needed`: the scope `dlsym(handle)` searches.
+pub fn local_scope<E: Engine>(state: &LinkState<E>, root: ModuleId) -> Vec<ModuleId> {
+    let mut seen = vec![false; state.modules.len()];
+    let mut out = vec![root];
+    seen[root] = true;
+    let mut i = 0;
+    while i < out.len() {
+        for &d in &state.modules[out[i]].deps {
+            if !seen[d] {
+                seen[d] = true;
+                out.push(d);
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Where new modules' data goes.
+pub enum Placement<'a> {
+    /// Below `__heap_base`, while the process is built (before the program runs).
+    Startup,
+    /// Anywhere: freed ranges first, else new pages; `grow(pages)` grows the memory and returns
+    /// its previous size in pages.
+    Runtime(&'a mut dyn FnMut(u64) -> std::result::Result<u64, String>),
+}
+
+/// Builds the image of a program: discovery, layout, bindings. Compiles with `engine` when given
+/// (`ldd` passes none).
 #[tracing::instrument(level = "info", skip(config, engine))]
 pub fn prepare<E: Engine>(
     config: &LinkerConfig,
     engine: Option<&E>,
     main_path: &str,
 ) -> Result<LinkState<E>> {
-    let found = discover(config, main_path)?;
-    let main = &found[MAIN].info;
-    if main.shape == Shape::Fixed {
+    let main = read_module(config, main_path, main_path, false)?;
+    if main.info.shape == Shape::Fixed {
         return Err(LinkError::Unsupported {
-            module: found[MAIN].name.clone(),
+            module: main.name.clone(),
             what: "non-PIE main modules (fixed addresses) are not supported yet".into(),
         });
     }
-    let deps: Vec<Vec<ModuleId>> = found.iter().map(|f| f.deps.clone()).collect();
-    let init_order = dependency_order(&deps, MAIN);
-
-    // Memory layout: main data, stack, start-up libraries, heap.
     let layout = MainLayout::pic(
-        &found[MAIN].name,
-        main.dylink.mem_size as u64,
-        main.dylink.mem_p2align,
+        &main.name,
+        main.info.dylink.mem_size as u64,
+        main.info.dylink.mem_p2align,
         config.stack_size,
     )?;
     let (min_pages, max_pages) = main
+        .info
         .imports
         .iter()
         .find_map(|i| match (&i.class, &i.ty) {
@@ -151,71 +194,107 @@ pub fn prepare<E: Engine>(
             _ => None,
         })
         .unwrap_or((0, config.default_max_pages as u64));
-    let max_bytes = max_pages * PAGE;
-    let mut bump = layout.stack_high;
-    let mut bases = vec![(layout.memory_base, 1u64); found.len()];
-    let mut table = TableSpace {
-        size: 1 + main.dylink.table_size as u64,
-        ..Default::default()
-    };
-    for (id, f) in found.iter().enumerate().skip(1) {
-        let d = &f.info.dylink;
-        let oom = |reason: &str| LinkError::OutOfMemory {
-            module: f.name.clone(),
-            bytes: d.mem_size as u64,
-            align: 1 << d.mem_p2align,
-            reason: reason.to_string(),
-        };
-        let base = align_up(bump, 1 << d.mem_p2align).ok_or_else(|| oom("address overflow"))?;
-        bump = base + d.mem_size as u64;
-        if bump > max_bytes {
-            return Err(oom(&format!(
-                "the memory's maximum is {max_bytes} bytes and {bump} would be needed"
-            )));
-        }
-        let (tb, _) = table.alloc(&f.name, d.table_size as u64, 1 << d.table_p2align)?;
-        bases[id] = (base, tb);
-    }
-    let heap_base = align_up(bump, 16).unwrap_or(bump);
-    if heap_base > max_bytes {
-        return Err(LinkError::OutOfMemory {
-            module: found[MAIN].name.clone(),
-            bytes: heap_base,
-            align: 16,
-            reason: format!("the memory's maximum is {max_bytes} bytes"),
-        });
-    }
-    let initial_pages = min_pages.max(heap_base.div_ceil(PAGE));
-
+    let main_table = main.info.dylink.table_size as u64;
+    let found = walk::<E>(config, None, main, MAIN)?;
     let mut state = LinkState {
         modules: Vec::with_capacity(found.len()),
-        global_scope: (0..found.len()).collect(),
-        init_order: init_order.clone(),
+        by_identity: HashMap::new(),
+        global_scope: Vec::new(),
+        init_order: Vec::new(),
         memory: MemorySpace {
-            bump: Some(heap_base),
+            bump: Some(layout.stack_high),
             free: Default::default(),
-            max_bytes,
+            max_bytes: max_pages * PAGE,
         },
-        table,
+        table: TableSpace {
+            size: 1 + main_table,
+            ..Default::default()
+        },
         plt: Vec::new(),
         func_slots: HashMap::new(),
         table_fills: Vec::new(),
-        heap_base,
+        main_memory_base: layout.memory_base,
+        heap_base: 0,
         stack_low: layout.stack_low,
         stack_high: layout.stack_high,
-        memory_pages: (initial_pages as u32, max_pages as u32),
+        memory_pages: (0, max_pages as u32),
     };
-    for (id, f) in found.into_iter().enumerate() {
+    add_modules(&mut state, config, engine, found, Placement::Startup, true)?;
+    // Start-up modules stay for the life of the process.
+    for m in &mut state.modules {
+        m.refcount += 1;
+        m.nodelete = true;
+    }
+    state.memory.bump = None;
+    state.memory_pages.0 = min_pages.max(state.heap_base.div_ceil(PAGE)) as u32;
+    Ok(state)
+}
+
+/// Adds modules read by [`walk`] to the image: places their data and table slots, compiles them,
+/// decides every binding, and returns them in initialisation order (needed before needer).
+/// `global`: their symbols join the global scope (start-up, `RTLD_GLOBAL`).
+#[tracing::instrument(level = "debug", skip_all, fields(root = %found[0].name, count = found.len()))]
+pub fn add_modules<E: Engine>(
+    state: &mut LinkState<E>,
+    config: &LinkerConfig,
+    engine: Option<&E>,
+    found: Vec<Found>,
+    mut placement: Placement<'_>,
+    global: bool,
+) -> Result<Vec<ModuleId>> {
+    let base_id = state.modules.len();
+    // Data and table placement.
+    let mut bases = Vec::with_capacity(found.len());
+    for (i, f) in found.iter().enumerate() {
+        let id = base_id + i;
+        let d = &f.info.dylink;
+        if id == MAIN {
+            bases.push((state.main_memory_base, 1));
+            continue;
+        }
+        let size = d.mem_size as u64;
+        let align = 1u64 << d.mem_p2align;
+        let oom = |reason: String| LinkError::OutOfMemory {
+            module: f.name.clone(),
+            bytes: size,
+            align,
+            reason,
+        };
+        let max = state.memory.max_bytes;
+        let base = match &mut placement {
+            Placement::Startup => {
+                let bump = state.memory.bump.expect("start-up placement before the heap is fixed");
+                let base = align_up(bump, align).ok_or_else(|| oom("address overflow".into()))?;
+                if base + size > max {
+                    return Err(oom(format!(
+                        "the memory's maximum is {max} bytes and {} would be needed",
+                        base + size
+                    )));
+                }
+                state.memory.bump = Some(base + size);
+                base
+            }
+            Placement::Runtime(grow) => state.memory.alloc(size, align, &mut **grow).map_err(oom)?,
+        };
+        let (tb, _) = state
+            .table
+            .alloc(&f.name, d.table_size as u64, 1 << d.table_p2align)?;
+        bases.push((base, tb));
+    }
+    if let (Placement::Startup, Some(bump)) = (&placement, state.memory.bump) {
+        state.heap_base = align_up(bump, 16).unwrap_or(bump);
+    }
+    // Records.
+    for (i, f) in found.into_iter().enumerate() {
+        let id = base_id + i;
         let compiled = match engine {
-            Some(e) => Some(
-                e.compile(&f.name, &f.bytes)
-                    .map_err(|err| LinkError::Malformed {
-                        module: f.name.clone(),
-                        reason: err.0,
-                    })?,
-            ),
+            Some(e) => Some(e.compile(&f.name, &f.bytes).map_err(|err| LinkError::Malformed {
+                module: f.name.clone(),
+                reason: err.0,
+            })?),
             None => None,
         };
+        state.by_identity.insert(f.identity.clone(), id);
         state.modules.push(LoadedModule {
             id,
             name: f.name,
@@ -223,27 +302,51 @@ pub fn prepare<E: Engine>(
             identity: f.identity,
             info: Arc::new(f.info),
             compiled,
-            memory_base: bases[id].0,
-            table_base: bases[id].1,
+            memory_base: bases[i].0,
+            table_base: bases[i].1,
             deps: f.deps,
             plan: Vec::new(),
             stubs: Vec::new(),
             stub_module: None,
+            refcount: 0,
+            nodelete: false,
+            alive: true,
         });
     }
-
+    for id in base_id..state.modules.len() {
+        for d in state.modules[id].deps.clone() {
+            state.modules[d].refcount += 1;
+        }
+    }
+    // Scope: the global scope, then the new tree (glibc: global scope, then the object's local
+    // scope).
+    let local = local_scope(state, base_id);
+    if global {
+        for &m in &local {
+            if !state.global_scope.contains(&m) {
+                state.global_scope.push(m);
+            }
+        }
+    }
+    let mut scope = state.global_scope.clone();
+    for &m in &local {
+        if !scope.contains(&m) {
+            scope.push(m);
+        }
+    }
     // Bind imports, in instantiation order.
-    let mut position = vec![usize::MAX; state.modules.len()];
-    for (i, &m) in init_order.iter().enumerate() {
-        position[m] = i;
+    let deps: Vec<Vec<ModuleId>> = state.modules.iter().map(|m| m.deps.clone()).collect();
+    let order = dependency_order(&deps, base_id, |m| m < base_id);
+    let mut position = vec![0usize; state.modules.len()];
+    for (i, &m) in order.iter().enumerate() {
+        position[m] = i + 1;
     }
     // Module descriptions and the scope do not change while imports are bound: look them up
     // through one list instead of rebuilding it per import.
     let infos_owned: Vec<Arc<ModuleInfo>> = state.modules.iter().map(|m| m.info.clone()).collect();
     let infos: Vec<&ModuleInfo> = infos_owned.iter().map(|i| &**i).collect();
-    let scope = state.global_scope.clone();
-    for &m in &init_order {
-        plan_module(&mut state, config, m, &position, &infos, &scope)?;
+    for &m in &order {
+        plan_module(state, config, m, &position, &infos, &scope)?;
         if let (Some(e), false) = (engine, state.modules[m].stubs.is_empty()) {
             let bytes = stub_module(&state.modules[m].stubs);
             let name = format!("{} (stubs)", state.modules[m].name);
@@ -253,7 +356,8 @@ pub fn prepare<E: Engine>(
             state.modules[m].stub_module = Some(compiled);
         }
     }
-    Ok(state)
+    state.init_order.extend(order.iter().copied());
+    Ok(order)
 }
 
 /// Decides the binding of every import of module `m`.
@@ -526,12 +630,15 @@ mod tests {
     fn dependency_order_needed_first_and_cycles() {
         // 0 -> 1, 2; 1 -> 3; 2 -> 3; 3 -> 0 (cycle back to main)
         let deps = vec![vec![1, 2], vec![3], vec![3], vec![0]];
-        assert_eq!(dependency_order(&deps, 0), vec![3, 1, 2, 0]);
+        assert_eq!(dependency_order(&deps, 0, |_| false), vec![3, 1, 2, 0]);
         // diamond without cycle, each once
         let deps = vec![vec![1, 2], vec![3], vec![3], vec![]];
-        assert_eq!(dependency_order(&deps, 0), vec![3, 1, 2, 0]);
+        assert_eq!(dependency_order(&deps, 0, |_| false), vec![3, 1, 2, 0]);
         // side <-> side cycle
         let deps = vec![vec![1], vec![2], vec![1]];
-        assert_eq!(dependency_order(&deps, 0), vec![2, 1, 0]);
+        assert_eq!(dependency_order(&deps, 0, |_| false), vec![2, 1, 0]);
+        // a dlopen of 4 (needs 3, already loaded, and 5): only the new ones, needed first
+        let deps = vec![vec![1, 2], vec![3], vec![3], vec![0], vec![3, 5], vec![]];
+        assert_eq!(dependency_order(&deps, 4, |m| m < 4), vec![5, 4]);
     }
 }

@@ -1,0 +1,1 @@
+int plugin_ok(void) { return 7; }

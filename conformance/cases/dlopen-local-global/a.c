@@ -1,0 +1,1 @@
+int a_secret(void) { return 11; }

@@ -1,0 +1,1 @@
+const char *colour(void) { return "blue"; }

@@ -1,0 +1,2 @@
+const char *who(void) { return "one"; }
+int shared_value = 1;

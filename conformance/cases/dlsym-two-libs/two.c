@@ -1,0 +1,2 @@
+const char *who(void) { return "two"; }
+int shared_value = 2;

@@ -1,0 +1,144 @@
+//! The guest-facing `<dlfcn.h>` ABI: a thin layer translating four host imports onto
+//! [`crate::dlopen`] (as glibc's `dlfcn/` translates POSIX onto `elf/`).
+//!
+//! Imports, from module `wasmlink` (the C shim `conformance/support/dlfcn.c` wraps them as
+//! `dlopen`, `dlsym`, `dlclose`, `dlerror`):
+//!
+//! | import | signature | meaning |
+//! |---|---|---|
+//! | `dlopen(path, flags) -> handle` | `(i32, i32) -> i32` | `path` 0 = the global scope; 0 on failure |
+//! | `dlsym(handle, name) -> addr` | `(i32, i32) -> i32` | table index or data address; 0 on failure |
+//! | `dlclose(handle) -> status` | `(i32) -> i32` | 0, or -1 on failure |
+//! | `dlerror(buf, len) -> n` | `(i32, i32) -> i32` | copies this thread's last error (NUL-terminated, truncated to `len`) and clears it; returns the bytes written including the NUL, 0 if there was none |
+//!
+//! Failures never trap: they set the calling thread's error text.
+
+use std::sync::Arc;
+
+use crate::dlopen::{dlclose, dlopen, dlsym, handle_of};
+use crate::engine::{Engine, EngineError, HostFn, StoreOps, Val};
+use crate::group::{GroupRef, GroupState, Shared};
+use crate::metadata::{ExternType, Import};
+
+pub const IMPORT_MODULE: &str = "wasmlink";
+
+/// Reads a NUL-terminated string from guest memory (at most 64 KiB).
+fn read_cstr<E: Engine>(cx: &mut dyn StoreOps<E>, mem: &E::Memory, addr: u32) -> Result<String, EngineError> {
+    let mut out = Vec::new();
+    let mut at = addr as u64;
+    let size = cx.memory_size(mem);
+    while out.len() < 65536 {
+        let n = 256.min(size.saturating_sub(at)) as usize;
+        if n == 0 {
+            return Err(EngineError(format!("unterminated string at {addr:#x}")));
+        }
+        let mut buf = vec![0u8; n];
+        cx.memory_read(mem, at, &mut buf)?;
+        if let Some(z) = buf.iter().position(|&b| b == 0) {
+            out.extend_from_slice(&buf[..z]);
+            return Ok(String::from_utf8_lossy(&out).into_owned());
+        }
+        out.extend_from_slice(&buf);
+        at += n as u64;
+    }
+    Err(EngineError(format!("string at {addr:#x} longer than 64 KiB")))
+}
+
+fn set_error<E: Engine>(group: &GroupRef<E>, e: impl std::fmt::Display) {
+    let mut g: std::sync::MutexGuard<'_, GroupState<E>> = group.lock().unwrap_or_else(|p| p.into_inner());
+    g.dlerror = Some(e.to_string());
+}
+
+/// Builds the host function for one `wasmlink` import.
+pub fn host_import<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    group: &GroupRef<E>,
+    import: &Import,
+) -> Result<crate::engine::Extern<E>, EngineError> {
+    let ExternType::Func(ty) = &import.ty else {
+        return Err(EngineError(format!("wasmlink.{} must be a function", import.name)));
+    };
+    let shared = shared.clone();
+    let weak = Arc::downgrade(group);
+    let memory = group.lock().unwrap_or_else(|p| p.into_inner()).memory.clone();
+    macro_rules! func {
+        (|$cx:ident, $group:ident, $a:ident| $body:expr) => {{
+            let f: HostFn<E> = Arc::new(move |$cx: &mut dyn StoreOps<E>, $a: &[Val], results: &mut [Val]| {
+                let $group = weak
+                    .upgrade()
+                    .ok_or_else(|| crate::engine::HostError::Trap("instance group is gone".into()))?;
+                let v: Val = $body;
+                if let Some(r) = results.first_mut() {
+                    *r = v;
+                }
+                Ok(())
+            });
+            f
+        }};
+    }
+    let f: HostFn<E> = match import.name.as_str() {
+        "dlopen" => func!(|cx, group, a| {
+            let name = match a[0].i32() {
+                0 => Ok(None),
+                p => read_cstr(cx, &memory, p as u32).map(Some),
+            };
+            match name {
+                Err(e) => {
+                    set_error(&group, e);
+                    Val::I32(0)
+                }
+                Ok(name) => match dlopen(cx, &shared, &group, name.as_deref(), a[1].i32()) {
+                    Ok(Some(m)) => Val::I32(handle_of(m) as i32),
+                    Ok(None) => Val::I32(0),
+                    Err(e) => {
+                        set_error(&group, e);
+                        Val::I32(0)
+                    }
+                },
+            }
+        }),
+        "dlsym" => func!(|cx, group, a| {
+            match read_cstr(cx, &memory, a[1].i32() as u32) {
+                Err(e) => {
+                    set_error(&group, e);
+                    Val::I32(0)
+                }
+                Ok(name) => match dlsym(cx, &shared, &group, a[0].i32() as u32, &name) {
+                    Ok(addr) => Val::I32(addr.value() as i32),
+                    Err(e) => {
+                        set_error(&group, e);
+                        Val::I32(0)
+                    }
+                },
+            }
+        }),
+        "dlclose" => func!(|cx, group, a| {
+            match dlclose(cx, &shared, &group, a[0].i32() as u32) {
+                Ok(()) => Val::I32(0),
+                Err(e) => {
+                    set_error(&group, e);
+                    Val::I32(-1)
+                }
+            }
+        }),
+        "dlerror" => func!(|cx, group, a| {
+            let msg = group.lock().unwrap_or_else(|p| p.into_inner()).dlerror.take();
+            let (buf, len) = (a[0].i32() as u32, a[1].i32().max(0) as usize);
+            match msg {
+                Some(m) if len > 0 => {
+                    let mut bytes: Vec<u8> = m.into_bytes();
+                    bytes.truncate(len - 1);
+                    bytes.push(0);
+                    match cx.memory_write(&memory, buf as u64, &bytes) {
+                        Ok(()) => Val::I32(bytes.len() as i32),
+                        Err(_) => Val::I32(0),
+                    }
+                }
+                _ => Val::I32(0),
+            }
+        }),
+        other => return Err(EngineError(format!("unknown import wasmlink.{other}"))),
+    };
+    cx.new_host_func(ty, f).map(crate::engine::Extern::Func)
+}
