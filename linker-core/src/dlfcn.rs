@@ -23,7 +23,11 @@ use crate::metadata::{ExternType, Import};
 pub const IMPORT_MODULE: &str = "wasmlink";
 
 /// Reads a NUL-terminated string from guest memory (at most 64 KiB).
-fn read_cstr<E: Engine>(cx: &mut dyn StoreOps<E>, mem: &E::Memory, addr: u32) -> Result<String, EngineError> {
+fn read_cstr<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    mem: &E::Memory,
+    addr: u32,
+) -> Result<String, EngineError> {
     let mut out = Vec::new();
     let mut at = addr as u64;
     let size = cx.memory_size(mem);
@@ -41,11 +45,14 @@ fn read_cstr<E: Engine>(cx: &mut dyn StoreOps<E>, mem: &E::Memory, addr: u32) ->
         out.extend_from_slice(&buf);
         at += n as u64;
     }
-    Err(EngineError(format!("string at {addr:#x} longer than 64 KiB")))
+    Err(EngineError(format!(
+        "string at {addr:#x} longer than 64 KiB"
+    )))
 }
 
 fn set_error<E: Engine>(group: &GroupRef<E>, e: impl std::fmt::Display) {
-    let mut g: std::sync::MutexGuard<'_, GroupState<E>> = group.lock().unwrap_or_else(|p| p.into_inner());
+    let mut g: std::sync::MutexGuard<'_, GroupState<E>> =
+        group.lock().unwrap_or_else(|p| p.into_inner());
     g.dlerror = Some(e.to_string());
 }
 
@@ -57,23 +64,32 @@ pub fn host_import<E: Engine>(
     import: &Import,
 ) -> Result<crate::engine::Extern<E>, EngineError> {
     let ExternType::Func(ty) = &import.ty else {
-        return Err(EngineError(format!("wasmlink.{} must be a function", import.name)));
+        return Err(EngineError(format!(
+            "wasmlink.{} must be a function",
+            import.name
+        )));
     };
     let shared = shared.clone();
     let weak = Arc::downgrade(group);
-    let memory = group.lock().unwrap_or_else(|p| p.into_inner()).memory.clone();
+    let memory = group
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .memory
+        .clone();
     macro_rules! func {
         (|$cx:ident, $group:ident, $a:ident| $body:expr) => {{
-            let f: HostFn<E> = Arc::new(move |$cx: &mut dyn StoreOps<E>, $a: &[Val], results: &mut [Val]| {
-                let $group = weak
-                    .upgrade()
-                    .ok_or_else(|| crate::engine::HostError::Trap("instance group is gone".into()))?;
-                let v: Val = $body;
-                if let Some(r) = results.first_mut() {
-                    *r = v;
-                }
-                Ok(())
-            });
+            let f: HostFn<E> = Arc::new(
+                move |$cx: &mut dyn StoreOps<E>, $a: &[Val], results: &mut [Val]| {
+                    let $group = weak.upgrade().ok_or_else(|| {
+                        crate::engine::HostError::Trap("instance group is gone".into())
+                    })?;
+                    let v: Val = $body;
+                    if let Some(r) = results.first_mut() {
+                        *r = v;
+                    }
+                    Ok(())
+                },
+            );
             f
         }};
     }
@@ -123,7 +139,11 @@ pub fn host_import<E: Engine>(
             }
         }),
         "dlerror" => func!(|cx, group, a| {
-            let msg = group.lock().unwrap_or_else(|p| p.into_inner()).dlerror.take();
+            let msg = group
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .dlerror
+                .take();
             let (buf, len) = (a[0].i32() as u32, a[1].i32().max(0) as usize);
             match msg {
                 Some(m) if len > 0 => {

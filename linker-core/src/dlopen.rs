@@ -10,8 +10,8 @@ use std::sync::Arc;
 use crate::engine::{Engine, Extern, StoreOps, Val};
 use crate::error::{LinkError, Result};
 use crate::group::{
-    call_export, fill_plt, fill_table, init_modules, instance_export, instantiate_module, sync_tables, GroupRef,
-    Shared,
+    call_export, fill_plt, fill_table, init_modules, instance_export, instantiate_module,
+    sync_tables, GroupRef, Shared,
 };
 use crate::image::{LinkState, ModuleId, MAIN};
 use crate::layout::PAGE;
@@ -52,7 +52,11 @@ fn write_state<E: Engine>(shared: &Shared<E>) -> std::sync::RwLockWriteGuard<'_,
 }
 
 fn group_memory<E: Engine>(group: &GroupRef<E>) -> E::Memory {
-    group.lock().unwrap_or_else(|p| p.into_inner()).memory.clone()
+    group
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .memory
+        .clone()
 }
 
 /// Opens `name` (a path if it contains `/`, else searched like a needed library from the main
@@ -66,7 +70,9 @@ pub fn dlopen<E: Engine>(
     name: Option<&str>,
     flags: i32,
 ) -> Result<Option<ModuleId>> {
-    let Some(name) = name else { return Ok(Some(MAIN)) };
+    let Some(name) = name else {
+        return Ok(Some(MAIN));
+    };
     let config = &shared.config;
     let (main_path, main_runpath) = {
         let st = read_state(shared);
@@ -130,8 +136,10 @@ pub fn dlopen<E: Engine>(
         Ok(o) => o,
         Err(e) => {
             let mut st = write_state(shared);
+            // Grown pages cannot be given back to the engine: they become free space.
             for &(s, l) in &grown {
                 st.memory.free.release(s, l);
+                st.memory.obtained += l;
             }
             return Err(e);
         }
@@ -141,11 +149,10 @@ pub fn dlopen<E: Engine>(
         let lm = &mut draft.modules[m];
         // musl runs atexit destructors at exit, after any dlclose: a library that registers them
         // must stay loaded (musl never unloads at all).
-        let registers_dtors = lm
-            .info
-            .imports
-            .iter()
-            .any(|i| i.class == ImportClass::Func("__cxa_atexit".into()) || i.class == ImportClass::Func("atexit".into()));
+        let registers_dtors = lm.info.imports.iter().any(|i| {
+            i.class == ImportClass::Func("__cxa_atexit".into())
+                || i.class == ImportClass::Func("atexit".into())
+        });
         lm.nodelete |= registers_dtors || (m == base_id && flags & RTLD_NODELETE != 0);
     }
     *write_state(shared) = draft;
@@ -190,14 +197,21 @@ fn rollback<E: Engine>(
     let new = read_state(shared).clone();
     for &(s, l) in grown {
         old.memory.free.release(s, l);
+        old.memory.obtained += l;
     }
     let mut null_slots: Vec<u64> = Vec::new();
     for lm in &new.modules[old.modules.len()..] {
         null_slots.extend(lm.table_base..lm.table_base + lm.info.dylink.table_size as u64);
     }
-    null_slots.extend(new.table_fills[old.table_fills.len()..].iter().map(|f| f.slot));
+    null_slots.extend(
+        new.table_fills[old.table_fills.len()..]
+            .iter()
+            .map(|f| f.slot),
+    );
     if new.table.size > old.table.size {
-        old.table.free.release(old.table.size, new.table.size - old.table.size);
+        old.table
+            .free
+            .release(old.table.size, new.table.size - old.table.size);
         old.table.size = new.table.size;
     }
     let (table, plt) = {
@@ -283,7 +297,11 @@ pub fn dlsym<E: Engine>(
             if fresh {
                 sync_tables(cx, shared, group)?;
                 if let Some(Extern::Func(f)) = instance_export(cx, group, p, symbol) {
-                    let table = group.lock().unwrap_or_else(|p| p.into_inner()).table.clone();
+                    let table = group
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .table
+                        .clone();
                     cx.table_set(&table, slot, Some(&f))
                         .map_err(|e| LinkError::engine(symbol, e))?;
                 }
@@ -381,7 +399,12 @@ fn unload_module<E: Engine>(
         let _ = cx.table_set(&table, s, None);
     }
     st.table.free.release(tb, ts);
-    let fills: Vec<u64> = st.table_fills.iter().filter(|f| f.provider == m).map(|f| f.slot).collect();
+    let fills: Vec<u64> = st
+        .table_fills
+        .iter()
+        .filter(|f| f.provider == m)
+        .map(|f| f.slot)
+        .collect();
     st.table_fills.retain(|f| f.provider != m);
     for s in fills {
         let _ = cx.table_set(&table, s, None);

@@ -118,7 +118,27 @@ pub struct LinkState<E: Engine> {
     pub memory_pages: (u32, u32),
 }
 
+/// What the linker holds, for checking that failed or undone operations give everything back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Accounting {
+    pub modules_loaded: usize,
+    /// Bytes of memory the linker obtained after start-up and has not freed.
+    pub memory_held: u64,
+    /// Function-table slots in use (not free).
+    pub table_held: u64,
+    pub plt_slots: usize,
+}
+
 impl<E: Engine> LinkState<E> {
+    pub fn accounting(&self) -> Accounting {
+        Accounting {
+            modules_loaded: self.modules.iter().filter(|m| m.alive).count(),
+            memory_held: self.memory.obtained - self.memory.free.free_total(),
+            table_held: self.table.size - self.table.free.free_total(),
+            plt_slots: self.plt.len(),
+        }
+    }
+
     pub fn infos(&self) -> Vec<&ModuleInfo> {
         self.modules.iter().map(|m| &*m.info).collect()
     }

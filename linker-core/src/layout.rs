@@ -123,6 +123,8 @@ pub struct MemorySpace {
     pub free: RangeAllocator,
     /// Memory maximum in bytes.
     pub max_bytes: u64,
+    /// Bytes the linker obtained by growing the memory after start-up.
+    pub obtained: u64,
 }
 
 impl MemorySpace {
@@ -145,6 +147,7 @@ impl MemorySpace {
         }
         let pages = (len + align.max(1) - 1).div_ceil(PAGE);
         let old = grow(pages)?;
+        self.obtained += pages * PAGE;
         self.free.release(old * PAGE, pages * PAGE);
         self.free
             .take(len, align)
@@ -235,6 +238,7 @@ mod tests {
             bump: None,
             free: RangeAllocator::default(),
             max_bytes: 100 * PAGE,
+            obtained: 0,
         };
         let mut pages = 4u64;
         let mut grow = |n: u64| {
@@ -245,7 +249,7 @@ mod tests {
         let a = m.alloc(1000, 16, &mut grow).unwrap();
         assert_eq!(a, 4 * PAGE);
         let b = m.alloc(PAGE, 4096, &mut grow).unwrap();
-        assert!(b >= a + 1000 && b % 4096 == 0);
+        assert!(b >= a + 1000 && b.is_multiple_of(4096));
         m.free.release(a, 1000);
         assert_eq!(m.alloc(500, 8, &mut grow).unwrap(), a);
         assert!(m.alloc(200 * PAGE, 1, &mut grow).is_err());

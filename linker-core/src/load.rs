@@ -29,7 +29,12 @@ pub struct Found {
 
 /// Reads the module at guest path `path` (the main module, or a library `dlopen` names by path
 /// or found by [`locate`]).
-pub fn read_module(config: &LinkerConfig, name: &str, path: &str, require_dylink: bool) -> Result<Found> {
+pub fn read_module(
+    config: &LinkerConfig,
+    name: &str,
+    path: &str,
+    require_dylink: bool,
+) -> Result<Found> {
     let path = normalize(path).ok_or_else(|| LinkError::PathEscapesRoot {
         path: path.to_string(),
     })?;
@@ -113,7 +118,9 @@ pub fn dependency_order(
     root: ModuleId,
     loaded: impl Fn(ModuleId) -> bool,
 ) -> Vec<ModuleId> {
-    let mut state: Vec<u8> = (0..deps.len()).map(|m| if loaded(m) { 2 } else { 0 }).collect(); // 0 new, 1 on path, 2 done
+    let mut state: Vec<u8> = (0..deps.len())
+        .map(|m| if loaded(m) { 2 } else { 0 })
+        .collect(); // 0 new, 1 on path, 2 done
     let mut order = Vec::new();
     if state[root] == 2 {
         return order;
@@ -205,6 +212,7 @@ pub fn prepare<E: Engine>(
             bump: Some(layout.stack_high),
             free: Default::default(),
             max_bytes: max_pages * PAGE,
+            obtained: 0,
         },
         table: TableSpace {
             size: 1 + main_table,
@@ -263,7 +271,10 @@ pub fn add_modules<E: Engine>(
         let max = state.memory.max_bytes;
         let base = match &mut placement {
             Placement::Startup => {
-                let bump = state.memory.bump.expect("start-up placement before the heap is fixed");
+                let bump = state
+                    .memory
+                    .bump
+                    .expect("start-up placement before the heap is fixed");
                 let base = align_up(bump, align).ok_or_else(|| oom("address overflow".into()))?;
                 if base + size > max {
                     return Err(oom(format!(
@@ -274,7 +285,9 @@ pub fn add_modules<E: Engine>(
                 state.memory.bump = Some(base + size);
                 base
             }
-            Placement::Runtime(grow) => state.memory.alloc(size, align, &mut **grow).map_err(oom)?,
+            Placement::Runtime(grow) => {
+                state.memory.alloc(size, align, &mut **grow).map_err(oom)?
+            }
         };
         let (tb, _) = state
             .table
@@ -288,10 +301,13 @@ pub fn add_modules<E: Engine>(
     for (i, f) in found.into_iter().enumerate() {
         let id = base_id + i;
         let compiled = match engine {
-            Some(e) => Some(e.compile(&f.name, &f.bytes).map_err(|err| LinkError::Malformed {
-                module: f.name.clone(),
-                reason: err.0,
-            })?),
+            Some(e) => Some(
+                e.compile(&f.name, &f.bytes)
+                    .map_err(|err| LinkError::Malformed {
+                        module: f.name.clone(),
+                        reason: err.0,
+                    })?,
+            ),
             None => None,
         };
         state.by_identity.insert(f.identity.clone(), id);

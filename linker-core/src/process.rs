@@ -117,6 +117,41 @@ impl<E: Engine> Process<E> {
             .collect()
     }
 
+    /// `dlopen` from the embedder, in the main group. `Ok(None)`: `RTLD_NOLOAD` and not loaded.
+    /// Returns the guest-visible handle.
+    pub fn dlopen(&mut self, name: Option<&str>, flags: i32) -> Result<Option<u32>> {
+        let (shared, group) = (self.shared.clone(), self.group.clone());
+        self.shared.engine.with_store(&mut self.store, |cx| {
+            crate::dlopen::dlopen(cx, &shared, &group, name, flags)
+                .map(|m| m.map(crate::dlopen::handle_of))
+        })
+    }
+
+    /// `dlsym` from the embedder: a function's table index or a data address.
+    pub fn dlsym(&mut self, handle: u32, symbol: &str) -> Result<crate::dlopen::SymbolAddress> {
+        let (shared, group) = (self.shared.clone(), self.group.clone());
+        self.shared.engine.with_store(&mut self.store, |cx| {
+            crate::dlopen::dlsym(cx, &shared, &group, handle, symbol)
+        })
+    }
+
+    /// `dlclose` from the embedder.
+    pub fn dlclose(&mut self, handle: u32) -> Result<()> {
+        let (shared, group) = (self.shared.clone(), self.group.clone());
+        self.shared.engine.with_store(&mut self.store, |cx| {
+            crate::dlopen::dlclose(cx, &shared, &group, handle)
+        })
+    }
+
+    /// What the linker currently holds (modules, memory, table slots).
+    pub fn accounting(&self) -> crate::image::Accounting {
+        self.shared
+            .state
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .accounting()
+    }
+
     pub fn store_mut(&mut self) -> &mut E::Store {
         &mut self.store
     }

@@ -1,0 +1,67 @@
+//! A failed dlopen leaves the process as it was: the same modules, and the memory and table space
+//! it took given back. Checked on every engine with the `dlopen-errors` fixture.
+
+use std::sync::Arc;
+
+use conformance::fixtures::build_case;
+use conformance::runner::EngineKind;
+use conformance::suite::cases;
+use conformance::wasi::{Output, Wasi};
+use linker_core::dlopen::{RTLD_GLOBAL, RTLD_NOW};
+use linker_core::{Engine, HostDirFs, LinkerConfig, Process};
+
+fn check<E: Engine>(engine: E, root: &std::path::Path) {
+    let config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
+    let host = Arc::new(Wasi {
+        args: vec!["main.wasm".into()],
+        env: vec![],
+        output: Arc::new(Output::default()),
+    });
+    let mut p = Process::load(engine, config, host, "/main.wasm").unwrap();
+    let start = p.accounting();
+    for (lib, why) in [
+        ("libnothere.so", "No such file"),
+        ("libjunk.so", "not a WebAssembly module"),
+        ("libhuge.so", "cannot allocate"),
+        // Fails after instantiation has begun: exercises the rollback of placed data and slots.
+        ("libneedsmissing.so", "nowhere_at_all"),
+    ] {
+        let err = p
+            .dlopen(Some(lib), RTLD_NOW | RTLD_GLOBAL)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(why), "{lib}: {err}");
+        assert_eq!(p.accounting(), start, "after the failed dlopen of {lib}");
+    }
+    // A successful open takes space; closing the last reference gives it all back.
+    let h = p.dlopen(Some("libplugin.so"), RTLD_NOW).unwrap().unwrap();
+    let open = p.accounting();
+    assert_eq!(open.modules_loaded, start.modules_loaded + 1);
+    assert!(open.memory_held > start.memory_held);
+    p.dlclose(h).unwrap();
+    let closed = p.accounting();
+    assert_eq!(closed.modules_loaded, start.modules_loaded);
+    assert_eq!(closed.memory_held, start.memory_held);
+    assert_eq!(closed.table_held, start.table_held);
+    // And the freed space is reused by the next load.
+    let h = p.dlopen(Some("libplugin.so"), RTLD_NOW).unwrap().unwrap();
+    assert_eq!(p.accounting(), open);
+    assert!(p.dlsym(h, "plugin_ok").is_ok());
+}
+
+#[test]
+fn failed_dlopen_gives_everything_back() {
+    let case = cases(Some("dlopen-errors")).unwrap().remove(0);
+    let root = build_case(&case).unwrap();
+    for kind in EngineKind::all() {
+        match kind {
+            #[cfg(feature = "wasmtime")]
+            EngineKind::Wasmtime => check(
+                backend_wasmtime::WasmtimeEngine::<()>::new().unwrap(),
+                &root,
+            ),
+            #[cfg(feature = "wasmer")]
+            EngineKind::Wasmer => check(backend_wasmer::WasmerEngine::new(), &root),
+        }
+    }
+}
