@@ -29,7 +29,7 @@ pub fn case_root(case: &Case) -> PathBuf {
 }
 
 /// The shared C sources every main module gets (runtime helpers, dlfcn shim).
-fn support_dir() -> PathBuf {
+pub(crate) fn support_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("support")
 }
 
@@ -72,7 +72,7 @@ pub fn toolchain() -> Result<&'static Toolchain, String> {
 }
 
 /// FNV-1a: a stable hash for build stamps (std's hasher may change between releases).
-fn fnv(h: &mut u64, bytes: &[u8]) {
+pub(crate) fn fnv(h: &mut u64, bytes: &[u8]) {
     for b in bytes {
         *h ^= *b as u64;
         *h = h.wrapping_mul(0x100000001b3);
@@ -166,7 +166,7 @@ fn sorted_files(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
-fn run(cmd: &mut Command) -> Result<(), String> {
+pub(crate) fn run(cmd: &mut Command) -> Result<(), String> {
     let out = cmd.output().map_err(|e| format!("{cmd:?}: {e}"))?;
     if !out.status.success() {
         return Err(format!(

@@ -3,6 +3,7 @@
 
 pub mod fixtures;
 pub mod manifest;
+pub mod native;
 pub mod runner;
 pub mod suite;
 pub mod wabt_check;

@@ -5,6 +5,7 @@
 //! conformance build                                          build the fixtures only
 //! conformance run --engine E [-L DIR]... MAIN [ARGS]...      run a module tree from the host fs
 //! conformance ldd [-L DIR]... MODULE                         print the resolved tree, like ldd -r
+//! conformance native [FILTER]                                print what the native ELF build prints
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -17,7 +18,8 @@ use linker_core::{HostDirFs, LinkerConfig};
 fn usage() -> ExitCode {
     eprintln!(
         "usage:\n  conformance [matrix] [--engine E] [--filter S] [--json]\n  conformance build\n  \
-         conformance run --engine E [-L DIR]... MAIN [ARGS]...\n  conformance ldd [-L DIR]... MODULE\n\
+         conformance run --engine E [-L DIR]... MAIN [ARGS]...\n  conformance ldd [-L DIR]... MODULE\n  \
+         conformance native [FILTER]\n\
          engines: {}",
         EngineKind::all().iter().map(|e| e.name()).collect::<Vec<_>>().join(", ")
     );
@@ -39,11 +41,35 @@ fn main() -> ExitCode {
             }
         },
         Some("run") => cmd_run(&args[1..]),
+        Some("native") => cmd_native(args.get(1).map(String::as_str)),
         Some("ldd") => cmd_ldd(&args[1..]),
         Some("matrix") => cmd_matrix(&args[1..]),
         Some("-h" | "--help") => usage(),
         _ => cmd_matrix(&args),
     }
+}
+
+/// Builds each case with gcc as ELF shared objects and prints what it prints: the reference the
+/// manifests' expected outputs are taken from.
+fn cmd_native(filter: Option<&str>) -> ExitCode {
+    let cases = match cases(filter) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for case in &cases {
+        if let Some(why) = conformance::native::skip_reason(case) {
+            println!("== {}: no native build ({why})", case.name);
+            continue;
+        }
+        match conformance::native::run_case(case) {
+            Ok(r) => print!("== {} (exit {})\n{}", case.name, r.exit_code, r.stdout),
+            Err(e) => println!("== {}: {e}", case.name),
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn cmd_matrix(args: &[String]) -> ExitCode {

@@ -88,6 +88,9 @@ pub struct RunSpec {
     /// Needs our host (dlopen ABI, thread spawn): an external loader reports n/a.
     #[serde(default)]
     pub needs_our_host: Option<String>,
+    /// Why the case cannot be checked against a native ELF build (absent: it is checked).
+    #[serde(default)]
+    pub not_native: Option<String>,
 }
 
 impl Case {

@@ -110,33 +110,37 @@ pub fn walk<E: Engine>(
     Ok(found)
 }
 
-/// Needed before needer: depth-first post-order from `root`, following each module's `needed`
-/// list in order; a cycle is broken where the walk meets a module already on its path. Modules
-/// for which `loaded` holds are already initialised and left out.
+/// Needed before needer, as glibc's `_dl_sort_maps_dfs`: a depth-first walk from each module of
+/// `bfs` (breadth-first load order) taken in reverse, following `needed` lists in order; the
+/// post-order is the initialisation order. A cycle is broken where the walk meets a module already
+/// on its path. Modules for which `loaded` holds are already initialised and left out.
 pub fn dependency_order(
     deps: &[Vec<ModuleId>],
-    root: ModuleId,
+    bfs: &[ModuleId],
     loaded: impl Fn(ModuleId) -> bool,
 ) -> Vec<ModuleId> {
+    // 0 new, 1 on path, 2 done
     let mut state: Vec<u8> = (0..deps.len())
         .map(|m| if loaded(m) { 2 } else { 0 })
-        .collect(); // 0 new, 1 on path, 2 done
+        .collect();
     let mut order = Vec::new();
-    if state[root] == 2 {
-        return order;
-    }
-    let mut stack = vec![(root, 0usize)];
-    state[root] = 1;
-    while let Some((m, i)) = stack.pop() {
-        if let Some(&d) = deps[m].get(i) {
-            stack.push((m, i + 1));
-            if state[d] == 0 {
-                state[d] = 1;
-                stack.push((d, 0));
+    for &root in bfs.iter().rev() {
+        if state[root] != 0 {
+            continue;
+        }
+        let mut stack = vec![(root, 0usize)];
+        state[root] = 1;
+        while let Some((m, i)) = stack.pop() {
+            if let Some(&d) = deps[m].get(i) {
+                stack.push((m, i + 1));
+                if state[d] == 0 {
+                    state[d] = 1;
+                    stack.push((d, 0));
+                }
+            } else {
+                state[m] = 2;
+                order.push(m);
             }
-        } else {
-            state[m] = 2;
-            order.push(m);
         }
     }
     order
@@ -352,7 +356,8 @@ pub fn add_modules<E: Engine>(
     }
     // Bind imports, in instantiation order.
     let deps: Vec<Vec<ModuleId>> = state.modules.iter().map(|m| m.deps.clone()).collect();
-    let order = dependency_order(&deps, base_id, |m| m < base_id);
+    let bfs: Vec<ModuleId> = (base_id..state.modules.len()).collect();
+    let order = dependency_order(&deps, &bfs, |m| m < base_id);
     let mut position = vec![0usize; state.modules.len()];
     for (i, &m) in order.iter().enumerate() {
         position[m] = i + 1;
@@ -644,17 +649,26 @@ mod tests {
 
     #[test]
     fn dependency_order_needed_first_and_cycles() {
-        // 0 -> 1, 2; 1 -> 3; 2 -> 3; 3 -> 0 (cycle back to main)
-        let deps = vec![vec![1, 2], vec![3], vec![3], vec![0]];
-        assert_eq!(dependency_order(&deps, 0, |_| false), vec![3, 1, 2, 0]);
-        // diamond without cycle, each once
+        // glibc's order for main -> a, c; a -> b (BFS 0 main, 1 a, 2 c, 3 b): b, c, a, main
+        let deps = vec![vec![1, 2], vec![3], vec![], vec![]];
+        assert_eq!(
+            dependency_order(&deps, &[0, 1, 2, 3], |_| false),
+            vec![3, 2, 1, 0]
+        );
+        // diamond: 0 -> 1, 2; 1 -> 3; 2 -> 3: base once, first
         let deps = vec![vec![1, 2], vec![3], vec![3], vec![]];
-        assert_eq!(dependency_order(&deps, 0, |_| false), vec![3, 1, 2, 0]);
-        // side <-> side cycle
+        assert_eq!(
+            dependency_order(&deps, &[0, 1, 2, 3], |_| false),
+            vec![3, 2, 1, 0]
+        );
+        // side <-> side cycle: 0 -> 1; 1 -> 2; 2 -> 1
         let deps = vec![vec![1], vec![2], vec![1]];
-        assert_eq!(dependency_order(&deps, 0, |_| false), vec![2, 1, 0]);
+        assert_eq!(
+            dependency_order(&deps, &[0, 1, 2], |_| false),
+            vec![1, 2, 0]
+        );
         // a dlopen of 4 (needs 3, already loaded, and 5): only the new ones, needed first
         let deps = vec![vec![1, 2], vec![3], vec![3], vec![0], vec![3, 5], vec![]];
-        assert_eq!(dependency_order(&deps, 4, |m| m < 4), vec![5, 4]);
+        assert_eq!(dependency_order(&deps, &[4, 5], |m| m < 4), vec![5, 4]);
     }
 }

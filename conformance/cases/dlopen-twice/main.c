@@ -2,7 +2,7 @@
 #include <stdio.h>
 int main(void) {
     void *a = dlopen("libplugin.so", RTLD_LAZY);
-    void *b = dlopen("/lib/libplugin.so", RTLD_NOW);
+    void *b = dlopen("./lib/libplugin.so", RTLD_NOW);
     printf("same handle: %d\n", a != NULL && a == b);
     printf("dlclose once: %d\n", dlclose(a));
     int (*f)(void) = (int (*)(void))dlsym(b, "plugin_opened");

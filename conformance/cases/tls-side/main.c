@@ -2,6 +2,7 @@
 int bump(void); int *tls_addr(void);
 int main(void) {
     bump(); bump();
-    printf("tls_counter=%d via pointer=%d\n", bump(), *tls_addr());
+    int v = bump();
+    printf("tls_counter=%d via pointer=%d\n", v, *tls_addr());
     return 0;
 }
