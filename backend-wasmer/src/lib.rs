@@ -152,6 +152,7 @@ impl Engine for WasmerEngine {
         // wasmer 7.4's host interrupt traps the running wasm: it is not a resumable safepoint.
         Capabilities {
             resumable_safepoints: false,
+            host_funcs_in_tables: false,
         }
     }
 

@@ -175,6 +175,7 @@ impl<T: Send + 'static> Engine for WasmtimeEngine<T> {
     fn capabilities(&self) -> Capabilities {
         Capabilities {
             resumable_safepoints: true,
+            host_funcs_in_tables: true,
         }
     }
 

@@ -5,6 +5,7 @@
 //! the memory and table space the attempt took (memory pages it grew become free ranges, table
 //! slots it filled are nulled and freed), so nothing half-linked remains.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::engine::{Engine, Extern, StoreOps, Val};
@@ -93,6 +94,7 @@ pub fn dlopen<E: Engine>(
                         st.global_scope.push(d);
                     }
                 }
+                invalidate_dlsym_cache(shared);
             }
             return Ok(Some(m));
         }
@@ -181,6 +183,7 @@ pub fn dlopen<E: Engine>(
         rollback(cx, shared, group, old, &grown);
         return Err(e);
     }
+    invalidate_dlsym_cache(shared);
     tracing::info!(library = name, modules = order.len(), "dlopen loaded");
     Ok(Some(base_id))
 }
@@ -226,6 +229,14 @@ fn rollback<E: Engine>(
         let _ = cx.table_set(&plt, s as u64, None);
     }
     *write_state(shared) = old;
+    invalidate_dlsym_cache(shared);
+}
+
+/// `dlsym` results by handle and name (TLS addresses, which differ per thread, are not kept).
+pub type DlsymCache = HashMap<u32, HashMap<String, SymbolAddress>>;
+
+fn invalidate_dlsym_cache<E: Engine>(shared: &Shared<E>) {
+    shared.dlsym_cache.store(Arc::new(DlsymCache::new()));
 }
 
 /// What `dlsym` found.
@@ -255,6 +266,36 @@ pub fn dlsym<E: Engine>(
     handle: u32,
     symbol: &str,
 ) -> Result<SymbolAddress> {
+    // Fast path: a lock-free read of earlier results.
+    if let Some(a) = shared
+        .dlsym_cache
+        .load()
+        .get(&handle)
+        .and_then(|m| m.get(symbol))
+    {
+        return Ok(*a);
+    }
+    let found = dlsym_slow(cx, shared, group, handle, symbol)?;
+    if let (addr, false) = found {
+        shared.dlsym_cache.rcu(|cache| {
+            let mut c = DlsymCache::clone(cache);
+            c.entry(handle)
+                .or_default()
+                .insert(symbol.to_string(), addr);
+            c
+        });
+    }
+    Ok(found.0)
+}
+
+/// The lookup itself; also says whether the result is thread-local (not cacheable).
+fn dlsym_slow<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    group: &GroupRef<E>,
+    handle: u32,
+    symbol: &str,
+) -> Result<(SymbolAddress, bool)> {
     let (hit, handle_name) = {
         let st = read_state(shared);
         let (scope, handle_name) = match handle {
@@ -306,7 +347,7 @@ pub fn dlsym<E: Engine>(
                         .map_err(|e| LinkError::engine(symbol, e))?;
                 }
             }
-            Ok(SymbolAddress::Function(slot as u32))
+            Ok((SymbolAddress::Function(slot as u32), false))
         }
         ExternType::Global { .. } => {
             let off = value.ok_or_else(|| LinkError::Unsupported {
@@ -321,7 +362,7 @@ pub fn dlsym<E: Engine>(
             } else {
                 read_state(shared).modules[p].memory_base
             };
-            Ok(SymbolAddress::Data((base + off) as u32))
+            Ok((SymbolAddress::Data((base + off) as u32), tls))
         }
         _ => Err(LinkError::UndefinedSymbol {
             module: handle_name,
@@ -392,6 +433,7 @@ fn unload_module<E: Engine>(
         )
     };
     tracing::info!(library = %st.modules[m].name, "unloading");
+    invalidate_dlsym_cache(shared);
     st.by_identity.remove(&identity);
     st.global_scope.retain(|&x| x != m);
     st.memory.free.release(base, size);

@@ -202,6 +202,10 @@ pub struct Capabilities {
     /// A thread running wasm without host calls can be paused at a resumable safepoint
     /// (wasmtime: epoch deadline callback). Without it, waits for such threads are bounded.
     pub resumable_safepoints: bool,
+    /// Host functions can be stored in a funcref table. wasmer cannot ("dynamic functions cannot
+    /// be used in tables"): the linker then places a generated wasm function that calls the host
+    /// function instead.
+    pub host_funcs_in_tables: bool,
 }
 
 /// Engine-wide operations. Implemented by each backend; cheap to clone (an `Arc` inside).

@@ -24,6 +24,9 @@ pub struct Shared<E: Engine> {
     pub host: Arc<dyn HostResolver<E>>,
     pub state: RwLock<LinkState<E>>,
     pub memory: E::SharedMemory,
+    /// Results of earlier `dlsym` calls, read without a lock; replaced (emptied) whenever a load
+    /// or unload changes what a lookup could find.
+    pub dlsym_cache: arc_swap::ArcSwap<crate::dlopen::DlsymCache>,
 }
 
 /// Handles of one group's store. Kept apart from the store so that host functions running inside

@@ -110,6 +110,8 @@ pub struct LinkState<E: Engine> {
     /// Canonical table slot of each function whose address was taken.
     pub func_slots: HashMap<(ModuleId, String), u64>,
     pub table_fills: Vec<TableFill>,
+    /// Slots given to host closures, with what each group needs to recreate them.
+    pub closures: HashMap<u64, (FuncType, crate::engine::HostFn<E>)>,
     pub main_memory_base: u64,
     pub heap_base: u64,
     pub stack_low: u64,

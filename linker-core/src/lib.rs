@@ -14,10 +14,12 @@
 //! | [`group`] | an instance group: replaying the image in one store |
 //! | [`dlopen`] | loading, looking up and unloading at run time |
 //! | [`dlfcn`] | the guest's `<dlfcn.h>` ABI over [`dlopen`] |
+//! | [`closures`] | table slots for host functions made at run time |
 //! | [`process`] | the embedder's API |
 //!
 //! See `docs/architecture.md` for the design and `docs/abi.md` for the conventions it implements.
 
+pub mod closures;
 pub mod config;
 pub mod dlfcn;
 pub mod dlopen;

@@ -225,6 +225,7 @@ pub fn prepare<E: Engine>(
         plt: Vec::new(),
         func_slots: HashMap::new(),
         table_fills: Vec::new(),
+        closures: HashMap::new(),
         main_memory_base: layout.memory_base,
         heap_base: 0,
         stack_low: layout.stack_low,

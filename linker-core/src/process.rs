@@ -65,6 +65,7 @@ impl<E: Engine> Process<E> {
             host,
             state: RwLock::new(state),
             memory,
+            dlsym_cache: Default::default(),
         });
         let mut store = engine.new_store();
         let group = engine.with_store(&mut store, |cx| -> Result<GroupRef<E>> {
@@ -140,6 +141,48 @@ impl<E: Engine> Process<E> {
         let (shared, group) = (self.shared.clone(), self.group.clone());
         self.shared.engine.with_store(&mut self.store, |cx| {
             crate::dlopen::dlclose(cx, &shared, &group, handle)
+        })
+    }
+
+    /// Gives a host function a function-table slot, so the guest can call it through a function
+    /// pointer; freed slots are reused.
+    pub fn alloc_closure(
+        &mut self,
+        ty: &crate::engine::FuncType,
+        func: crate::engine::HostFn<E>,
+    ) -> Result<u32> {
+        let (shared, group) = (self.shared.clone(), self.group.clone());
+        self.shared.engine.with_store(&mut self.store, |cx| {
+            crate::closures::alloc_closure(cx, &shared, &group, ty, func)
+        })
+    }
+
+    /// Frees a slot from [`Process::alloc_closure`].
+    pub fn free_closure(&mut self, slot: u32) -> Result<()> {
+        let (shared, group) = (self.shared.clone(), self.group.clone());
+        self.shared.engine.with_store(&mut self.store, |cx| {
+            crate::closures::free_closure(cx, &shared, &group, slot)
+        })
+    }
+
+    /// Calls an export of the main module.
+    pub fn call(
+        &mut self,
+        export: &str,
+        args: &[crate::engine::Val],
+    ) -> std::result::Result<Vec<crate::engine::Val>, RunError> {
+        let group = self.group.clone();
+        self.shared.engine.with_store(&mut self.store, |cx| {
+            let main = group.lock().unwrap_or_else(|p| p.into_inner()).instances[MAIN].clone();
+            let Some(Extern::Func(f)) = main.and_then(|m| cx.export(&m, export)) else {
+                return Err(RunError::Trap(format!(
+                    "the main module exports no function {export}"
+                )));
+            };
+            cx.call(&f, args).map_err(|e| match e {
+                CallError::Link(l) => RunError::Link((*l).clone()),
+                other => RunError::Trap(other.to_string()),
+            })
         })
     }
 
