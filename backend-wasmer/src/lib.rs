@@ -173,6 +173,17 @@ impl Engine for WasmerEngine {
         wasmer::Store::new(self.engine.clone())
     }
 
+    /// wasmer 7.4 has no resumable safepoint (its host interrupt traps the wasm), so a thread that
+    /// makes no host calls cannot be paused: link operations wait for it up to a bound.
+    fn set_safepoint(
+        &self,
+        _store: &mut Self::Store,
+        _handler: linker_core::engine::SafepointFn<Self>,
+    ) {
+    }
+
+    fn request_safepoints(&self) {}
+
     fn with_store<R>(
         &self,
         store: &mut Self::Store,

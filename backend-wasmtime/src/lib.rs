@@ -53,6 +53,8 @@ pub fn config() -> wasmtime::Config {
     let mut c = wasmtime::Config::new();
     c.wasm_threads(true)
         .shared_memory(true)
+        // Resumable safepoints for threads that make no host calls (docs/threads.md).
+        .epoch_interruption(true)
         .wasm_exceptions(true)
         .wasm_function_references(true)
         .wasm_gc(true);
@@ -190,7 +192,34 @@ impl<T: Send + 'static> Engine for WasmtimeEngine<T> {
     }
 
     fn new_store(&self) -> Self::Store {
-        wasmtime::Store::new(&self.engine, (self.make_data)())
+        let mut store = wasmtime::Store::new(&self.engine, (self.make_data)());
+        // Until a handler is installed, an epoch tick just lets the wasm go on.
+        store.set_epoch_deadline(1);
+        store.epoch_deadline_callback(|_| Ok(wasmtime::UpdateDeadline::Continue(1)));
+        store
+    }
+
+    fn set_safepoint(
+        &self,
+        store: &mut Self::Store,
+        handler: linker_core::engine::SafepointFn<Self>,
+    ) {
+        let linker = self.linker.clone();
+        store.set_epoch_deadline(1);
+        store.epoch_deadline_callback(move |mut ctx| {
+            // Wasm that the handler runs (instantiation, table updates) must not hit the deadline.
+            ctx.set_epoch_deadline(u64::MAX / 2);
+            let mut cx = Cx {
+                cx: ctx.as_context_mut(),
+                linker: linker.clone(),
+            };
+            handler(&mut cx).map_err(wasmtime::Error::new)?;
+            Ok(wasmtime::UpdateDeadline::Continue(1))
+        });
+    }
+
+    fn request_safepoints(&self) {
+        self.engine.increment_epoch();
     }
 
     fn with_store<R>(

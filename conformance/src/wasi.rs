@@ -8,9 +8,9 @@
 use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use linker_core::engine::{Engine, EngineError, Extern, HostError, HostFn, StoreOps, Val};
+use linker_core::engine::{Engine, EngineError, HostError, HostFn, StoreOps, Val};
 use linker_core::metadata::{ExternType, Import};
-use linker_core::{HostContext, HostResolver, LinkError};
+use linker_core::{HostContext, HostImport, HostResolver, LinkError};
 
 const ESUCCESS: i32 = 0;
 const EBADF: i32 = 8;
@@ -268,21 +268,15 @@ impl Wasi {
 impl<E: Engine> HostResolver<E> for Wasi {
     fn resolve(
         &self,
-        cx: &mut dyn StoreOps<E>,
+        _cx: &mut dyn StoreOps<E>,
         host: &HostContext<'_, E>,
         import: &Import,
-    ) -> Result<Option<Extern<E>>, LinkError> {
-        if import.module != "wasi_snapshot_preview1" {
+    ) -> Result<Option<HostImport<E>>, LinkError> {
+        if import.module != "wasi_snapshot_preview1" || !matches!(import.ty, ExternType::Func(_)) {
             return Ok(None);
         }
-        let ExternType::Func(ty) = &import.ty else {
-            return Ok(None);
-        };
-        let f = self.func::<E>(&import.name, host.memory.clone());
-        let func = cx.new_host_func(ty, f).map_err(|e| LinkError::Engine {
-            module: host.module.to_string(),
-            reason: e.0,
-        })?;
-        Ok(Some(Extern::Func(func)))
+        Ok(Some(HostImport::Func(
+            self.func::<E>(&import.name, host.memory.clone()),
+        )))
     }
 }

@@ -87,6 +87,18 @@ pub fn alloc_closure<E: Engine>(
     ty: &FuncType,
     func: HostFn<E>,
 ) -> Result<u32> {
+    crate::threads::coordinated(cx, shared, group, |cx| {
+        alloc_in_group(cx, shared, group, ty, func)
+    })
+}
+
+fn alloc_in_group<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &std::sync::Arc<Shared<E>>,
+    group: &GroupRef<E>,
+    ty: &FuncType,
+    func: HostFn<E>,
+) -> Result<u32> {
     let f = table_func(cx, &shared.engine, ty, func.clone())?;
     let slot = {
         let mut st = shared.state.write().unwrap_or_else(|p| p.into_inner());
@@ -102,6 +114,11 @@ pub fn alloc_closure<E: Engine>(
         .clone();
     cx.table_set(&table, slot, Some(&f))
         .map_err(|e| LinkError::engine("closure", e))?;
+    group
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .closure_funcs
+        .insert(slot, f);
     Ok(slot as u32)
 }
 
@@ -112,6 +129,22 @@ pub fn free_closure<E: Engine>(
     group: &GroupRef<E>,
     slot: u32,
 ) -> Result<()> {
+    crate::threads::coordinated(cx, shared, group, |cx| {
+        free_in_group(cx, shared, group, slot)
+    })
+}
+
+fn free_in_group<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &std::sync::Arc<Shared<E>>,
+    group: &GroupRef<E>,
+    slot: u32,
+) -> Result<()> {
+    group
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .closure_funcs
+        .remove(&(slot as u64));
     {
         let mut st = shared.state.write().unwrap_or_else(|p| p.into_inner());
         if st.closures.remove(&(slot as u64)).is_none() {

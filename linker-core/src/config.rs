@@ -21,6 +21,9 @@ pub struct LinkerConfig {
     pub bind_now: bool,
     /// Maximum memory in 64 KiB pages when the main module does not say (default: 1 GiB).
     pub default_max_pages: u32,
+    /// How long a link operation waits for other threads to reach a safepoint before it fails
+    /// (only engines without resumable safepoints can make it wait that long).
+    pub safepoint_timeout: std::time::Duration,
 }
 
 impl LinkerConfig {
@@ -32,6 +35,7 @@ impl LinkerConfig {
             weak_policy: WeakPolicy::default(),
             bind_now: false,
             default_max_pages: 16384,
+            safepoint_timeout: std::time::Duration::from_secs(10),
         }
     }
 }

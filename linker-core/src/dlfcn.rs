@@ -10,6 +10,8 @@
 //! | `dlsym(handle, name) -> addr` | `(i32, i32) -> i32` | table index or data address; 0 on failure |
 //! | `dlclose(handle) -> status` | `(i32) -> i32` | 0, or -1 on failure |
 //! | `dlerror(buf, len) -> n` | `(i32, i32) -> i32` | copies this thread's last error (NUL-terminated, truncated to `len`) and clears it; returns the bytes written including the NUL, 0 if there was none |
+//! | `thread_spawn(entry, arg) -> tid` | `(i32, i32) -> i32` | runs the function at table index `entry` with `arg` on a new thread; tid > 0, or a negative errno |
+//! | `thread_join(tid) -> code` | `(i32) -> i32` | waits for the thread, returns its exit code (negative errno if unknown) |
 //!
 //! Failures never trap: they set the calling thread's error text.
 
@@ -83,6 +85,9 @@ pub fn host_import<E: Engine>(
                     let $group = weak.upgrade().ok_or_else(|| {
                         crate::engine::HostError::Trap("instance group is gone".into())
                     })?;
+                    if shared.coord.stop_requested() {
+                        crate::threads::safepoint_host($cx, &shared, &$group)?;
+                    }
                     let v: Val = $body;
                     if let Some(r) = results.first_mut() {
                         *r = v;
@@ -156,6 +161,19 @@ pub fn host_import<E: Engine>(
                     }
                 }
                 _ => Val::I32(0),
+            }
+        }),
+        "thread_spawn" => func!(|_cx, _group, a| {
+            match crate::threads::spawn(&shared, a[0].i32() as u32, a[1].i32()) {
+                Ok(tid) => Val::I32(tid as i32),
+                Err(_) => Val::I32(-11), // EAGAIN
+            }
+        }),
+        "thread_join" => func!(|cx, group, a| {
+            match crate::threads::join(cx, &shared, &group, a[0].i32() as u32 as u64) {
+                Ok(Some(code)) => Val::I32(code),
+                Ok(None) => Val::I32(-3), // ESRCH
+                Err(e) => return Err(e.into()),
             }
         }),
         other => return Err(EngineError(format!("unknown import wasmlink.{other}"))),

@@ -63,8 +63,24 @@ fn group_memory<E: Engine>(group: &GroupRef<E>) -> E::Memory {
 /// Opens `name` (a path if it contains `/`, else searched like a needed library from the main
 /// module). `None` opens the global scope. Returns the module, or `None` for `RTLD_NOLOAD` of a
 /// library that is not loaded.
+/// Every instance group has the library before this returns (docs/threads.md).
 #[tracing::instrument(level = "info", skip(cx, shared, group))]
 pub fn dlopen<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    group: &GroupRef<E>,
+    name: Option<&str>,
+    flags: i32,
+) -> Result<Option<ModuleId>> {
+    if name.is_none() {
+        return Ok(Some(MAIN));
+    }
+    crate::threads::coordinated(cx, shared, group, |cx| {
+        dlopen_in_group(cx, shared, group, name, flags)
+    })
+}
+
+fn dlopen_in_group<E: Engine>(
     cx: &mut dyn StoreOps<E>,
     shared: &Arc<Shared<E>>,
     group: &GroupRef<E>,
@@ -329,24 +345,35 @@ fn dlsym_slow<E: Engine>(
     };
     match ty {
         ExternType::Func(_) => {
-            let (slot, fresh) = {
-                let mut st = write_state(shared);
-                let fills = st.table_fills.len();
-                let slot = crate::load::func_slot(&mut st, p, symbol)?;
-                (slot, st.table_fills.len() > fills)
+            let known = read_state(shared)
+                .func_slots
+                .get(&(p, symbol.to_string()))
+                .copied();
+            let slot = match known {
+                Some(s) => s,
+                // A new slot changes every group's table: a link operation.
+                None => crate::threads::coordinated(cx, shared, group, |cx| {
+                    let (slot, fresh) = {
+                        let mut st = write_state(shared);
+                        let fills = st.table_fills.len();
+                        let slot = crate::load::func_slot(&mut st, p, symbol)?;
+                        (slot, st.table_fills.len() > fills)
+                    };
+                    if fresh {
+                        sync_tables(cx, shared, group)?;
+                        if let Some(Extern::Func(f)) = instance_export(cx, group, p, symbol) {
+                            let table = group
+                                .lock()
+                                .unwrap_or_else(|p| p.into_inner())
+                                .table
+                                .clone();
+                            cx.table_set(&table, slot, Some(&f))
+                                .map_err(|e| LinkError::engine(symbol, e))?;
+                        }
+                    }
+                    Ok(slot)
+                })?,
             };
-            if fresh {
-                sync_tables(cx, shared, group)?;
-                if let Some(Extern::Func(f)) = instance_export(cx, group, p, symbol) {
-                    let table = group
-                        .lock()
-                        .unwrap_or_else(|p| p.into_inner())
-                        .table
-                        .clone();
-                    cx.table_set(&table, slot, Some(&f))
-                        .map_err(|e| LinkError::engine(symbol, e))?;
-                }
-            }
             Ok((SymbolAddress::Function(slot as u32), false))
         }
         ExternType::Global { .. } => {
@@ -376,6 +403,17 @@ fn dlsym_slow<E: Engine>(
 /// returns its memory and table space. Its dependencies are released in turn.
 #[tracing::instrument(level = "info", skip(cx, shared, group))]
 pub fn dlclose<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    group: &GroupRef<E>,
+    handle: u32,
+) -> Result<()> {
+    crate::threads::coordinated(cx, shared, group, |cx| {
+        dlclose_in_group(cx, shared, group, handle)
+    })
+}
+
+fn dlclose_in_group<E: Engine>(
     cx: &mut dyn StoreOps<E>,
     shared: &Arc<Shared<E>>,
     group: &GroupRef<E>,
@@ -437,9 +475,7 @@ fn unload_module<E: Engine>(
     st.by_identity.remove(&identity);
     st.global_scope.retain(|&x| x != m);
     st.memory.free.release(base, size);
-    for s in tb..tb + ts {
-        let _ = cx.table_set(&table, s, None);
-    }
+    let mut released: Vec<u64> = (tb..tb + ts).collect();
     st.table.free.release(tb, ts);
     let fills: Vec<u64> = st
         .table_fills
@@ -448,10 +484,15 @@ fn unload_module<E: Engine>(
         .map(|f| f.slot)
         .collect();
     st.table_fills.retain(|f| f.provider != m);
-    for s in fills {
-        let _ = cx.table_set(&table, s, None);
+    for &s in &fills {
         st.table.free.release(s, 1);
     }
+    released.extend(fills);
+    for &s in &released {
+        let _ = cx.table_set(&table, s, None);
+    }
+    group.lock().unwrap_or_else(|p| p.into_inner()).instances[m] = None;
+    st.modules[m].released_slots = released;
     st.func_slots.retain(|(p, _), _| *p != m);
     for (i, e) in st.plt.iter_mut().enumerate() {
         if e.target.as_ref().is_some_and(|(p, _)| *p == m) {

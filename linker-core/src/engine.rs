@@ -196,6 +196,10 @@ pub struct EngineError(pub String);
 pub type HostFn<E> =
     Arc<dyn Fn(&mut dyn StoreOps<E>, &[Val], &mut [Val]) -> Result<(), HostError> + Send + Sync>;
 
+/// Called at a safepoint of a store: a point where the thread running it may apply link
+/// operations other threads made (see docs/threads.md).
+pub type SafepointFn<E> = Arc<dyn Fn(&mut dyn StoreOps<E>) -> Result<(), HostError> + Send + Sync>;
+
 /// What an engine can and cannot do, where the linker must act differently.
 #[derive(Clone, Debug, Default)]
 pub struct Capabilities {
@@ -238,6 +242,12 @@ pub trait Engine: Clone + Send + Sync + 'static {
         store: &mut Self::Store,
         f: impl FnOnce(&mut dyn StoreOps<Self>) -> R,
     ) -> R;
+    /// Installs the store's safepoint handler: with [`Capabilities::resumable_safepoints`], wasm
+    /// running in the store calls it soon after [`Engine::request_safepoints`], then goes on.
+    /// Engines without resumable safepoints ignore it.
+    fn set_safepoint(&self, store: &mut Self::Store, handler: SafepointFn<Self>);
+    /// Asks every store of this engine running wasm to reach its safepoint soon.
+    fn request_safepoints(&self);
 }
 
 /// Operations on one store. Object safe: host functions receive `&mut dyn StoreOps<E>`.

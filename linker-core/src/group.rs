@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use crate::config::LinkerConfig;
 use crate::engine::{CallError, Engine, Extern, FuncType, HostError, HostFn, StoreOps, Val};
 use crate::error::{LinkError, Result};
-use crate::host::{HostContext, HostResolver};
+use crate::host::{HostContext, HostImport, HostResolver};
 use crate::image::{Binding, LinkState, ModuleId, MAIN};
 use crate::metadata::ExternType;
 use crate::scope::{lookup_kind, Want};
@@ -27,11 +27,19 @@ pub struct Shared<E: Engine> {
     /// Results of earlier `dlsym` calls, read without a lock; replaced (emptied) whenever a load
     /// or unload changes what a lookup could find.
     pub dlsym_cache: arc_swap::ArcSwap<crate::dlopen::DlsymCache>,
+    /// Who may change the records, and which groups have caught up (docs/threads.md).
+    pub coord: crate::threads::Coordinator,
+    /// Spawned threads: `None` while running, then the exit code.
+    pub threads: Mutex<HashMap<u64, Option<i32>>>,
 }
 
 /// Handles of one group's store. Kept apart from the store so that host functions running inside
 /// the store can reach them.
 pub struct GroupState<E: Engine> {
+    /// The group's id (its thread id for the guest; the main group is 0).
+    pub id: crate::threads::GroupId,
+    /// The records version this group's store reflects.
+    pub version: u64,
     pub memory: E::Memory,
     pub table: E::Table,
     pub plt: E::Table,
@@ -42,6 +50,10 @@ pub struct GroupState<E: Engine> {
     pub binder: Option<E::Func>,
     /// This thread's `dlerror` text, cleared when read.
     pub dlerror: Option<String>,
+    /// This store's functions for the closures in the records, by slot.
+    pub closure_funcs: HashMap<u64, E::Func>,
+    /// Memory this thread owns (stack, TLS blocks), returned when it exits.
+    pub thread_memory: Vec<(u64, u64)>,
 }
 
 pub type GroupRef<E> = Arc<Mutex<GroupState<E>>>;
@@ -63,15 +75,23 @@ fn write<T>(m: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
 pub fn create_group<E: Engine>(
     cx: &mut dyn StoreOps<E>,
     shared: &Arc<Shared<E>>,
+    id: crate::threads::GroupId,
 ) -> Result<GroupRef<E>> {
-    let (table_size, plt_size, stack_high, n, order) = {
+    let (table_size, plt_size, stack_high, n, order, version) = {
         let st = read(&shared.state);
+        let alive: Vec<ModuleId> = st
+            .init_order
+            .iter()
+            .copied()
+            .filter(|&m| st.modules[m].alive)
+            .collect();
         (
             st.table.size,
             st.plt.len() as u64,
             st.stack_high,
             st.modules.len(),
-            st.init_order.clone(),
+            alive,
+            st.version,
         )
     };
     let main_name = read(&shared.state).modules[MAIN].name.clone();
@@ -83,6 +103,8 @@ pub fn create_group<E: Engine>(
         .new_global(Val::I32(stack_high as i32), true)
         .map_err(eng)?;
     let group = Arc::new(Mutex::new(GroupState {
+        id,
+        version,
         memory,
         table,
         plt: plt.clone(),
@@ -91,6 +113,8 @@ pub fn create_group<E: Engine>(
         tags: HashMap::new(),
         binder: None,
         dlerror: None,
+        closure_funcs: HashMap::new(),
+        thread_memory: Vec::new(),
     }));
     let binder = cx
         .new_host_func(
@@ -100,12 +124,170 @@ pub fn create_group<E: Engine>(
         .map_err(eng)?;
     lock(&group).binder = Some(binder);
     let bind_now = shared.config.bind_now;
-    for m in order {
+    for &m in &order {
         instantiate_module(cx, shared, &group, m, bind_now)?;
     }
     fill_table(cx, shared, &group)?;
     fill_plt(cx, shared, &group)?;
+    sync_closures(cx, shared, &group)?;
+    if id != crate::threads::GroupId::default() {
+        // Another thread: its own stack, and its own TLS block in every module that has TLS
+        // (the first instance got the static one from its start function).
+        let stack = shared.config.stack_size;
+        let base = alloc_thread_memory(cx, shared, &group, stack, 16)?;
+        let sp = lock(&group).stack_pointer.clone();
+        cx.global_set(&sp, Val::I32((base + stack) as i32))
+            .map_err(eng)?;
+        for &m in &order {
+            init_tls(cx, shared, &group, m)?;
+        }
+    }
     Ok(group)
+}
+
+/// Takes zeroed memory for this thread (stack, TLS), returned to the process when it exits.
+fn alloc_thread_memory<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    group: &GroupRef<E>,
+    size: u64,
+    align: u64,
+) -> Result<u64> {
+    let memory = lock(group).memory.clone();
+    let base = {
+        let mut st = write(&shared.state);
+        let mut grow = |pages: u64| cx.memory_grow(&memory, pages).map_err(|e| e.0);
+        st.memory.alloc(size, align, &mut grow)
+    }
+    .map_err(|reason| LinkError::OutOfMemory {
+        module: format!("thread {}", lock(group).id),
+        bytes: size,
+        align,
+        reason,
+    })?;
+    cx.memory_write(&memory, base, &vec![0u8; size as usize])
+        .map_err(|e| LinkError::engine("thread memory", e))?;
+    lock(group).thread_memory.push((base, size.max(1)));
+    Ok(base)
+}
+
+/// Gives module `m` this thread's own TLS block, through its `__wasm_init_tls`.
+pub fn init_tls<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    group: &GroupRef<E>,
+    m: ModuleId,
+) -> Result<()> {
+    let size = match instance_export(cx, group, m, "__tls_size") {
+        Some(Extern::Global(g)) => cx.global_get(&g).i32() as u32 as u64,
+        _ => 0,
+    };
+    if size == 0 {
+        return Ok(());
+    }
+    let align = match instance_export(cx, group, m, "__tls_align") {
+        Some(Extern::Global(g)) => (cx.global_get(&g).i32() as u32 as u64).max(1),
+        _ => 16,
+    };
+    let Some(Extern::Func(init)) = instance_export(cx, group, m, "__wasm_init_tls") else {
+        return Ok(());
+    };
+    let block = alloc_thread_memory(cx, shared, group, size, align.next_power_of_two())?;
+    cx.call(&init, &[Val::I32(block as i32)])
+        .map_err(|e| LinkError::Init {
+            module: read(&shared.state).modules[m].name.clone(),
+            function: "__wasm_init_tls".into(),
+            reason: e.to_string(),
+        })?;
+    Ok(())
+}
+
+/// Returns this thread's stack and TLS blocks to the process (the thread is exiting).
+pub fn release_thread_memory<E: Engine>(shared: &Arc<Shared<E>>, group: &GroupRef<E>) {
+    let ranges = std::mem::take(&mut lock(group).thread_memory);
+    let mut st = write(&shared.state);
+    for (base, size) in ranges {
+        st.memory.free.release(base, size);
+    }
+}
+
+/// Brings this group's store up to date with the records after another group changed them:
+/// instantiates modules it lacks (with their TLS for this thread), drops unloaded ones' slots,
+/// refills linker-allocated slots, the PLT and closures. Idempotent.
+#[tracing::instrument(level = "debug", skip_all)]
+pub fn sync_group<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    group: &GroupRef<E>,
+) -> Result<()> {
+    sync_tables(cx, shared, group)?;
+    let (order, dead, version) = {
+        let st = read(&shared.state);
+        let g = lock(group);
+        let has = |m: ModuleId| g.instances.get(m).is_some_and(|i| i.is_some());
+        let order: Vec<ModuleId> = st
+            .init_order
+            .iter()
+            .copied()
+            .filter(|&m| st.modules[m].alive && !has(m))
+            .collect();
+        let dead: Vec<(ModuleId, Vec<u64>)> = (0..st.modules.len())
+            .filter(|&m| !st.modules[m].alive && has(m))
+            .map(|m| (m, st.modules[m].released_slots.clone()))
+            .collect();
+        (order, dead, st.version)
+    };
+    let table = lock(group).table.clone();
+    for (m, slots) in dead {
+        for s in slots {
+            cx.table_set(&table, s, None)
+                .map_err(|e| LinkError::engine("sync", e))?;
+        }
+        lock(group).instances[m] = None;
+    }
+    for &m in &order {
+        instantiate_module(cx, shared, group, m, false)?;
+    }
+    for &m in &order {
+        init_tls(cx, shared, group, m)?;
+    }
+    fill_table(cx, shared, group)?;
+    fill_plt(cx, shared, group)?;
+    sync_closures(cx, shared, group)?;
+    lock(group).version = version;
+    Ok(())
+}
+
+/// Makes this group's table hold exactly the records' closures.
+fn sync_closures<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    group: &GroupRef<E>,
+) -> Result<()> {
+    let closures: Vec<(u64, FuncType, HostFn<E>)> = read(&shared.state)
+        .closures
+        .iter()
+        .map(|(s, (t, f))| (*s, t.clone(), f.clone()))
+        .collect();
+    let table = lock(group).table.clone();
+    let have: Vec<u64> = lock(group).closure_funcs.keys().copied().collect();
+    for s in have {
+        if !closures.iter().any(|(c, _, _)| *c == s) {
+            lock(group).closure_funcs.remove(&s);
+            cx.table_set(&table, s, None)
+                .map_err(|e| LinkError::engine("closure", e))?;
+        }
+    }
+    for (s, ty, f) in closures {
+        if lock(group).closure_funcs.contains_key(&s) {
+            continue;
+        }
+        let func = crate::closures::table_func(cx, &shared.engine, &ty, f)?;
+        cx.table_set(&table, s, Some(&func))
+            .map_err(|e| LinkError::engine("closure", e))?;
+        lock(group).closure_funcs.insert(s, func);
+    }
+    Ok(())
 }
 
 /// Instantiates module `m` in the group with its recorded bindings. `bind_now`: a function
@@ -198,7 +380,8 @@ pub fn instantiate_module<E: Engine>(
                         memory: &memory,
                         module: &name,
                     };
-                    shared.host.resolve(cx, &hc, imp)?
+                    let supplied = shared.host.resolve(cx, &hc, imp)?;
+                    host_extern(cx, shared, group, imp, supplied)?
                 } else {
                     None
                 };
@@ -244,7 +427,8 @@ pub fn instantiate_module<E: Engine>(
                     memory: &memory,
                     module: &name,
                 };
-                shared.host.resolve(cx, &hc, imp)?
+                let supplied = shared.host.resolve(cx, &hc, imp)?;
+                host_extern(cx, shared, group, imp, supplied)?
             }
         };
         imports.push(ext);
@@ -288,6 +472,41 @@ pub fn sync_tables<E: Engine>(
         cx.table_grow(&plt, plt_size - have).map_err(eng)?;
     }
     Ok(())
+}
+
+/// Turns what the host resolver supplied into an import; host functions become safepoints.
+fn host_extern<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    group: &GroupRef<E>,
+    import: &crate::metadata::Import,
+    supplied: Option<HostImport<E>>,
+) -> Result<Option<Extern<E>>> {
+    Ok(match supplied {
+        None => None,
+        Some(HostImport::Extern(e)) => Some(e),
+        Some(HostImport::Func(f)) => {
+            let ExternType::Func(ty) = &import.ty else {
+                return Err(LinkError::Unsupported {
+                    module: format!("{}.{}", import.module, import.name),
+                    what: "a host function for an import that is not a function".into(),
+                });
+            };
+            let (sh, weak) = (Arc::downgrade(shared), Arc::downgrade(group));
+            let wrapped: HostFn<E> = Arc::new(move |cx, args, results| {
+                if let (Some(sh), Some(g)) = (sh.upgrade(), weak.upgrade()) {
+                    if sh.coord.stop_requested() {
+                        crate::threads::safepoint_host(cx, &sh, &g)?;
+                    }
+                }
+                f(cx, args, results)
+            });
+            Some(Extern::Func(
+                cx.new_host_func(ty, wrapped)
+                    .map_err(|e| LinkError::engine(&import.name, e))?,
+            ))
+        }
+    })
 }
 
 pub fn instance_export<E: Engine>(
@@ -363,11 +582,17 @@ pub fn fill_plt<E: Engine>(
         .collect();
     let plt = lock(group).plt.clone();
     for (slot, target) in entries {
-        let Some((p, export)) = target else { continue };
-        if let Some(Extern::Func(f)) = instance_export(cx, group, p, &export) {
-            cx.table_set(&plt, slot as u64, Some(&f))
-                .map_err(|e| LinkError::engine(&export, e))?;
-        }
+        // An entry without a target (never bound, or its provider unloaded) is null, so its
+        // stub binds it on the next call.
+        let f = match target {
+            Some((p, export)) => match instance_export(cx, group, p, &export) {
+                Some(Extern::Func(f)) => Some(f),
+                _ => None,
+            },
+            None => None,
+        };
+        cx.table_set(&plt, slot as u64, f.as_ref())
+            .map_err(|e| LinkError::engine("PLT", e))?;
     }
     Ok(())
 }

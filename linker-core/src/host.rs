@@ -1,7 +1,7 @@
 //! Imports that no loaded module defines (`wasi_snapshot_preview1`, the embedder's own functions)
 //! are asked of the embedder through [`HostResolver`].
 
-use crate::engine::{Engine, Extern, StoreOps};
+use crate::engine::{Engine, Extern, HostFn, StoreOps};
 use crate::error::LinkError;
 use crate::metadata::Import;
 
@@ -13,6 +13,15 @@ pub struct HostContext<'a, E: Engine> {
     pub module: &'a str,
 }
 
+/// What a host resolver supplies for an import.
+pub enum HostImport<E: Engine> {
+    /// A host function of the import's type. The linker creates it, and makes each call a
+    /// safepoint for link operations of other threads (docs/threads.md).
+    Func(HostFn<E>),
+    /// Anything already made in the store (a global, a memory, a function the embedder made).
+    Extern(Extern<E>),
+}
+
 /// Supplies imports the linker does not define itself.
 pub trait HostResolver<E: Engine>: Send + Sync {
     /// Returns the definition of `import`, or `Ok(None)` to leave it to the backend's native
@@ -22,7 +31,7 @@ pub trait HostResolver<E: Engine>: Send + Sync {
         cx: &mut dyn StoreOps<E>,
         host: &HostContext<'_, E>,
         import: &Import,
-    ) -> Result<Option<Extern<E>>, LinkError>;
+    ) -> Result<Option<HostImport<E>>, LinkError>;
 }
 
 /// A resolver that supplies nothing.
@@ -34,7 +43,7 @@ impl<E: Engine> HostResolver<E> for NoHost {
         _cx: &mut dyn StoreOps<E>,
         _host: &HostContext<'_, E>,
         _import: &Import,
-    ) -> Result<Option<Extern<E>>, LinkError> {
+    ) -> Result<Option<HostImport<E>>, LinkError> {
         Ok(None)
     }
 }

@@ -92,6 +92,9 @@ pub struct LoadedModule<E: Engine> {
     pub nodelete: bool,
     /// False once unloaded by `dlclose`; the id is never reused.
     pub alive: bool,
+    /// Table slots that held this module's functions, nulled when it was unloaded (other groups
+    /// null them too when they catch up).
+    pub released_slots: Vec<u64>,
 }
 
 /// Shared state of a process image.
@@ -118,6 +121,8 @@ pub struct LinkState<E: Engine> {
     pub stack_high: u64,
     /// Initial and maximum memory, in pages.
     pub memory_pages: (u32, u32),
+    /// Bumped by every change groups must apply to their stores (docs/threads.md).
+    pub version: u64,
 }
 
 /// What the linker holds, for checking that failed or undone operations give everything back.

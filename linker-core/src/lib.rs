@@ -15,6 +15,7 @@
 //! | [`dlopen`] | loading, looking up and unloading at run time |
 //! | [`dlfcn`] | the guest's `<dlfcn.h>` ABI over [`dlopen`] |
 //! | [`closures`] | table slots for host functions made at run time |
+//! | [`threads`] | many instance groups: safepoints, link operations, spawning |
 //! | [`process`] | the embedder's API |
 //!
 //! See `docs/architecture.md` for the design and `docs/abi.md` for the conventions it implements.
@@ -35,6 +36,7 @@ pub mod metadata;
 pub mod process;
 pub mod scope;
 pub mod stubs;
+pub mod threads;
 
 pub use config::LinkerConfig;
 pub use engine::{
@@ -42,7 +44,7 @@ pub use engine::{
     Val, ValType,
 };
 pub use error::LinkError;
-pub use host::{HostContext, HostResolver, NoHost};
+pub use host::{HostContext, HostImport, HostResolver, NoHost};
 pub use locate::{HostDirFs, LibraryFs, SearchPath};
 pub use metadata::ModuleInfo;
 pub use process::{ldd, LddReport, ModuleSummary, Process, RunError};

@@ -231,6 +231,7 @@ pub fn prepare<E: Engine>(
         stack_low: layout.stack_low,
         stack_high: layout.stack_high,
         memory_pages: (0, max_pages as u32),
+        version: 0,
     };
     add_modules(&mut state, config, engine, found, Placement::Startup, true)?;
     // Start-up modules stay for the life of the process.
@@ -332,6 +333,7 @@ pub fn add_modules<E: Engine>(
             refcount: 0,
             nodelete: false,
             alive: true,
+            released_slots: Vec::new(),
         });
     }
     for id in base_id..state.modules.len() {

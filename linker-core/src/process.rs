@@ -4,7 +4,7 @@
 use std::sync::{Arc, RwLock};
 
 use crate::config::LinkerConfig;
-use crate::engine::{CallError, Engine, Extern};
+use crate::engine::{CallError, Engine, Extern, StoreOps};
 use crate::error::{LinkError, Result};
 use crate::group::{create_group, initialize, GroupRef, Shared};
 use crate::host::HostResolver;
@@ -34,6 +34,32 @@ pub struct Process<E: Engine> {
     shared: Arc<Shared<E>>,
     store: E::Store,
     group: GroupRef<E>,
+}
+
+impl<E: Engine> Drop for Process<E> {
+    fn drop(&mut self) {
+        // Threads still running must not wait for this group at their next link operation.
+        let id = self.group.lock().unwrap_or_else(|p| p.into_inner()).id;
+        self.shared.coord.unregister(id);
+    }
+}
+
+/// Installs the linker's safepoint handler on a store; the group is filled in once it exists.
+pub(crate) fn install_safepoint<E: Engine>(
+    engine: &E,
+    store: &mut E::Store,
+    shared: &Arc<Shared<E>>,
+) -> Arc<std::sync::OnceLock<GroupRef<E>>> {
+    let cell: Arc<std::sync::OnceLock<GroupRef<E>>> = Arc::default();
+    let (c, weak) = (cell.clone(), Arc::downgrade(shared));
+    engine.set_safepoint(
+        store,
+        Arc::new(move |cx| match (c.get(), weak.upgrade()) {
+            (Some(g), Some(shared)) => crate::threads::safepoint_host(cx, &shared, g),
+            _ => Ok(()),
+        }),
+    );
+    cell
 }
 
 impl<E: Engine> Process<E> {
@@ -66,13 +92,27 @@ impl<E: Engine> Process<E> {
             state: RwLock::new(state),
             memory,
             dlsym_cache: Default::default(),
+            coord: Default::default(),
+            threads: Default::default(),
         });
+        let id = shared.coord.new_id();
+        shared.coord.register(id, 0);
         let mut store = engine.new_store();
-        let group = engine.with_store(&mut store, |cx| -> Result<GroupRef<E>> {
-            let g = create_group(cx, &shared)?;
+        let cell = install_safepoint(&engine, &mut store, &shared);
+        let created = engine.with_store(&mut store, |cx| -> Result<GroupRef<E>> {
+            let g = create_group(cx, &shared, id)?;
+            let _ = cell.set(g.clone());
             initialize(cx, &shared, &g)?;
             Ok(g)
-        })?;
+        });
+        let group = match created {
+            Ok(g) => g,
+            Err(e) => {
+                shared.coord.unregister(id);
+                return Err(e);
+            }
+        };
+        crate::threads::leave(&shared, &group);
         Ok(Process {
             shared,
             store,
@@ -80,11 +120,24 @@ impl<E: Engine> Process<E> {
         })
     }
 
+    /// Runs `f` in the main group's store, taking part in other threads' link operations.
+    fn in_store<R>(
+        &mut self,
+        f: impl FnOnce(&mut dyn StoreOps<E>, &Arc<Shared<E>>, &GroupRef<E>) -> R,
+    ) -> Result<R> {
+        let (shared, group) = (self.shared.clone(), self.group.clone());
+        self.shared.engine.with_store(&mut self.store, |cx| {
+            crate::threads::enter(cx, &shared, &group)?;
+            let r = f(cx, &shared, &group);
+            crate::threads::leave(&shared, &group);
+            Ok(r)
+        })
+    }
+
     /// Runs the main module's `_start` and returns the exit code (0 when `_start` returns).
     #[tracing::instrument(level = "info", skip(self))]
     pub fn run(&mut self) -> std::result::Result<i32, RunError> {
-        let group = self.group.clone();
-        self.shared.engine.with_store(&mut self.store, |cx| {
+        self.in_store(|cx, _, group| {
             let main = group.lock().unwrap_or_else(|p| p.into_inner()).instances[MAIN].clone();
             let Some(main) = main else {
                 return Err(RunError::Trap("main module is not instantiated".into()));
@@ -99,6 +152,7 @@ impl<E: Engine> Process<E> {
                 Err(CallError::Trap(t)) => Err(RunError::Trap(t)),
             }
         })
+        .map_err(RunError::Link)?
     }
 
     /// The loaded modules in global scope order.
@@ -121,27 +175,20 @@ impl<E: Engine> Process<E> {
     /// `dlopen` from the embedder, in the main group. `Ok(None)`: `RTLD_NOLOAD` and not loaded.
     /// Returns the guest-visible handle.
     pub fn dlopen(&mut self, name: Option<&str>, flags: i32) -> Result<Option<u32>> {
-        let (shared, group) = (self.shared.clone(), self.group.clone());
-        self.shared.engine.with_store(&mut self.store, |cx| {
-            crate::dlopen::dlopen(cx, &shared, &group, name, flags)
+        self.in_store(|cx, shared, group| {
+            crate::dlopen::dlopen(cx, shared, group, name, flags)
                 .map(|m| m.map(crate::dlopen::handle_of))
-        })
+        })?
     }
 
     /// `dlsym` from the embedder: a function's table index or a data address.
     pub fn dlsym(&mut self, handle: u32, symbol: &str) -> Result<crate::dlopen::SymbolAddress> {
-        let (shared, group) = (self.shared.clone(), self.group.clone());
-        self.shared.engine.with_store(&mut self.store, |cx| {
-            crate::dlopen::dlsym(cx, &shared, &group, handle, symbol)
-        })
+        self.in_store(|cx, shared, group| crate::dlopen::dlsym(cx, shared, group, handle, symbol))?
     }
 
     /// `dlclose` from the embedder.
     pub fn dlclose(&mut self, handle: u32) -> Result<()> {
-        let (shared, group) = (self.shared.clone(), self.group.clone());
-        self.shared.engine.with_store(&mut self.store, |cx| {
-            crate::dlopen::dlclose(cx, &shared, &group, handle)
-        })
+        self.in_store(|cx, shared, group| crate::dlopen::dlclose(cx, shared, group, handle))?
     }
 
     /// Gives a host function a function-table slot, so the guest can call it through a function
@@ -151,18 +198,14 @@ impl<E: Engine> Process<E> {
         ty: &crate::engine::FuncType,
         func: crate::engine::HostFn<E>,
     ) -> Result<u32> {
-        let (shared, group) = (self.shared.clone(), self.group.clone());
-        self.shared.engine.with_store(&mut self.store, |cx| {
-            crate::closures::alloc_closure(cx, &shared, &group, ty, func)
-        })
+        self.in_store(|cx, shared, group| {
+            crate::closures::alloc_closure(cx, shared, group, ty, func)
+        })?
     }
 
     /// Frees a slot from [`Process::alloc_closure`].
     pub fn free_closure(&mut self, slot: u32) -> Result<()> {
-        let (shared, group) = (self.shared.clone(), self.group.clone());
-        self.shared.engine.with_store(&mut self.store, |cx| {
-            crate::closures::free_closure(cx, &shared, &group, slot)
-        })
+        self.in_store(|cx, shared, group| crate::closures::free_closure(cx, shared, group, slot))?
     }
 
     /// Calls an export of the main module.
@@ -171,8 +214,7 @@ impl<E: Engine> Process<E> {
         export: &str,
         args: &[crate::engine::Val],
     ) -> std::result::Result<Vec<crate::engine::Val>, RunError> {
-        let group = self.group.clone();
-        self.shared.engine.with_store(&mut self.store, |cx| {
+        self.in_store(|cx, _, group| {
             let main = group.lock().unwrap_or_else(|p| p.into_inner()).instances[MAIN].clone();
             let Some(Extern::Func(f)) = main.and_then(|m| cx.export(&m, export)) else {
                 return Err(RunError::Trap(format!(
@@ -184,6 +226,7 @@ impl<E: Engine> Process<E> {
                 other => RunError::Trap(other.to_string()),
             })
         })
+        .map_err(RunError::Link)?
     }
 
     /// What the linker currently holds (modules, memory, table slots).
