@@ -28,7 +28,7 @@ pub struct Shared<E: Engine> {
     /// or unload changes what a lookup could find.
     pub dlsym_cache: arc_swap::ArcSwap<crate::dlopen::DlsymCache>,
     /// Who may change the records, and which groups have caught up (docs/threads.md).
-    pub coord: crate::threads::Coordinator,
+    pub coord: crate::coordinator::Coordinator,
     /// Spawned threads: `None` while running, then the exit code.
     pub threads: Mutex<HashMap<u64, Option<i32>>>,
 }

@@ -22,6 +22,7 @@
 
 pub mod closures;
 pub mod config;
+pub mod coordinator;
 pub mod dlfcn;
 pub mod dlopen;
 pub mod engine;

@@ -13,175 +13,42 @@
 //! computing without host calls cannot be paused: [`begin_op`] gives up after
 //! [`crate::LinkerConfig::safepoint_timeout`] with an error, having changed nothing.
 
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Duration;
 
+pub use crate::coordinator::{BeginError, Coordinator, GroupId};
 use crate::engine::{Engine, HostError, StoreOps};
 use crate::error::{LinkError, Result};
 use crate::group::{sync_group, GroupRef, Shared};
-
-/// A group's id (the main group is 0).
-pub type GroupId = u64;
-
-#[derive(Debug, Default)]
-struct Member {
-    parked: bool,
-    /// Not running wasm at all (the embedder holds the store between calls): counts as parked,
-    /// and catches up when it is entered again instead of during the operation.
-    idle: bool,
-    /// Records version this group's store reflects.
-    version: u64,
-}
-
-#[derive(Debug, Default)]
-struct Coord {
-    /// The group running a link operation, and how deeply (a constructor may dlopen).
-    owner: Option<(GroupId, u32)>,
-    members: HashMap<GroupId, Member>,
-    /// Version every member must reach before the operation in progress returns.
-    publish: u64,
-}
-
-/// Who may change the records, and who has caught up.
-#[derive(Debug, Default)]
-pub struct Coordinator {
-    m: Mutex<Coord>,
-    cv: Condvar,
-    /// Set while an operator waits for groups to park: the cheap check every safepoint makes.
-    stop: AtomicBool,
-    next_id: AtomicU64,
-}
-
-fn lock(m: &Mutex<Coord>) -> MutexGuard<'_, Coord> {
-    m.lock().unwrap_or_else(|p| p.into_inner())
-}
-
-impl Coordinator {
-    /// A fresh group id.
-    pub fn new_id(&self) -> GroupId {
-        self.next_id.fetch_add(1, Ordering::Relaxed)
-    }
-
-    /// Adds a group that reflects records `version`. Waits while an operation is in progress, so
-    /// a new group never joins half-way through one.
-    pub fn register(&self, id: GroupId, version: u64) {
-        let mut c = lock(&self.m);
-        while c.owner.is_some() {
-            c = self.cv.wait(c).unwrap_or_else(|p| p.into_inner());
-        }
-        c.members.insert(
-            id,
-            Member {
-                parked: false,
-                idle: false,
-                version,
-            },
-        );
-    }
-
-    /// Removes a group (its thread exited); an operator waiting for it stops waiting.
-    pub fn unregister(&self, id: GroupId) {
-        let mut c = lock(&self.m);
-        c.members.remove(&id);
-        if let Some((o, _)) = c.owner {
-            if o == id {
-                c.owner = None;
-                self.stop.store(false, Ordering::Release);
-            }
-        }
-        self.cv.notify_all();
-    }
-
-    pub fn stop_requested(&self) -> bool {
-        self.stop.load(Ordering::Acquire)
-    }
-
-    /// Wakes waiters (used when a thread finishes, for joiners).
-    pub fn notify(&self) {
-        let _c = lock(&self.m);
-        self.cv.notify_all();
-    }
-
-    /// Waits up to `d` for a notification (a joiner's poll).
-    pub fn wait_a_little(&self, d: Duration) {
-        let c = lock(&self.m);
-        let _ = self.cv.wait_timeout(c, d);
-    }
-}
 
 fn group_id<E: Engine>(group: &GroupRef<E>) -> GroupId {
     group.lock().unwrap_or_else(|p| p.into_inner()).id
 }
 
-/// A safepoint: if another group runs a link operation, park until it publishes, bring this
-/// group's store up to date, and go on. Cheap when nothing is pending.
+fn version<E: Engine>(shared: &Shared<E>) -> u64 {
+    shared
+        .state
+        .read()
+        .unwrap_or_else(|p| p.into_inner())
+        .version
+}
+
+/// A safepoint of `group`: if another group runs a link operation, park until it publishes,
+/// bring this group's store up to date, and go on. Cheap when nothing is pending.
 pub fn safepoint<E: Engine>(
     cx: &mut dyn StoreOps<E>,
     shared: &Arc<Shared<E>>,
     group: &GroupRef<E>,
 ) -> Result<()> {
-    let co = &shared.coord;
-    if !co.stop_requested() && {
-        let c = lock(&co.m);
-        c.owner.is_none()
-            || c.publish
-                <= c.members
-                    .get(&group_id(group))
-                    .map_or(u64::MAX, |m| m.version)
-    } {
+    let me = group_id(group);
+    if !shared.coord.stop_requested()
+        && group.lock().unwrap_or_else(|p| p.into_inner()).version >= version(shared)
+    {
         return Ok(());
     }
-    let me = group_id(group);
-    let mut c = lock(&co.m);
-    loop {
-        match c.owner {
-            None => break,
-            Some((o, _)) if o == me => break,
-            Some(_) => {}
-        }
-        let version = c.members.get(&me).map_or(0, |m| m.version);
-        if c.publish > version {
-            // The operator published: catch up in our own store, outside the lock.
-            drop(c);
-            sync_group(cx, shared, group)?;
-            let v = shared
-                .state
-                .read()
-                .unwrap_or_else(|p| p.into_inner())
-                .version;
-            c = lock(&co.m);
-            if let Some(m) = c.members.get_mut(&me) {
-                m.version = v;
-            }
-            co.cv.notify_all();
-            continue;
-        }
-        if let Some(m) = c.members.get_mut(&me) {
-            m.parked = true;
-        }
-        co.cv.notify_all();
-        c = co.cv.wait(c).unwrap_or_else(|p| p.into_inner());
-    }
-    if let Some(m) = c.members.get_mut(&me) {
-        m.parked = false;
-    }
-    drop(c);
-    // An operation that finished while we were not looking may still be ahead of us.
-    let v = shared
-        .state
-        .read()
-        .unwrap_or_else(|p| p.into_inner())
-        .version;
-    if group.lock().unwrap_or_else(|p| p.into_inner()).version < v {
-        sync_group(cx, shared, group)?;
-        let mut c = lock(&co.m);
-        if let Some(m) = c.members.get_mut(&me) {
-            m.version = v;
-        }
-    }
-    Ok(())
+    shared
+        .coord
+        .safepoint(me, || version(shared), |_| sync_group(cx, shared, group))
 }
 
 /// The safepoint as a host error (for use inside host functions).
@@ -193,107 +60,48 @@ pub fn safepoint_host<E: Engine>(
     safepoint(cx, shared, group).map_err(HostError::from)
 }
 
-/// Becomes the operator: waits (taking part in other operations meanwhile) until no other group
-/// runs one, then until every other group is parked. Fails, changing nothing, if a group does not
-/// reach a safepoint in time.
+/// Becomes the operator (see [`Coordinator::begin`]); fails, changing nothing, if a group does
+/// not reach a safepoint within [`crate::LinkerConfig::safepoint_timeout`].
 pub fn begin_op<E: Engine>(
     cx: &mut dyn StoreOps<E>,
     shared: &Arc<Shared<E>>,
     group: &GroupRef<E>,
 ) -> Result<()> {
-    let co = &shared.coord;
     let me = group_id(group);
-    loop {
-        let mut c = lock(&co.m);
-        match c.owner {
-            Some((o, depth)) if o == me => {
-                c.owner = Some((o, depth + 1));
-                return Ok(());
-            }
-            None => {
-                c.owner = Some((me, 1));
-                co.stop.store(true, Ordering::Release);
-                break;
-            }
-            Some(_) => {
-                drop(c);
-                safepoint(cx, shared, group)?;
-                co.wait_a_little(Duration::from_millis(1));
-            }
-        }
-    }
-    let timeout = shared.config.safepoint_timeout;
-    let start = Instant::now();
-    let mut c = lock(&co.m);
-    loop {
-        let waiting: Vec<GroupId> = c
-            .members
-            .iter()
-            .filter(|(id, m)| **id != me && !m.parked && !m.idle)
-            .map(|(id, _)| *id)
-            .collect();
-        if waiting.is_empty() {
-            return Ok(());
-        }
-        if start.elapsed() > timeout {
-            c.owner = None;
-            co.stop.store(false, Ordering::Release);
-            co.cv.notify_all();
-            return Err(LinkError::Unsupported {
-                module: format!("thread {}", waiting[0]),
-                what: format!(
-                    "it did not reach a safepoint within {timeout:?} (it runs wasm without host calls, \
-                     and the {} engine cannot pause it there)",
-                    shared.engine.name()
-                ),
-            });
-        }
-        drop(c);
-        shared.engine.request_safepoints();
-        c = lock(&co.m);
-        c = co
-            .cv
-            .wait_timeout(c, Duration::from_millis(1))
-            .unwrap_or_else(|p| p.into_inner())
-            .0;
+    let r = shared.coord.begin(
+        me,
+        Some(shared.config.safepoint_timeout),
+        || shared.engine.request_safepoints(),
+        || {
+            safepoint(cx, shared, group)?;
+            shared.coord.wait_a_little(Duration::from_millis(1));
+            Ok(())
+        },
+    );
+    match r {
+        Ok(()) => Ok(()),
+        Err(BeginError::CatchUp(e)) => Err(e),
+        Err(BeginError::Timeout(waiting)) => Err(LinkError::Unsupported {
+            module: format!("thread {}", waiting[0]),
+            what: format!(
+                "it did not reach a safepoint within {:?} (it runs wasm without host calls, and the {} \
+                 engine cannot pause it there)",
+                shared.config.safepoint_timeout,
+                shared.engine.name()
+            ),
+        }),
     }
 }
 
-/// Ends an operation: every parked group brings its store up to the records' current version
-/// before this returns; then all go on.
+/// Ends the operation: every other running group catches up before this returns.
 pub fn end_op<E: Engine>(shared: &Arc<Shared<E>>, group: &GroupRef<E>) {
-    let co = &shared.coord;
-    let me = group_id(group);
-    let version = shared
-        .state
-        .read()
-        .unwrap_or_else(|p| p.into_inner())
-        .version;
-    group.lock().unwrap_or_else(|p| p.into_inner()).version = version;
-    let mut c = lock(&co.m);
-    match c.owner {
-        Some((o, depth)) if o == me && depth > 1 => {
-            c.owner = Some((o, depth - 1));
-            return;
-        }
-        Some((o, _)) if o == me => {}
-        _ => return,
-    }
-    if let Some(m) = c.members.get_mut(&me) {
-        m.version = version;
-    }
-    c.publish = version;
-    co.cv.notify_all();
-    while c
-        .members
-        .iter()
-        .any(|(id, m)| *id != me && !m.idle && m.version < version)
-    {
-        c = co.cv.wait(c).unwrap_or_else(|p| p.into_inner());
-    }
-    c.owner = None;
-    co.stop.store(false, Ordering::Release);
-    co.cv.notify_all();
+    let v = version(shared);
+    let me = {
+        let mut g = group.lock().unwrap_or_else(|p| p.into_inner());
+        g.version = g.version.max(v);
+        g.id
+    };
+    shared.coord.end(me, v);
 }
 
 /// The embedder is about to run wasm in `group`'s store: wait for an operation in progress, then
@@ -303,47 +111,18 @@ pub fn enter<E: Engine>(
     shared: &Arc<Shared<E>>,
     group: &GroupRef<E>,
 ) -> Result<()> {
-    let co = &shared.coord;
     let me = group_id(group);
-    {
-        let mut c = lock(&co.m);
-        while c.owner.is_some_and(|(o, _)| o != me) {
-            c = co.cv.wait(c).unwrap_or_else(|p| p.into_inner());
-        }
-        if let Some(m) = c.members.get_mut(&me) {
-            m.idle = false;
-        }
-    }
-    let v = shared
-        .state
-        .read()
-        .unwrap_or_else(|p| p.into_inner())
-        .version;
-    if group.lock().unwrap_or_else(|p| p.into_inner()).version < v {
-        sync_group(cx, shared, group)?;
-        if let Some(m) = lock(&co.m).members.get_mut(&me) {
-            m.version = v;
-        }
-    }
-    Ok(())
+    shared
+        .coord
+        .enter(me, || version(shared), |_| sync_group(cx, shared, group))
 }
 
 /// The embedder is done running wasm in `group`'s store for now.
 pub fn leave<E: Engine>(shared: &Arc<Shared<E>>, group: &GroupRef<E>) {
-    let co = &shared.coord;
-    let me = group_id(group);
-    let mut c = lock(&co.m);
-    if c.owner.is_some_and(|(o, _)| o == me) {
-        return;
-    }
-    if let Some(m) = c.members.get_mut(&me) {
-        m.idle = true;
-    }
-    co.cv.notify_all();
+    shared.coord.leave(group_id(group));
 }
 
-/// Runs `op` as a link operation of `group` (see the module docs). The records' version is
-/// bumped when `op` succeeds, so other groups catch up.
+/// Runs `op` as a link operation of `group`: begin, change, bump the records' version, end.
 pub fn coordinated<E: Engine, R>(
     cx: &mut dyn StoreOps<E>,
     shared: &Arc<Shared<E>>,
@@ -414,9 +193,7 @@ fn run_thread<E: Engine>(shared: &Arc<Shared<E>>, id: GroupId, entry: u32, arg: 
         };
         let _ = cell.set(group.clone());
         let v = group.lock().unwrap_or_else(|p| p.into_inner()).version;
-        if let Some(m) = lock(&shared.coord.m).members.get_mut(&id) {
-            m.version = v;
-        }
+        shared.coord.set_version(id, v);
         let code = (|| {
             safepoint(cx, shared, &group).map_err(|e| e.to_string())?;
             let table = group.lock().unwrap_or_else(|p| p.into_inner()).table.clone();

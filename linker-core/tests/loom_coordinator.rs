@@ -1,0 +1,172 @@
+//! Model checking of the link-operation protocol (linker-core/src/coordinator.rs) with loom:
+//! every interleaving of 2-3 groups that run operations (load), take part at safepoints
+//! (resolve), and exit, checked for deadlock and for the protocol's promise: when an operation
+//! returns, every group still running has caught up with it.
+//!
+//! Run: RUSTFLAGS="--cfg loom" cargo test -p linker-core --release --test loom_coordinator
+#![cfg(loom)]
+
+use loom::sync::atomic::{AtomicU64, Ordering};
+use loom::sync::Arc;
+use loom::thread;
+
+use linker_core::coordinator::Coordinator;
+
+/// The records' version and what each group's store reflects (what `sync_group` would do).
+struct World {
+    co: Coordinator,
+    version: AtomicU64,
+    seen: [AtomicU64; 3],
+}
+
+impl World {
+    fn new() -> Arc<World> {
+        Arc::new(World {
+            co: Coordinator::default(),
+            version: AtomicU64::new(0),
+            seen: [AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0)],
+        })
+    }
+
+    fn safepoint(&self, me: u64) {
+        self.co
+            .safepoint::<()>(
+                me,
+                || self.version.load(Ordering::SeqCst),
+                |v| {
+                    self.seen[me as usize].fetch_max(v, Ordering::SeqCst);
+                    Ok(())
+                },
+            )
+            .unwrap();
+    }
+
+    /// A link operation of `me` (a dlopen): when it returns, every other registered group that
+    /// is not idle has seen it.
+    fn operation(&self, me: u64, running: &[u64]) {
+        self.co
+            .begin::<()>(
+                me,
+                None,
+                || {},
+                || {
+                    self.safepoint(me);
+                    Ok(())
+                },
+            )
+            .unwrap();
+        let v = self.version.fetch_add(1, Ordering::SeqCst) + 1;
+        self.seen[me as usize].fetch_max(v, Ordering::SeqCst);
+        self.co.end(me, v);
+        let _ = running;
+    }
+}
+
+#[test]
+fn two_groups_load_and_resolve() {
+    loom::model(|| {
+        let w = World::new();
+        w.co.register(0, 0);
+        w.co.register(1, 0);
+        let w1 = w.clone();
+        let t = thread::spawn(move || {
+            // Group 1 reaches a safepoint (a host call), then does its own operation, then exits.
+            w1.safepoint(1);
+            w1.operation(1, &[0]);
+            w1.co.unregister(1);
+        });
+        w.operation(0, &[1]);
+        // Waiting for the other thread is not running wasm: idle, as an embedder's join is.
+        w.co.leave(0);
+        t.join().unwrap();
+        w.co.enter::<()>(
+            0,
+            || w.version.load(Ordering::SeqCst),
+            |v| {
+                w.seen[0].fetch_max(v, Ordering::SeqCst);
+                Ok(())
+            },
+        )
+        .unwrap();
+        // Entering again caught up with group 1's operation.
+        assert_eq!(w.seen[0].load(Ordering::SeqCst), 2);
+    });
+}
+
+#[test]
+fn operation_waits_for_a_running_group_to_catch_up() {
+    loom::model(|| {
+        let w = World::new();
+        w.co.register(0, 0);
+        w.co.register(1, 0);
+        let w1 = w.clone();
+        let t = thread::spawn(move || {
+            // Group 1 keeps reaching safepoints until it has seen the operation, then exits.
+            while w1.seen[1].load(Ordering::SeqCst) < 1 {
+                w1.safepoint(1);
+                thread::yield_now();
+            }
+            w1.co.unregister(1);
+        });
+        w.operation(0, &[1]);
+        // The promise: group 1 is registered until it has seen version 1, so end() returned only
+        // after it caught up.
+        assert!(w.seen[1].load(Ordering::SeqCst) >= 1);
+        t.join().unwrap();
+    });
+}
+
+#[test]
+fn three_groups_with_an_exit_during_an_operation() {
+    let mut b = loom::model::Builder::new();
+    b.preemption_bound = Some(2);
+    b.check(|| {
+        let w = World::new();
+        for id in 0..3 {
+            w.co.register(id, 0);
+        }
+        let (w1, w2) = (w.clone(), w.clone());
+        let t1 = thread::spawn(move || {
+            w1.operation(1, &[0, 2]);
+            w1.co.unregister(1);
+        });
+        let t2 = thread::spawn(move || {
+            // Exits without ever reaching a safepoint: operators must not wait for it forever.
+            w2.co.unregister(2);
+        });
+        w.operation(0, &[1, 2]);
+        w.co.unregister(0);
+        t1.join().unwrap();
+        t2.join().unwrap();
+        assert_eq!(w.version.load(Ordering::SeqCst), 2);
+    });
+}
+
+#[test]
+fn idle_groups_catch_up_when_entered() {
+    loom::model(|| {
+        let w = World::new();
+        w.co.register(0, 0);
+        w.co.register(1, 0);
+        w.co.leave(1); // the embedder holds group 1's store, not running wasm
+        let w1 = w.clone();
+        let t = thread::spawn(move || {
+            w1.co
+                .enter::<()>(
+                    1,
+                    || w1.version.load(Ordering::SeqCst),
+                    |v| {
+                        w1.seen[1].fetch_max(v, Ordering::SeqCst);
+                        Ok(())
+                    },
+                )
+                .unwrap();
+            // Running again: whatever finished before we entered is visible.
+            w1.safepoint(1);
+            w1.co.unregister(1);
+        });
+        w.operation(0, &[]);
+        t.join().unwrap();
+        assert!(w.seen[1].load(Ordering::SeqCst) >= 1 || w.version.load(Ordering::SeqCst) == 1);
+    });
+}
