@@ -144,7 +144,10 @@ fn dlopen_in_group<E: Engine>(
         add_modules(
             &mut draft,
             config,
-            Some(&shared.engine),
+            Some(crate::load::Compiler {
+                engine: &shared.engine,
+                cache: &shared.cache,
+            }),
             found,
             Placement::Runtime(&mut grow),
             flags & RTLD_GLOBAL != 0,

@@ -27,6 +27,8 @@ pub struct Shared<E: Engine> {
     /// Results of earlier `dlsym` calls, read without a lock; replaced (emptied) whenever a load
     /// or unload changes what a lookup could find.
     pub dlsym_cache: arc_swap::ArcSwap<crate::dlopen::DlsymCache>,
+    /// Compiled modules (libraries opened again, generated stubs and trampolines).
+    pub cache: Arc<crate::cache::ModuleCache<E>>,
     /// Who may change the records, and which groups have caught up (docs/threads.md).
     pub coord: crate::coordinator::Coordinator,
     /// Spawned threads: `None` while running, then the exit code.

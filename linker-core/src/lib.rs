@@ -20,6 +20,7 @@
 //!
 //! See `docs/architecture.md` for the design and `docs/abi.md` for the conventions it implements.
 
+pub mod cache;
 pub mod closures;
 pub mod config;
 pub mod coordinator;
@@ -39,6 +40,7 @@ pub mod scope;
 pub mod stubs;
 pub mod threads;
 
+pub use cache::ModuleCache;
 pub use config::LinkerConfig;
 pub use engine::{
     CallError, Capabilities, Engine, EngineError, Extern, FuncType, HostError, HostFn, StoreOps,

@@ -164,6 +164,25 @@ pub fn local_scope<E: Engine>(state: &LinkState<E>, root: ModuleId) -> Vec<Modul
     out
 }
 
+/// How modules are compiled: an engine, through a cache.
+pub struct Compiler<'a, E: Engine> {
+    pub engine: &'a E,
+    pub cache: &'a crate::cache::ModuleCache<E>,
+}
+
+impl<E: Engine> Clone for Compiler<'_, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<E: Engine> Copy for Compiler<'_, E> {}
+
+impl<E: Engine> Compiler<'_, E> {
+    pub fn compile(&self, name: &str, bytes: &[u8]) -> std::result::Result<E::Module, crate::engine::EngineError> {
+        self.cache.compile(self.engine, name, bytes)
+    }
+}
+
 /// Where new modules' data goes.
 pub enum Placement<'a> {
     /// Below `__heap_base`, while the process is built (before the program runs).
@@ -175,10 +194,10 @@ pub enum Placement<'a> {
 
 /// Builds the image of a program: discovery, layout, bindings. Compiles with `engine` when given
 /// (`ldd` passes none).
-#[tracing::instrument(level = "info", skip(config, engine))]
+#[tracing::instrument(level = "info", skip(config, compiler))]
 pub fn prepare<E: Engine>(
     config: &LinkerConfig,
-    engine: Option<&E>,
+    compiler: Option<Compiler<'_, E>>,
     main_path: &str,
 ) -> Result<LinkState<E>> {
     let main = read_module(config, main_path, main_path, false)?;
@@ -233,7 +252,7 @@ pub fn prepare<E: Engine>(
         memory_pages: (0, max_pages as u32),
         version: 0,
     };
-    add_modules(&mut state, config, engine, found, Placement::Startup, true)?;
+    add_modules(&mut state, config, compiler, found, Placement::Startup, true)?;
     // Start-up modules stay for the life of the process.
     for m in &mut state.modules {
         m.refcount += 1;
@@ -251,7 +270,7 @@ pub fn prepare<E: Engine>(
 pub fn add_modules<E: Engine>(
     state: &mut LinkState<E>,
     config: &LinkerConfig,
-    engine: Option<&E>,
+    compiler: Option<Compiler<'_, E>>,
     found: Vec<Found>,
     mut placement: Placement<'_>,
     global: bool,
@@ -306,7 +325,7 @@ pub fn add_modules<E: Engine>(
     // Records.
     for (i, f) in found.into_iter().enumerate() {
         let id = base_id + i;
-        let compiled = match engine {
+        let compiled = match compiler {
             Some(e) => Some(
                 e.compile(&f.name, &f.bytes)
                     .map_err(|err| LinkError::Malformed {
@@ -371,7 +390,7 @@ pub fn add_modules<E: Engine>(
     let infos: Vec<&ModuleInfo> = infos_owned.iter().map(|i| &**i).collect();
     for &m in &order {
         plan_module(state, config, m, &position, &infos, &scope)?;
-        if let (Some(e), false) = (engine, state.modules[m].stubs.is_empty()) {
+        if let (Some(e), false) = (compiler, state.modules[m].stubs.is_empty()) {
             let bytes = stub_module(&state.modules[m].stubs);
             let name = format!("{} (stubs)", state.modules[m].name);
             let compiled = e

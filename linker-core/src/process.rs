@@ -74,7 +74,23 @@ impl<E: Engine> Process<E> {
         host: Arc<dyn HostResolver<E>>,
         main_path: &str,
     ) -> Result<Process<E>> {
-        let state = prepare(&config, Some(&engine), main_path)?;
+        Self::load_with_cache(engine, config, host, main_path, Arc::default())
+    }
+
+    /// As [`Process::load`], compiling through `cache` (shared with other processes of the same
+    /// engine, so a module is compiled once).
+    pub fn load_with_cache(
+        engine: E,
+        config: LinkerConfig,
+        host: Arc<dyn HostResolver<E>>,
+        main_path: &str,
+        cache: Arc<crate::cache::ModuleCache<E>>,
+    ) -> Result<Process<E>> {
+        let compiler = crate::load::Compiler {
+            engine: &engine,
+            cache: &cache,
+        };
+        let state = prepare(&config, Some(compiler), main_path)?;
         let main_name = state.modules[MAIN].name.clone();
         let (min, max) = state.memory_pages;
         let memory = engine
@@ -92,6 +108,7 @@ impl<E: Engine> Process<E> {
             state: RwLock::new(state),
             memory,
             dlsym_cache: Default::default(),
+            cache,
             coord: Default::default(),
             threads: Default::default(),
         });
@@ -227,6 +244,17 @@ impl<E: Engine> Process<E> {
             })
         })
         .map_err(RunError::Link)?
+    }
+
+    /// Instantiates the already linked image again in a fresh store, every import taken from the
+    /// records (no lookup, no planning, no constructors): what the engine costs to instantiate
+    /// these modules with their imports resolved by hand. The reference of the benchmarks.
+    pub fn instantiate_again(&self) -> Result<E::Store> {
+        let mut store = self.shared.engine.new_store();
+        self.shared
+            .engine
+            .with_store(&mut store, |cx| create_group(cx, &self.shared, 0))?;
+        Ok(store)
     }
 
     /// What the linker currently holds (modules, memory, table slots).

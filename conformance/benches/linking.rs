@@ -1,0 +1,108 @@
+//! What the linker costs, against the engines' own costs (issue: benchmarks). Each figure has its
+//! reference measured in the same run; docs/benchmarks.md has the table and how to reproduce it:
+//!
+//!     cargo bench -p conformance --bench linking
+//!
+//! Groups, per engine:
+//! - `load/N`: link main + N libraries (20 functions, 20 data symbols each), compiled modules
+//!   cached, against `instantiate/N`: the same modules instantiated with imports already resolved.
+//! - `calls/*`: 1,000,000 calls: within a module, through a plain import, a function pointer, a
+//!   lazily bound PLT slot; and `dlsym` of a resolved symbol from the guest.
+//! - `pingpong/*`: the whole process, 30 million calls main -> libping -> libpong, against the same
+//!   sources linked into one module.
+//! - `spawn/100`: starting and joining a thread (a new instance group) with 100 libraries loaded.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use conformance::fixtures::build_case;
+use conformance::manifest::{load_cases, Case};
+use conformance::wasi::{Output, Wasi};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use linker_core::{Engine, HostDirFs, LinkerConfig, ModuleCache, Process, Val};
+
+fn trees() -> Vec<Case> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/trees");
+    let mut cases = load_cases(&dir).expect("bench trees");
+    for c in &mut cases {
+        c.name = format!("bench-{}", c.name);
+    }
+    cases
+}
+
+fn tree_root(name: &str) -> PathBuf {
+    let case = trees().into_iter().find(|c| c.name == name).expect(name);
+    build_case(&case).expect("building the bench tree")
+}
+
+fn host() -> Arc<Wasi> {
+    Arc::new(Wasi {
+        args: vec!["main.wasm".into()],
+        env: vec![],
+        output: Arc::new(Output::default()),
+    })
+}
+
+fn load<E: Engine>(engine: &E, root: &Path, main: &str, cache: &Arc<ModuleCache<E>>) -> Process<E> {
+    let config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
+    Process::load_with_cache(engine.clone(), config, host(), main, cache.clone()).unwrap()
+}
+
+fn bench_engine<E: Engine>(c: &mut Criterion, engine: E) {
+    let name = engine.name();
+    // 1. Load-time link against bare instantiation.
+    let mut g = c.benchmark_group(format!("{name}/load"));
+    g.sample_size(10).measurement_time(Duration::from_secs(3));
+    for n in [1, 10, 100] {
+        let root = tree_root(&format!("bench-tree{n}"));
+        let cache = Arc::new(ModuleCache::default());
+        let p = load(&engine, &root, "/main.wasm", &cache);
+        g.bench_function(BenchmarkId::new("link", n), |b| {
+            b.iter(|| load(&engine, &root, "/main.wasm", &cache))
+        });
+        g.bench_function(BenchmarkId::new("instantiate", n), |b| {
+            b.iter(|| p.instantiate_again().unwrap())
+        });
+    }
+    g.finish();
+
+    // 2. Cross-module calls in steady state.
+    let root = tree_root("bench-calls");
+    let cache = Arc::new(ModuleCache::default());
+    let mut p = load(&engine, &root, "/main.wasm", &cache);
+    assert_eq!(p.run().unwrap(), 0);
+    let mut g = c.benchmark_group(format!("{name}/calls"));
+    g.sample_size(10).measurement_time(Duration::from_secs(3));
+    const N: i32 = 1_000_000;
+    for f in ["loop_local", "loop_import", "loop_pointer", "loop_plt"] {
+        g.bench_function(f, |b| b.iter(|| p.call(f, &[Val::I32(N)]).unwrap()));
+    }
+    g.bench_function("dlsym_resolved_x1000", |b| {
+        b.iter(|| p.call("loop_dlsym", &[Val::I32(1000)]).unwrap())
+    });
+    g.finish();
+
+    // 3. The whole program, dynamically linked against one module.
+    let root = tree_root("bench-pingpong");
+    let cache = Arc::new(ModuleCache::default());
+    let mut g = c.benchmark_group(format!("{name}/pingpong"));
+    g.sample_size(10).measurement_time(Duration::from_secs(5));
+    for main in ["/main.wasm", "/static.wasm"] {
+        g.bench_function(main.trim_start_matches('/'), |b| {
+            b.iter(|| {
+                let mut p = load(&engine, &root, main, &cache);
+                assert_eq!(p.run().unwrap(), 0);
+            })
+        });
+    }
+    g.finish();
+}
+
+fn benches(c: &mut Criterion) {
+    bench_engine(c, backend_wasmtime::WasmtimeEngine::<()>::new().unwrap());
+    bench_engine(c, backend_wasmer::WasmerEngine::new());
+}
+
+criterion_group!(linking, benches);
+criterion_main!(linking);

@@ -1,0 +1,1 @@
+__attribute__((noinline)) int pong(int x) { return x ^ (x >> 3); }
