@@ -352,13 +352,24 @@ impl StoreOps<WasmerEngine> for Cx<'_> {
             &env,
             func_type(ty),
             move |mut env: FunctionEnvMut<()>, params: &[wasmer::Value]| {
-                let args: Vec<Val> = params.iter().map(from_wm).collect();
+                // wasmer wants the results as a Vec; the arguments need no allocation.
+                let mut arg_buf = [Val::I32(0); 8];
+                let spilled: Vec<Val>;
+                let args: &[Val] = if params.len() <= arg_buf.len() {
+                    for (a, p) in arg_buf.iter_mut().zip(params) {
+                        *a = from_wm(p);
+                    }
+                    &arg_buf[..params.len()]
+                } else {
+                    spilled = params.iter().map(from_wm).collect();
+                    &spilled
+                };
                 let mut out: Vec<Val> = result_types.iter().map(|t| Val::default_for(*t)).collect();
                 let mut cx = Cx {
                     store: env.as_store_mut(),
                     native: native.clone(),
                 };
-                func(&mut cx, &args, &mut out)
+                func(&mut cx, args, &mut out)
                     .map_err(|e| wasmer::RuntimeError::user(Box::new(e)))?;
                 Ok(out.into_iter().map(to_wm).collect())
             },

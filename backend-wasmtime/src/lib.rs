@@ -396,12 +396,30 @@ impl<T: Send + 'static> StoreOps<WasmtimeEngine<T>> for Cx<'_, T> {
             move |mut caller: Caller<'_, T>,
                   params: &[wasmtime::Val],
                   results: &mut [wasmtime::Val]| {
-                let args: Vec<Val> = params.iter().map(from_wt).collect();
-                let mut out: Vec<Val> = result_types.iter().map(|t| Val::default_for(*t)).collect();
                 let mut cx = Cx {
                     cx: caller.as_context_mut(),
                     linker: linker.clone(),
                 };
+                // Host calls are frequent (WASI, dlsym, the binder): no allocation for the
+                // common small signatures.
+                if params.len() <= 8 && result_types.len() <= 4 {
+                    let mut args = [Val::I32(0); 8];
+                    let mut out = [Val::I32(0); 4];
+                    for (a, p) in args.iter_mut().zip(params) {
+                        *a = from_wt(p);
+                    }
+                    for (o, t) in out.iter_mut().zip(&result_types) {
+                        *o = Val::default_for(*t);
+                    }
+                    let out = &mut out[..result_types.len()];
+                    func(&mut cx, &args[..params.len()], out).map_err(wasmtime::Error::new)?;
+                    for (r, v) in results.iter_mut().zip(out.iter()) {
+                        *r = to_wt(*v);
+                    }
+                    return Ok(());
+                }
+                let args: Vec<Val> = params.iter().map(from_wt).collect();
+                let mut out: Vec<Val> = result_types.iter().map(|t| Val::default_for(*t)).collect();
                 func(&mut cx, &args, &mut out).map_err(wasmtime::Error::new)?;
                 for (r, v) in results.iter_mut().zip(out) {
                     *r = to_wt(v);

@@ -30,7 +30,12 @@ impl<E: Engine> ModuleCache<E> {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         bytes.hash(&mut h);
         let key = (h.finish(), bytes.len());
-        if let Some(m) = self.modules.lock().unwrap_or_else(|p| p.into_inner()).get(&key) {
+        if let Some(m) = self
+            .modules
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&key)
+        {
             self.hits.fetch_add(1, Ordering::Relaxed);
             return Ok(m.clone());
         }

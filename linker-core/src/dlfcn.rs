@@ -24,15 +24,22 @@ use crate::metadata::{ExternType, Import};
 
 pub const IMPORT_MODULE: &str = "wasmlink";
 
-/// Reads a NUL-terminated string from guest memory (at most 64 KiB).
+/// Reads a NUL-terminated string from guest memory (at most 64 KiB). Symbol names are short:
+/// the first read is small and on the stack.
 fn read_cstr<E: Engine>(
     cx: &mut dyn StoreOps<E>,
     mem: &E::Memory,
     addr: u32,
 ) -> Result<String, EngineError> {
-    let mut out = Vec::new();
-    let mut at = addr as u64;
     let size = cx.memory_size(mem);
+    let mut first = [0u8; 64];
+    let n = 64.min(size.saturating_sub(addr as u64)) as usize;
+    cx.memory_read(mem, addr as u64, &mut first[..n])?;
+    if let Some(z) = first[..n].iter().position(|&b| b == 0) {
+        return Ok(String::from_utf8_lossy(&first[..z]).into_owned());
+    }
+    let mut out = first[..n].to_vec();
+    let mut at = addr as u64 + n as u64;
     while out.len() < 65536 {
         let n = 256.min(size.saturating_sub(at)) as usize;
         if n == 0 {

@@ -14,7 +14,7 @@ use crate::image::{Binding, LinkState, LoadedModule, ModuleId, PltEntry, TableFi
 use crate::layout::{align_up, MainLayout, MemorySpace, TableSpace, PAGE};
 use crate::locate::{locate, normalize};
 use crate::metadata::{ExternType, ImportClass, ModuleInfo, SegmentBase, Shape, WellKnown};
-use crate::scope::{lookup_kind, Want};
+use crate::scope::{ScopeIndex, Want};
 use crate::stubs::{stub_module, Stub};
 
 /// A module read from the filesystem, not yet part of the image.
@@ -178,7 +178,11 @@ impl<E: Engine> Clone for Compiler<'_, E> {
 impl<E: Engine> Copy for Compiler<'_, E> {}
 
 impl<E: Engine> Compiler<'_, E> {
-    pub fn compile(&self, name: &str, bytes: &[u8]) -> std::result::Result<E::Module, crate::engine::EngineError> {
+    pub fn compile(
+        &self,
+        name: &str,
+        bytes: &[u8],
+    ) -> std::result::Result<E::Module, crate::engine::EngineError> {
         self.cache.compile(self.engine, name, bytes)
     }
 }
@@ -252,7 +256,14 @@ pub fn prepare<E: Engine>(
         memory_pages: (0, max_pages as u32),
         version: 0,
     };
-    add_modules(&mut state, config, compiler, found, Placement::Startup, true)?;
+    add_modules(
+        &mut state,
+        config,
+        compiler,
+        found,
+        Placement::Startup,
+        true,
+    )?;
     // Start-up modules stay for the life of the process.
     for m in &mut state.modules {
         m.refcount += 1;
@@ -388,8 +399,9 @@ pub fn add_modules<E: Engine>(
     // through one list instead of rebuilding it per import.
     let infos_owned: Vec<Arc<ModuleInfo>> = state.modules.iter().map(|m| m.info.clone()).collect();
     let infos: Vec<&ModuleInfo> = infos_owned.iter().map(|i| &**i).collect();
+    let index = ScopeIndex::new(&infos, &scope);
     for &m in &order {
-        plan_module(state, config, m, &position, &infos, &scope)?;
+        plan_module(state, config, m, &position, &infos, &index)?;
         if let (Some(e), false) = (compiler, state.modules[m].stubs.is_empty()) {
             let bytes = stub_module(&state.modules[m].stubs);
             let name = format!("{} (stubs)", state.modules[m].name);
@@ -410,7 +422,7 @@ fn plan_module<E: Engine>(
     m: ModuleId,
     position: &[usize],
     infos: &[&ModuleInfo],
-    scope: &[ModuleId],
+    index: &ScopeIndex<'_>,
 ) -> Result<()> {
     let info = state.modules[m].info.clone();
     let mname = state.modules[m].name.clone();
@@ -453,13 +465,7 @@ fn plan_module<E: Engine>(
                 }
             },
             ImportClass::GotMem(sym) => {
-                match lookup_kind(
-                    infos,
-                    scope.iter().copied(),
-                    sym,
-                    Want::Data,
-                    config.weak_policy,
-                ) {
+                match index.lookup_kind(sym, Want::Data, config.weak_policy) {
                     Some(Ok((p, e))) => {
                         let Some(off) = e.const_value else {
                             return Err(LinkError::Unsupported {
@@ -490,13 +496,7 @@ fn plan_module<E: Engine>(
                 }
             }
             ImportClass::GotFunc(sym) => {
-                match lookup_kind(
-                    infos,
-                    scope.iter().copied(),
-                    sym,
-                    Want::Func,
-                    config.weak_policy,
-                ) {
+                match index.lookup_kind(sym, Want::Func, config.weak_policy) {
                     Some(Ok((p, _))) => {
                         let slot = func_slot(state, p, sym)?;
                         Binding::Value(Val::I32(slot as i32))
@@ -512,13 +512,7 @@ fn plan_module<E: Engine>(
                 let ExternType::Func(want) = &imp.ty else {
                     unreachable!("classified as a function")
                 };
-                match lookup_kind(
-                    infos,
-                    scope.iter().copied(),
-                    sym,
-                    Want::Func,
-                    config.weak_policy,
-                ) {
+                match index.lookup_kind(sym, Want::Func, config.weak_policy) {
                     Some(Ok((p, e))) => {
                         let ExternType::Func(have) = &e.ty else {
                             unreachable!()
@@ -547,13 +541,7 @@ fn plan_module<E: Engine>(
                 }
             }
             ImportClass::Global(sym) => {
-                match lookup_kind(
-                    infos,
-                    scope.iter().copied(),
-                    sym,
-                    Want::Data,
-                    config.weak_policy,
-                ) {
+                match index.lookup_kind(sym, Want::Data, config.weak_policy) {
                     Some(Ok((p, _))) if position[p] < position[m] => Binding::ExportedGlobal {
                         provider: p,
                         export: sym.clone(),

@@ -105,3 +105,42 @@ pub fn lookup_kind<'a>(
         Err(hit)
     })
 }
+
+/// A scope indexed by symbol name: each name maps to the modules defining it, in scope order.
+/// Built once per load so that binding thousands of imports costs a hash lookup each, not a walk
+/// of the whole scope.
+pub struct ScopeIndex<'a> {
+    infos: &'a [&'a ModuleInfo],
+    by_name: std::collections::HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> ScopeIndex<'a> {
+    pub fn new(infos: &'a [&'a ModuleInfo], scope: &[usize]) -> ScopeIndex<'a> {
+        let mut by_name: std::collections::HashMap<&'a str, Vec<usize>> =
+            std::collections::HashMap::with_capacity(
+                scope.iter().map(|&m| infos[m].exports.len()).sum(),
+            );
+        for &m in scope {
+            for e in &infos[m].exports {
+                by_name.entry(e.name.as_str()).or_default().push(m);
+            }
+        }
+        ScopeIndex { infos, by_name }
+    }
+
+    /// As [`lookup_kind`] over the indexed scope.
+    pub fn lookup_kind(
+        &self,
+        name: &str,
+        want: Want,
+        policy: WeakPolicy,
+    ) -> Option<Result<Hit<'a>, Hit<'a>>> {
+        let candidates = self.by_name.get(name)?;
+        let hit = lookup(self.infos, candidates.iter().copied(), name, policy, true)?;
+        Some(if matches_want(hit.1, want) {
+            Ok(hit)
+        } else {
+            Err(hit)
+        })
+    }
+}
