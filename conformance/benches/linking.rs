@@ -41,6 +41,7 @@ fn host() -> Arc<Wasi> {
         args: vec!["main.wasm".into()],
         env: vec![],
         output: Arc::new(Output::default()),
+        files: Default::default(),
     })
 }
 
@@ -82,7 +83,9 @@ fn bench_engine<E: Engine>(c: &mut Criterion, engine: E) {
         b.iter(|| p.call("loop_dlsym", &[Val::I32(1000)]).unwrap())
     });
     // The same lookup from the embedder: no guest-to-host call, the lock-free snapshot.
-    g.bench_function("dlsym_resolved_embedder", |b| b.iter(|| p.dlsym(0, "lib_inc").unwrap()));
+    g.bench_function("dlsym_resolved_embedder", |b| {
+        b.iter(|| p.dlsym(0, "lib_inc").unwrap())
+    });
     g.finish();
 
     // 3. The whole program, dynamically linked against one module.

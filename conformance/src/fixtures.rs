@@ -28,6 +28,71 @@ pub fn case_root(case: &Case) -> PathBuf {
     cache_dir().join("fixtures").join(&case.name)
 }
 
+/// A source path of a case: relative to the case's directory, or `crate:NAME=VERSION/path` for a
+/// file of a crates.io package (fetched with `cargo vendor` into the cache; none of its code is
+/// committed).
+pub fn source_path(case: &Case, s: &str) -> Result<PathBuf, String> {
+    let Some(rest) = s.strip_prefix("crate:") else {
+        return Ok(case.dir.join(s));
+    };
+    let (spec, path) = rest
+        .split_once('/')
+        .ok_or_else(|| format!("{s}: expected crate:NAME=VERSION/PATH"))?;
+    Ok(crate_dir(spec)?.join(path))
+}
+
+/// Unpacks crate `NAME=VERSION` from the registry (once) and returns its directory.
+pub fn crate_dir(spec: &str) -> Result<PathBuf, String> {
+    let (name, version) = spec
+        .split_once('=')
+        .ok_or_else(|| format!("{spec}: expected NAME=VERSION"))?;
+    let project = cache_dir().join("crates").join(format!("{name}-{version}"));
+    let dir = project.join("vendor").join(format!("{name}-{version}"));
+    if dir.is_dir() {
+        return Ok(dir);
+    }
+    std::fs::create_dir_all(project.join("src")).map_err(|e| e.to_string())?;
+    std::fs::write(
+        project.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"fetch\"\nversion = \"0.0.0\"\nedition = \"2021\"\n[workspace]\n\
+             [dependencies]\n{name} = {{ version = \"={version}\", default-features = false }}\n"
+        ),
+    )
+    .map_err(|e| e.to_string())?;
+    std::fs::write(project.join("src/lib.rs"), "").map_err(|e| e.to_string())?;
+    run(Command::new("cargo")
+        .args(["vendor", "--versioned-dirs", "--quiet", "vendor"])
+        .current_dir(&project)
+        .env_remove("CARGO_TARGET_DIR"))?;
+    if dir.is_dir() {
+        Ok(dir)
+    } else {
+        Err(format!("cargo vendor did not produce {}", dir.display()))
+    }
+}
+
+/// A case's compiler flags, with `${SUPPORT}` standing for the support directory and
+/// `${CRATE:NAME=VERSION}` for an unpacked crate's directory.
+pub fn cflags(m: &ModuleSpec) -> Result<Vec<String>, String> {
+    let support = support_dir().display().to_string();
+    m.cflags
+        .iter()
+        .map(|f| {
+            let mut f = f.replace("${SUPPORT}", &support);
+            while let Some(at) = f.find("${CRATE:") {
+                let end = f[at..]
+                    .find('}')
+                    .ok_or_else(|| format!("{f}: unterminated ${{CRATE:"))?
+                    + at;
+                let dir = crate_dir(&f[at + 8..end])?.display().to_string();
+                f.replace_range(at..=end, &dir);
+            }
+            Ok(f)
+        })
+        .collect()
+}
+
 /// The shared C sources every main module gets (runtime helpers, dlfcn shim).
 pub(crate) fn support_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("support")
@@ -115,7 +180,7 @@ fn build_module(case: &Case, root: &Path, m: &ModuleSpec) -> Result<(), String> 
     for s in &m.sources {
         fnv(
             &mut h,
-            &std::fs::read(case.dir.join(s)).map_err(|e| format!("{s}: {e}"))?,
+            &std::fs::read(source_path(case, s)?).map_err(|e| format!("{s}: {e}"))?,
         );
     }
     if matches!(m.kind, Kind::Main | Kind::Side) {
@@ -185,7 +250,11 @@ fn compile_and_link(case: &Case, root: &Path, m: &ModuleSpec, out: &Path) -> Res
     let objdir = PathBuf::from(format!("{}.obj", out.display()));
     std::fs::create_dir_all(&objdir).map_err(|e| e.to_string())?;
     let mut objects = Vec::new();
-    let mut sources: Vec<PathBuf> = m.sources.iter().map(|s| case.dir.join(s)).collect();
+    let mut sources: Vec<PathBuf> = m
+        .sources
+        .iter()
+        .map(|s| source_path(case, s))
+        .collect::<Result<_, _>>()?;
     if m.kind == Kind::Main {
         sources.extend(
             sorted_files(&support_dir())
@@ -200,7 +269,7 @@ fn compile_and_link(case: &Case, root: &Path, m: &ModuleSpec, out: &Path) -> Res
             .arg(format!("--sysroot={sysroot}"))
             .arg("-I")
             .arg(support_dir())
-            .args(&m.cflags);
+            .args(cflags(m)?);
         if m.kind == Kind::Side {
             c.arg("-fvisibility=default");
         }

@@ -8,3 +8,4 @@ pub mod runner;
 pub mod suite;
 pub mod wabt_check;
 pub mod wasi;
+pub mod wasi_fs;

@@ -195,7 +195,9 @@ fn cmd_run(args: &[String]) -> ExitCode {
     let env: Vec<(String, String)> = std::env::vars()
         .filter(|(k, _)| k != "LD_LIBRARY_PATH")
         .collect();
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
     let req = Request {
+        files_root: &cwd,
         root: Path::new("/"),
         main: &main,
         args: rest[1..].to_vec(),

@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::fixtures::{cache_dir, fnv, run};
+use crate::fixtures::{cache_dir, cflags, fnv, run, source_path, support_dir};
 use crate::manifest::{Case, Kind};
 
 /// Why `case` has no native reference, if it has none.
@@ -41,7 +41,7 @@ pub fn build(case: &Case) -> Result<PathBuf, String> {
         for s in &m.sources {
             fnv(
                 &mut h,
-                &std::fs::read(case.dir.join(s)).map_err(|e| format!("{s}: {e}"))?,
+                &std::fs::read(source_path(case, s)?).map_err(|e| format!("{s}: {e}"))?,
             );
         }
         let stamp = PathBuf::from(format!("{}.stamp", out.display()));
@@ -60,9 +60,9 @@ pub fn build(case: &Case) -> Result<PathBuf, String> {
                 if m.kind == Kind::Side {
                     c.arg("-shared");
                 }
-                c.args(&m.cflags);
+                c.args(cflags(m)?).arg("-I").arg(support_dir());
                 for s in &m.sources {
-                    c.arg(case.dir.join(s));
+                    c.arg(source_path(case, s)?);
                 }
                 for d in &m.lib_dirs {
                     c.arg(format!("-L{}", root.join(d).display()));

@@ -66,6 +66,9 @@ pub struct Request<'a> {
     pub ld_library_path: Vec<String>,
     /// Write the guest's output to ours as it comes.
     pub passthrough: bool,
+    /// Host directory the program reads files from (preopened read-only as `/`, which is also
+    /// its working directory).
+    pub files_root: &'a Path,
 }
 
 pub fn run(kind: EngineKind, req: &Request<'_>) -> Outcome {
@@ -108,6 +111,8 @@ pub fn run_with<E: Engine>(engine: E, req: &Request<'_>) -> Outcome {
         args,
         env: req.env.clone(),
         output: output.clone(),
+        // The library root is also the program's (read-only) filesystem.
+        files: Arc::new(crate::wasi_fs::Files::new(Some(req.files_root))),
     });
     let mut outcome = Outcome::default();
     match Process::load(engine, config, host, req.main) {

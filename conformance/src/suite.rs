@@ -80,6 +80,7 @@ pub fn run_case(case: &Case, engine: EngineKind) -> CaseResult {
                     .collect(),
                 ld_library_path: case.run.ld_library_path.clone(),
                 passthrough: false,
+                files_root: &root,
             };
             let out = run(engine, &req);
             let st = match judge(case, &out) {

@@ -1,9 +1,9 @@
 //! WASI preview 1, as much as libc needs, written once against `linker-core`'s traits so that
 //! every engine sees exactly the same host and produces byte-identical output.
 //!
-//! Standard output and error are captured (and optionally passed through); there are no
-//! preopened directories yet, so file calls fail with `EBADF`. Every other preview-1 function
-//! returns `ENOSYS`. See docs/abi.md.
+//! Standard output and error are captured (and optionally passed through); files can be read
+//! under one preopened directory (`wasi_fs`). Every other preview-1 function returns `ENOSYS`.
+//! See docs/abi.md.
 
 use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -11,6 +11,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use linker_core::engine::{Engine, EngineError, HostError, HostFn, StoreOps, Val};
 use linker_core::metadata::{ExternType, Import};
 use linker_core::{HostContext, HostImport, HostResolver, LinkError};
+
+use crate::wasi_fs::{Files, Stat};
 
 const ESUCCESS: i32 = 0;
 const EBADF: i32 = 8;
@@ -62,13 +64,25 @@ pub struct Wasi {
     pub args: Vec<String>,
     pub env: Vec<(String, String)>,
     pub output: Arc<Output>,
+    /// Read-only files under one preopened directory (see `wasi_fs`).
+    pub files: Arc<Files>,
 }
 
-/// What the WASI functions read: the process's arguments, environment and output.
+/// What the WASI functions read: the process's arguments, environment, output and files.
 struct Ctx {
     args: Vec<String>,
     env: Vec<String>,
     out: Arc<Output>,
+    files: Arc<Files>,
+}
+
+/// Writes a WASI `filestat` (64 bytes: dev, ino, filetype, nlink, size, atim, mtim, ctim).
+fn put_filestat<E: Engine>(m: &mut Mem<'_, E>, addr: u32, st: &Stat) -> Result<(), EngineError> {
+    let mut b = [0u8; 64];
+    b[16] = st.filetype;
+    b[24..32].copy_from_slice(&1u64.to_le_bytes());
+    b[32..40].copy_from_slice(&st.size.to_le_bytes());
+    m.put(addr, &b)
 }
 
 struct Mem<'a, E: Engine> {
@@ -125,6 +139,7 @@ impl Wasi {
             args: self.args.clone(),
             env: self.env.iter().map(|(k, v)| format!("{k}={v}")).collect(),
             out: self.output.clone(),
+            files: self.files.clone(),
         });
         macro_rules! host {
             (|$m:ident, $a:ident, $c:ident| $body:block) => {{
@@ -196,39 +211,140 @@ impl Wasi {
                 Ok(ESUCCESS)
             }),
             "fd_read" => host!(|m, a, c| {
-                if a[0].i32() != 0 {
-                    return Ok(EBADF);
+                let (fd, iovs, n, nread) = (
+                    a[0].i32(),
+                    a[1].i32() as u32,
+                    a[2].i32() as u32,
+                    a[3].i32() as u32,
+                );
+                if fd == 0 {
+                    m.put_u32(nread, 0).map_err(trap)?;
+                    return Ok(ESUCCESS);
                 }
-                m.put_u32(a[3].i32() as u32, 0).map_err(trap)?;
+                let mut total = 0u32;
+                for i in 0..n {
+                    let ptr = m.u32(iovs + 8 * i).map_err(trap)?;
+                    let len = m.u32(iovs + 8 * i + 4).map_err(trap)?;
+                    let data = match c.files.read(fd, len as usize) {
+                        Ok(d) => d,
+                        Err(e) => return Ok(e),
+                    };
+                    m.put(ptr, &data).map_err(trap)?;
+                    total += data.len() as u32;
+                    if (data.len() as u32) < len {
+                        break;
+                    }
+                }
+                m.put_u32(nread, total).map_err(trap)?;
                 Ok(ESUCCESS)
             }),
-            "fd_close" => host!(|_m, a, _c| {
-                Ok(if (0..=2).contains(&a[0].i32()) {
-                    ESUCCESS
-                } else {
-                    EBADF
-                })
+            "fd_close" => host!(|_m, a, c| {
+                let fd = a[0].i32();
+                if (0..=2).contains(&fd) {
+                    return Ok(ESUCCESS);
+                }
+                Ok(c.files.close(fd).err().unwrap_or(ESUCCESS))
             }),
-            "fd_seek" => host!(|_m, a, _c| {
-                Ok(if (0..=2).contains(&a[0].i32()) {
-                    ESPIPE
-                } else {
-                    EBADF
-                })
+            "fd_seek" => host!(|m, a, c| {
+                let fd = a[0].i32();
+                if (0..=2).contains(&fd) {
+                    return Ok(ESPIPE);
+                }
+                match c.files.seek(fd, a[1].i64(), a[2].i32()) {
+                    Ok(p) => {
+                        m.put_u64(a[3].i32() as u32, p).map_err(trap)?;
+                        Ok(ESUCCESS)
+                    }
+                    Err(e) => Ok(e),
+                }
+            }),
+            "fd_tell" => host!(|m, a, c| {
+                match c.files.seek(a[0].i32(), 0, 1) {
+                    Ok(p) => {
+                        m.put_u64(a[1].i32() as u32, p).map_err(trap)?;
+                        Ok(ESUCCESS)
+                    }
+                    Err(e) => Ok(e),
+                }
             }),
             "fd_fdstat_get" => host!(|m, a, c| {
-                if !(0..=2).contains(&a[0].i32()) {
-                    return Ok(EBADF);
-                }
-                // filetype CHARACTER_DEVICE, no flags, all rights.
+                let fd = a[0].i32();
+                // stdio: character devices; files and the preopen: their type. All rights.
+                let filetype = if (0..=2).contains(&fd) {
+                    2
+                } else {
+                    match c.files.is_open(fd) {
+                        Some(t) => t,
+                        None => return Ok(EBADF),
+                    }
+                };
                 let mut st = [0u8; 24];
-                st[0] = 2;
+                st[0] = filetype;
                 st[8..16].copy_from_slice(&u64::MAX.to_le_bytes());
                 st[16..24].copy_from_slice(&u64::MAX.to_le_bytes());
                 m.put(a[1].i32() as u32, &st).map_err(trap)?;
                 Ok(ESUCCESS)
             }),
-            "fd_prestat_get" | "fd_prestat_dir_name" => host!(|_m, _a, _c| { Ok(EBADF) }),
+            "fd_filestat_get" => host!(|m, a, c| {
+                match c.files.stat_fd(a[0].i32()) {
+                    Ok(st) => {
+                        put_filestat(m, a[1].i32() as u32, &st).map_err(trap)?;
+                        Ok(ESUCCESS)
+                    }
+                    Err(e) => Ok(e),
+                }
+            }),
+            "fd_prestat_get" => host!(|m, a, c| {
+                match c.files.prestat(a[0].i32()) {
+                    Some(name) => {
+                        let mut st = [0u8; 8];
+                        st[4..8].copy_from_slice(&(name.len() as u32).to_le_bytes());
+                        m.put(a[1].i32() as u32, &st).map_err(trap)?;
+                        Ok(ESUCCESS)
+                    }
+                    None => Ok(EBADF),
+                }
+            }),
+            "fd_prestat_dir_name" => host!(|m, a, c| {
+                match c.files.prestat(a[0].i32()) {
+                    Some(name) => {
+                        let n = name.len().min(a[2].i32().max(0) as usize);
+                        m.put(a[1].i32() as u32, &name.as_bytes()[..n])
+                            .map_err(trap)?;
+                        Ok(ESUCCESS)
+                    }
+                    None => Ok(EBADF),
+                }
+            }),
+            "path_open" => host!(|m, a, c| {
+                let (dirfd, path_ptr, path_len, oflags) =
+                    (a[0].i32(), a[2].i32() as u32, a[3].i32() as u32, a[4].i32());
+                let rights = a[5].i64() as u64;
+                let path = String::from_utf8_lossy(&m.read(path_ptr, path_len).map_err(trap)?)
+                    .into_owned();
+                // O_CREAT 1, O_DIRECTORY 2, O_EXCL 4, O_TRUNC 8; right FD_WRITE is bit 6.
+                let write = oflags & (1 | 4 | 8) != 0 || rights & (1 << 6) != 0;
+                match c.files.open(dirfd, &path, oflags & 2 != 0, write) {
+                    Ok(fd) => {
+                        m.put_u32(a[8].i32() as u32, fd as u32).map_err(trap)?;
+                        Ok(ESUCCESS)
+                    }
+                    Err(e) => Ok(e),
+                }
+            }),
+            "path_filestat_get" => host!(|m, a, c| {
+                let path = String::from_utf8_lossy(
+                    &m.read(a[2].i32() as u32, a[3].i32() as u32).map_err(trap)?,
+                )
+                .into_owned();
+                match c.files.stat_path(a[0].i32(), &path) {
+                    Ok(st) => {
+                        put_filestat(m, a[4].i32() as u32, &st).map_err(trap)?;
+                        Ok(ESUCCESS)
+                    }
+                    Err(e) => Ok(e),
+                }
+            }),
             "proc_exit" => Arc::new(|_cx: &mut dyn StoreOps<E>, a: &[Val], _r: &mut [Val]| {
                 Err(HostError::Exit(a[0].i32()))
             }),

@@ -23,6 +23,7 @@ fn check<E: Engine>(engine: E, root: &std::path::Path) {
         args: vec!["main.wasm".into()],
         env: vec![],
         output: Arc::new(Output::default()),
+        files: Default::default(),
     });
     let mut p = Process::load(engine, config, host, "/main.wasm").unwrap();
     let ty = FuncType::new([ValType::I32], [ValType::I32]);
