@@ -154,6 +154,10 @@ pub fn build_case(case: &Case) -> Result<PathBuf, String> {
     Ok(root)
 }
 
+/// Directory (under a case's root) of the modules as wasm-ld wrote them, which later modules of the
+/// case link against.
+const LINK_COPIES: &str = ".link";
+
 const CFLAGS: &[&str] = &[
     "--target=wasm32-wasi",
     "-matomics",
@@ -255,6 +259,9 @@ fn compile_and_link(case: &Case, root: &Path, m: &ModuleSpec, out: &Path) -> Res
         .iter()
         .map(|s| source_path(case, s))
         .collect::<Result<_, _>>()?;
+    if m.kind == Kind::Main && m.exceptions {
+        sources.push(support_dir().join("eh/sjlj.c"));
+    }
     if m.kind == Kind::Main {
         sources.extend(
             sorted_files(&support_dir())
@@ -273,17 +280,24 @@ fn compile_and_link(case: &Case, root: &Path, m: &ModuleSpec, out: &Path) -> Res
         if m.kind == Kind::Side {
             c.arg("-fvisibility=default");
         }
+        if m.exceptions {
+            c.args(["-mexception-handling", "-mllvm", "-wasm-enable-sjlj", "-I"])
+                .arg(support_dir().join("eh"));
+        }
         c.arg("-c").arg(src).arg("-o").arg(&obj);
         run(&mut c)?;
         objects.push(obj);
     }
     let mut l = Command::new("wasm-ld-19");
-    l.args([
-        "--extra-features=atomics,bulk-memory,mutable-globals",
-        "--experimental-pic",
-    ]);
+    l.arg(if m.exceptions {
+        "--extra-features=atomics,bulk-memory,mutable-globals,exception-handling"
+    } else {
+        "--extra-features=atomics,bulk-memory,mutable-globals"
+    })
+    .arg("--experimental-pic");
+    // Link against the copies wasm-ld can read (see below).
     for d in &m.lib_dirs {
-        l.arg(format!("-L{}", root.join(d).display()));
+        l.arg(format!("-L{}", root.join(LINK_COPIES).join(d).display()));
     }
     for lib in &m.libs {
         l.arg(format!("-l{lib}"));
@@ -330,7 +344,36 @@ fn compile_and_link(case: &Case, root: &Path, m: &ModuleSpec, out: &Path) -> Res
         _ => unreachable!(),
     }
     l.args(&m.ldflags).arg("-o").arg(out);
-    run(&mut l)
+    run(&mut l)?;
+    // wasm-ld cannot read a library that imports a tag in the translated form ("unexpected import
+    // kind"), so modules link against the untranslated copy.
+    let copy = root
+        .join(LINK_COPIES)
+        .join(out.strip_prefix(root).unwrap_or(out));
+    if let Some(p) = copy.parent() {
+        std::fs::create_dir_all(p).map_err(|e| e.to_string())?;
+    }
+    std::fs::copy(out, &copy).map_err(|e| e.to_string())?;
+    if m.exceptions {
+        // Both engines run only the standard try_table form; clang-19 emits the legacy one.
+        let wasm_opt = cache_dir().join("npm/node_modules/.bin/wasm-opt");
+        run(Command::new(&wasm_opt)
+            .arg(out)
+            .args([
+                "-g",
+                "--enable-threads",
+                "--enable-bulk-memory",
+                "--enable-mutable-globals",
+                "--enable-sign-ext",
+                "--enable-nontrapping-float-to-int",
+                "--enable-reference-types",
+                "--enable-exception-handling",
+                "--translate-to-exnref",
+                "-o",
+            ])
+            .arg(out))?;
+    }
+    Ok(())
 }
 
 /// Appends a `WASM_DYLINK_RUNTIME_PATH` subsection to dylink.0 (wasm-ld cannot write one).

@@ -60,6 +60,11 @@ pub struct ModuleSpec {
     /// RUNPATH entries written into dylink.0 after linking (wasm-ld has no `-rpath` for wasm).
     #[serde(default)]
     pub runpath: Vec<String>,
+    /// Uses setjmp/longjmp (or C++ exceptions): compiled with wasm exception handling, with
+    /// support/eh on the include path (and its sjlj runtime in a main module), and translated to
+    /// the standard `try_table` form with Binaryen's wasm-opt.
+    #[serde(default)]
+    pub exceptions: bool,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]

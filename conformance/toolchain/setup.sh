@@ -49,4 +49,15 @@ X
     exit 1
   fi
 fi
+# Binaryen's wasm-opt (npm registry): clang-19 emits only the legacy exception-handling form,
+# which neither engine runs; `wasm-opt --translate-to-exnref` rewrites it (docs/toolchain.md).
+if [ ! -x "$CACHE/npm/node_modules/.bin/wasm-opt" ]; then
+  if command -v npm >/dev/null; then
+    echo "toolchain: installing binaryen@132 from npm" >&2
+    mkdir -p "$CACHE/npm"
+    npm install --silent --prefix "$CACHE/npm" binaryen@132 >&2 || echo "toolchain: npm binaryen failed; exception cases will fail" >&2
+  else
+    echo "toolchain: npm not found; exception cases will fail" >&2
+  fi
+fi
 echo "$SYSROOT"
