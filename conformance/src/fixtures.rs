@@ -259,6 +259,7 @@ fn compile_and_link(case: &Case, root: &Path, m: &ModuleSpec, out: &Path) -> Res
         .iter()
         .map(|s| source_path(case, s))
         .collect::<Result<_, _>>()?;
+    sources.extend(m.support.iter().map(|s| support_dir().join("opt").join(s)));
     if m.kind == Kind::Main && m.exceptions {
         sources.push(support_dir().join("eh/sjlj.c"));
     }

@@ -60,6 +60,10 @@ pub struct ModuleSpec {
     /// RUNPATH entries written into dylink.0 after linking (wasm-ld has no `-rpath` for wasm).
     #[serde(default)]
     pub runpath: Vec<String>,
+    /// Optional support sources (in `conformance/support/opt`) compiled into this module, e.g.
+    /// `wasmlink_thread.c` for the thread API.
+    #[serde(default)]
+    pub support: Vec<String>,
     /// Uses setjmp/longjmp (or C++ exceptions): compiled with wasm exception handling, with
     /// support/eh on the include path (and its sjlj runtime in a main module), and translated to
     /// the standard `try_table` form with Binaryen's wasm-opt.

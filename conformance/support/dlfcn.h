@@ -1,6 +1,6 @@
-/* <dlfcn.h> for modules linked by wasmlink. The 2022 wasi-libc has none; the functions are
- * implemented in dlfcn.c (compiled into every main module) over the wasmlink host imports, with
- * glibc's flag values. See docs/abi.md. */
+/* <dlfcn.h> for modules linked by wasmlink. The 2022 wasi-libc has none; the linker itself
+ * provides the functions (as env imports) to any module that calls them and that no loaded module
+ * defines; the flag values are glibc's. See docs/abi.md. */
 #ifndef _DLFCN_H
 #define _DLFCN_H
 

@@ -1,28 +1,46 @@
-//! The guest-facing `<dlfcn.h>` ABI: a thin layer translating four host imports onto
-//! [`crate::dlopen`] (as glibc's `dlfcn/` translates POSIX onto `elf/`).
+//! The guest-facing `<dlfcn.h>`: the linker itself serves `dlopen`, `dlsym`, `dlclose` and
+//! `dlerror` to C code, as `env` imports with their C signatures, whenever no loaded module defines
+//! them (as glibc's `dlfcn/` is a thin layer over `elf/`). Unmodified C that includes `<dlfcn.h>`
+//! (our header declares them with glibc's flag values) needs no shim and no wasmlink-specific
+//! call; a module that does not call them does not import them, so it stays loadable by others.
 //!
-//! Imports, from module `wasmlink` (the C shim `conformance/support/dlfcn.c` wraps them as
-//! `dlopen`, `dlsym`, `dlclose`, `dlerror`):
+//! | import | C signature | meaning |
+//! |---|---|---|
+//! | `env.dlopen` | `void *dlopen(const char *path, int flags)` | handle (module id + 1); `NULL` path = the global scope; `NULL` on failure |
+//! | `env.dlsym` | `void *dlsym(void *handle, const char *name)` | table index or data address; `NULL` on failure |
+//! | `env.dlclose` | `int dlclose(void *handle)` | 0, or -1 on failure |
+//! | `env.dlerror` | `char *dlerror(void)` | this thread's last error, cleared when read, in a per-thread buffer; `NULL` if none |
+//!
+//! Threads, from module `wasmlink` (`conformance/support/wasmlink_thread.h`):
 //!
 //! | import | signature | meaning |
 //! |---|---|---|
-//! | `dlopen(path, flags) -> handle` | `(i32, i32) -> i32` | `path` 0 = the global scope; 0 on failure |
-//! | `dlsym(handle, name) -> addr` | `(i32, i32) -> i32` | table index or data address; 0 on failure |
-//! | `dlclose(handle) -> status` | `(i32) -> i32` | 0, or -1 on failure |
-//! | `dlerror(buf, len) -> n` | `(i32, i32) -> i32` | copies this thread's last error (NUL-terminated, truncated to `len`) and clears it; returns the bytes written including the NUL, 0 if there was none |
-//! | `thread_spawn(entry, arg) -> tid` | `(i32, i32) -> i32` | runs the function at table index `entry` with `arg` on a new thread; tid > 0, or a negative errno |
-//! | `thread_join(tid) -> code` | `(i32) -> i32` | waits for the thread, returns its exit code (negative errno if unknown) |
+//! | `wasmlink.thread_spawn(entry, arg) -> tid` | `(i32, i32) -> i32` | runs the function at table index `entry` with `arg` on a new thread; tid > 0, or a negative errno |
+//! | `wasmlink.thread_join(tid) -> code` | `(i32) -> i32` | waits for the thread, returns its exit code (negative errno if unknown) |
 //!
 //! Failures never trap: they set the calling thread's error text.
 
 use std::sync::Arc;
 
 use crate::dlopen::{dlclose, dlopen, dlsym, handle_of};
-use crate::engine::{Engine, EngineError, HostFn, StoreOps, Val};
+use crate::engine::{Engine, EngineError, FuncType, HostFn, StoreOps, Val, ValType};
 use crate::group::{GroupRef, GroupState, Shared};
 use crate::metadata::{ExternType, Import};
 
 pub const IMPORT_MODULE: &str = "wasmlink";
+
+/// `<dlfcn.h>` functions the linker gives C code (as `env` imports) when no loaded module
+/// defines them, with their C signatures on wasm32.
+pub fn provides(import: &Import) -> bool {
+    let want = match (import.module.as_str(), import.name.as_str()) {
+        ("env", "dlopen" | "dlsym") => FuncType::new([ValType::I32, ValType::I32], [ValType::I32]),
+        ("env", "dlclose") => FuncType::new([ValType::I32], [ValType::I32]),
+        ("env", "dlerror") => FuncType::new([], [ValType::I32]),
+        (IMPORT_MODULE, _) => return true,
+        _ => return false,
+    };
+    matches!(&import.ty, ExternType::Func(t) if *t == want)
+}
 
 /// Reads a NUL-terminated string from guest memory (at most 64 KiB). Symbol names are short:
 /// the first read is small and on the stack.
@@ -150,24 +168,28 @@ pub fn host_import<E: Engine>(
                 }
             }
         }),
-        "dlerror" => func!(|cx, group, a| {
+        "dlerror" => func!(|cx, group, _a| {
+            // POSIX: a string the caller must not free, valid until the next call in this
+            // thread: a buffer of this thread's, taken from the process memory once.
             let msg = group
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
                 .dlerror
                 .take();
-            let (buf, len) = (a[0].i32() as u32, a[1].i32().max(0) as usize);
             match msg {
-                Some(m) if len > 0 => {
-                    let mut bytes: Vec<u8> = m.into_bytes();
-                    bytes.truncate(len - 1);
-                    bytes.push(0);
-                    match cx.memory_write(&memory, buf as u64, &bytes) {
-                        Ok(()) => Val::I32(bytes.len() as i32),
-                        Err(_) => Val::I32(0),
+                None => Val::I32(0),
+                Some(m) => match crate::group::dlerror_buffer(cx, &shared, &group) {
+                    Ok(buf) => {
+                        let mut bytes: Vec<u8> = m.into_bytes();
+                        bytes.truncate(crate::group::DLERROR_BUFFER as usize - 1);
+                        bytes.push(0);
+                        match cx.memory_write(&memory, buf, &bytes) {
+                            Ok(()) => Val::I32(buf as i32),
+                            Err(_) => Val::I32(0),
+                        }
                     }
-                }
-                _ => Val::I32(0),
+                    Err(_) => Val::I32(0),
+                },
             }
         }),
         "thread_spawn" => func!(|_cx, _group, a| {

@@ -54,8 +54,10 @@ pub struct GroupState<E: Engine> {
     pub dlerror: Option<String>,
     /// This store's functions for the closures in the records, by slot.
     pub closure_funcs: HashMap<u64, E::Func>,
-    /// Memory this thread owns (stack, TLS blocks), returned when it exits.
+    /// Memory this thread owns (stack, TLS blocks, dlerror buffer), returned when it exits.
     pub thread_memory: Vec<(u64, u64)>,
+    /// Where `dlerror` puts its text for this thread, once allocated.
+    pub dlerror_buffer: Option<u64>,
 }
 
 pub type GroupRef<E> = Arc<Mutex<GroupState<E>>>;
@@ -117,6 +119,7 @@ pub fn create_group<E: Engine>(
         dlerror: None,
         closure_funcs: HashMap::new(),
         thread_memory: Vec::new(),
+        dlerror_buffer: None,
     }));
     let binder = cx
         .new_host_func(
@@ -148,7 +151,7 @@ pub fn create_group<E: Engine>(
 }
 
 /// Takes zeroed memory for this thread (stack, TLS), returned to the process when it exits.
-fn alloc_thread_memory<E: Engine>(
+pub(crate) fn alloc_thread_memory<E: Engine>(
     cx: &mut dyn StoreOps<E>,
     shared: &Arc<Shared<E>>,
     group: &GroupRef<E>,
@@ -202,6 +205,23 @@ pub fn init_tls<E: Engine>(
             reason: e.to_string(),
         })?;
     Ok(())
+}
+
+/// Size of the per-thread buffer `dlerror` returns.
+pub const DLERROR_BUFFER: u64 = 1024;
+
+/// This thread's `dlerror` buffer, taken from the process memory on first use.
+pub fn dlerror_buffer<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    group: &GroupRef<E>,
+) -> Result<u64> {
+    if let Some(b) = lock(group).dlerror_buffer {
+        return Ok(b);
+    }
+    let b = alloc_thread_memory(cx, shared, group, DLERROR_BUFFER, 16)?;
+    lock(group).dlerror_buffer = Some(b);
+    Ok(b)
 }
 
 /// Returns this thread's stack and TLS blocks to the process (the thread is exiting).
@@ -378,12 +398,20 @@ pub fn instantiate_module<E: Engine>(
             }
             Binding::Plt { stub, slot } => {
                 let host = if plt_targets.get(slot) == Some(&false) {
-                    let hc = HostContext {
-                        memory: &memory,
-                        module: &name,
-                    };
-                    let supplied = shared.host.resolve(cx, &hc, imp)?;
-                    host_extern(cx, shared, group, imp, supplied)?
+                    if crate::dlfcn::provides(imp) {
+                        // Nothing loaded defines it: the linker's own <dlfcn.h>.
+                        Some(
+                            crate::dlfcn::host_import(cx, shared, group, imp)
+                                .map_err(|e| LinkError::engine(&name, e))?,
+                        )
+                    } else {
+                        let hc = HostContext {
+                            memory: &memory,
+                            module: &name,
+                        };
+                        let supplied = shared.host.resolve(cx, &hc, imp)?;
+                        host_extern(cx, shared, group, imp, supplied)?
+                    }
                 } else {
                     None
                 };

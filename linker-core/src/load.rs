@@ -645,7 +645,13 @@ pub fn unresolved_functions<E: Engine>(state: &LinkState<E>) -> Vec<Unresolved> 
     state
         .plt
         .iter()
-        .filter(|p| p.target.is_none())
+        .filter(|p| {
+            p.target.is_none()
+                && !matches!(
+                    p.symbol.as_str(),
+                    "dlopen" | "dlsym" | "dlclose" | "dlerror"
+                )
+        })
         .map(|p| Unresolved {
             module: state.modules[p.importer].name.clone(),
             symbol: p.symbol.clone(),
