@@ -1,7 +1,8 @@
 //! `conformance`: the conformance matrix, and a loader for any module tree.
 //!
 //! ```text
-//! conformance [matrix] [--engine E] [--filter S] [--json]   run every case on every engine
+//! conformance [matrix] [--engine E] [--filter S] [--json] [--external NAME=TEMPLATE]...
+//!                                                            run every case on every engine
 //! conformance build                                          build the fixtures only
 //! conformance run --engine E [-L DIR]... MAIN [ARGS]...      run a module tree from the host fs
 //! conformance ldd [-L DIR]... MODULE                         print the resolved tree, like ldd -r
@@ -12,12 +13,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use conformance::runner::{run, EngineKind, Request};
-use conformance::suite::{build_all, cases, run_case, Status};
+use conformance::suite::{build_all, cases, run_case, run_external, External, Status};
 use linker_core::{HostDirFs, LinkerConfig};
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage:\n  conformance [matrix] [--engine E] [--filter S] [--json]\n  conformance build\n  \
+        "usage:\n  conformance [matrix] [--engine E] [--filter S] [--json] [--external NAME=TEMPLATE]...\n  conformance build\n  \
          conformance run --engine E [-L DIR]... MAIN [ARGS]...\n  conformance ldd [-L DIR]... MODULE\n  \
          conformance native [FILTER]\n\
          engines: {}",
@@ -72,8 +73,15 @@ fn cmd_native(filter: Option<&str>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// A column of the matrix: one of our engines, or an external loader.
+enum Column {
+    Engine(EngineKind),
+    External(External),
+}
+
 fn cmd_matrix(args: &[String]) -> ExitCode {
     let (mut engines, mut filter, mut json) = (EngineKind::all(), None, false);
+    let mut externals = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -83,9 +91,18 @@ fn cmd_matrix(args: &[String]) -> ExitCode {
             },
             "--filter" => filter = it.next().cloned(),
             "--json" => json = true,
+            "--external" => match it.next().and_then(|e| External::parse(e)) {
+                Some(e) => externals.push(e),
+                None => return usage(),
+            },
             _ => return usage(),
         }
     }
+    let columns: Vec<Column> = engines
+        .into_iter()
+        .map(Column::Engine)
+        .chain(externals.into_iter().map(Column::External))
+        .collect();
     let cases = match cases(filter.as_deref()).and_then(|c| build_all(&c).map(|_| c)) {
         Ok(c) => c,
         Err(e) => {
@@ -96,43 +113,58 @@ fn cmd_matrix(args: &[String]) -> ExitCode {
     let width = cases.iter().map(|c| c.name.len()).max().unwrap_or(4).max(4);
     if !json {
         print!("{:width$}", "case");
-        for e in &engines {
-            print!("  {:>16}", e.name());
+        for c in &columns {
+            let name = match c {
+                Column::Engine(e) => e.name().to_string(),
+                Column::External(x) => format!("external:{}", x.name),
+            };
+            print!("  {name:>18}");
         }
         println!();
     }
-    let (mut passed, mut failed) = (0, 0);
+    let (mut passed, mut failed, mut na) = (0, 0, 0);
     let mut failures = Vec::new();
     for case in &cases {
         if !json {
             print!("{:width$}", case.name);
         }
-        for &e in &engines {
-            let r = run_case(case, e);
-            let ok = r.status == Status::Pass;
-            if ok {
-                passed += 1;
-            } else {
-                failed += 1;
-            }
+        for c in &columns {
+            let r = match c {
+                Column::Engine(e) => run_case(case, *e),
+                Column::External(x) => run_external(case, x, std::time::Duration::from_secs(120)),
+            };
+            let (word, detail) = match &r.status {
+                Status::Pass => {
+                    passed += 1;
+                    ("pass", String::new())
+                }
+                Status::Fail(d) => {
+                    failed += 1;
+                    failures.push(format!("{} on {}:\n{d}", r.case, r.engine));
+                    ("fail", d.clone())
+                }
+                Status::NotApplicable(d) => {
+                    na += 1;
+                    ("n/a", d.clone())
+                }
+            };
             if json {
-                let detail = match &r.status {
-                    Status::Pass => String::new(),
-                    Status::Fail(d) => d.clone(),
-                };
                 println!(
                     "{}",
                     serde_json::json!({"case": r.case, "group": r.group, "engine": r.engine,
-                        "status": if ok {"pass"} else {"fail"}, "millis": r.millis as u64, "detail": detail})
+                        "status": word, "millis": r.millis as u64, "detail": detail})
                 );
             } else {
-                print!(
-                    "  {:>16}",
-                    format!("{} {:>5}ms", if ok { "pass" } else { "FAIL" }, r.millis)
-                );
-            }
-            if let Status::Fail(d) = r.status {
-                failures.push(format!("{} on {}:\n{d}", r.case, r.engine));
+                let cell = if word == "n/a" {
+                    "n/a".to_string()
+                } else {
+                    format!(
+                        "{} {:>5}ms",
+                        if word == "pass" { "pass" } else { "FAIL" },
+                        r.millis
+                    )
+                };
+                print!("  {cell:>18}");
             }
         }
         if !json {
@@ -143,7 +175,7 @@ fn cmd_matrix(args: &[String]) -> ExitCode {
         for f in &failures {
             println!("\n{f}");
         }
-        println!("\n{passed} passed, {failed} failed");
+        println!("\n{passed} passed, {failed} failed, {na} not applicable");
     }
     if failed > 0 {
         ExitCode::FAILURE

@@ -8,6 +8,8 @@ use crate::runner::{run, EngineKind, Outcome, Request};
 pub enum Status {
     Pass,
     Fail(String),
+    /// Not graded, with the reason (an external loader and a case that needs our host).
+    NotApplicable(String),
 }
 
 /// One cell of the matrix.
@@ -114,4 +116,187 @@ pub fn build_all(cases: &[Case]) -> Result<(), String> {
         build_case(c)?;
     }
     Ok(())
+}
+
+/// A loader we did not write, run as a command (issue: grade any dylink.0 loader).
+#[derive(Clone, Debug)]
+pub struct External {
+    pub name: String,
+    /// Expanded per case: `{main}` (host path of the main module), `{libdir}` (the case's `lib`
+    /// directory), `{root}` (the case's root), `{args}` (the arguments, shell-quoted).
+    pub template: String,
+}
+
+impl External {
+    /// Parses `NAME=TEMPLATE`.
+    pub fn parse(s: &str) -> Option<External> {
+        let (name, template) = s.split_once('=')?;
+        Some(External {
+            name: name.to_string(),
+            template: template.to_string(),
+        })
+    }
+}
+
+/// Why an external loader cannot be graded on `case`: it needs what only our host provides.
+pub fn needs_our_host(case: &Case, root: &std::path::Path) -> Option<String> {
+    if let Some(r) = &case.run.needs_our_host {
+        return Some(r.clone());
+    }
+    for m in &case.modules {
+        let Ok(bytes) = std::fs::read(root.join(&m.out)) else {
+            continue;
+        };
+        let Ok(info) = linker_core::ModuleInfo::parse(&m.out, &bytes, false) else {
+            continue;
+        };
+        for i in &info.imports {
+            if linker_core::dlfcn::provides(i) {
+                return Some(format!(
+                    "{} imports {}.{}, which our linker provides (the dlfcn/thread ABI of docs/abi.md)",
+                    m.out, i.module, i.name
+                ));
+            }
+        }
+    }
+    None
+}
+
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+/// Runs `case` with an external loader. `Ok(None)`: not applicable (the reason is returned).
+pub fn run_external(case: &Case, ext: &External, timeout: std::time::Duration) -> CaseResult {
+    let mut result = CaseResult {
+        case: case.name.clone(),
+        group: case.group.clone(),
+        engine: format!("external:{}", ext.name),
+        status: Status::Pass,
+        millis: 0,
+    };
+    let root = match build_case(case) {
+        Ok(r) => r,
+        Err(e) => {
+            result.status = Status::Fail(format!("fixture build failed: {e}"));
+            return result;
+        }
+    };
+    if let Some(why) = needs_our_host(case, &root) {
+        result.status = Status::NotApplicable(why);
+        return result;
+    }
+    let cmd = ext
+        .template
+        .replace("{main}", &root.join(case.main()).display().to_string())
+        .replace("{libdir}", &root.join("lib").display().to_string())
+        .replace("{root}", &root.display().to_string())
+        .replace(
+            "{args}",
+            &case
+                .run
+                .args
+                .iter()
+                .map(|a| shell_quote(a))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    let start = std::time::Instant::now();
+    let child = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(&cmd)
+        .current_dir(&root)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) => {
+            result.status = Status::Fail(format!("{cmd}: {e}"));
+            return result;
+        }
+    };
+    // Read output on threads so a chatty loader cannot block on a full pipe.
+    let mut so = child.stdout.take().expect("piped");
+    let mut se = child.stderr.take().expect("piped");
+    let t_out = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut so, &mut v);
+        v
+    });
+    let t_err = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut se, &mut v);
+        v
+    });
+    let code = loop {
+        if let Ok(Some(st)) = child.try_wait() {
+            break st.code().unwrap_or(128);
+        }
+        if start.elapsed() > timeout {
+            let _ = child.kill();
+            let _ = child.wait();
+            result.status = Status::Fail(format!("timed out after {timeout:?}: {cmd}"));
+            return result;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    result.millis = start.elapsed().as_millis();
+    let stdout = String::from_utf8_lossy(&t_out.join().unwrap_or_default()).into_owned();
+    let stderr = String::from_utf8_lossy(&t_err.join().unwrap_or_default()).into_owned();
+    let out = Outcome {
+        stdout,
+        stderr: stderr.clone(),
+        exit_code: code,
+        load_error: None,
+        millis: result.millis,
+    };
+    result.status = match judge_external(case, &out) {
+        Ok(()) => Status::Pass,
+        Err(e) => Status::Fail(e),
+    };
+    result
+}
+
+/// As [`judge`], for a loader whose messages and exit codes are its own: a load failure passes
+/// when the loader exits non-zero and names what our message names first (the library or symbol).
+pub fn judge_external(case: &Case, out: &Outcome) -> Result<(), String> {
+    if case.run.expect_load_error {
+        let all = format!("{}{}", out.stdout, out.stderr);
+        let key = case
+            .run
+            .stderr_contains
+            .first()
+            .map(String::as_str)
+            .unwrap_or("");
+        return if out.exit_code != 0 && all.contains(key) {
+            Ok(())
+        } else {
+            Err(format!(
+                "expected a load failure naming {key:?}; exit {} and output:\n{all}",
+                out.exit_code
+            ))
+        };
+    }
+    let mut problems = Vec::new();
+    if let Some(want) = &case.run.stdout {
+        if &out.stdout != want {
+            problems.push(format!(
+                "stdout differs:\n--- expected\n{want}--- got\n{}",
+                out.stdout
+            ));
+        }
+    }
+    if out.exit_code != case.run.exit_code {
+        problems.push(format!(
+            "exit code {} (expected {}); stderr:\n{}",
+            out.exit_code, case.run.exit_code, out.stderr
+        ));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
 }

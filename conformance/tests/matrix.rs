@@ -17,6 +17,13 @@ fn main() {
                     passed += 1;
                     println!("test {}::{} ... ok ({} ms)", r.engine, r.case, r.millis);
                 }
+                Status::NotApplicable(why) => {
+                    failed += 1;
+                    println!(
+                        "test {}::{} ... FAILED (our engines must run every case: {why})",
+                        r.engine, r.case
+                    );
+                }
                 Status::Fail(why) => {
                     failed += 1;
                     println!("test {}::{} ... FAILED\n{why}", r.engine, r.case);
