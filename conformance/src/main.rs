@@ -81,6 +81,7 @@ enum Column {
 
 fn cmd_matrix(args: &[String]) -> ExitCode {
     let (mut engines, mut filter, mut json) = (EngineKind::all(), None, false);
+    let mut markdown = false;
     let mut externals = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -91,6 +92,7 @@ fn cmd_matrix(args: &[String]) -> ExitCode {
             },
             "--filter" => filter = it.next().cloned(),
             "--json" => json = true,
+            "--markdown" => markdown = true,
             "--external" => match it.next().and_then(|e| External::parse(e)) {
                 Some(e) => externals.push(e),
                 None => return usage(),
@@ -110,6 +112,9 @@ fn cmd_matrix(args: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if markdown {
+        return matrix_markdown(&cases, &columns);
+    }
     let width = cases.iter().map(|c| c.name.len()).max().unwrap_or(4).max(4);
     if !json {
         print!("{:width$}", "case");
@@ -182,6 +187,68 @@ fn cmd_matrix(args: &[String]) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn column_name(c: &Column) -> String {
+    match c {
+        Column::Engine(e) => e.name().to_string(),
+        Column::External(x) => format!("external:{}", x.name),
+    }
+}
+
+/// The matrix as a markdown table (docs/conformance.md): one line per case with what it checks,
+/// then, for every cell that is not a pass, what the loader did instead.
+fn matrix_markdown(cases: &[conformance::manifest::Case], columns: &[Column]) -> ExitCode {
+    print!("| case | group | what it checks |");
+    for c in columns {
+        print!(" {} |", column_name(c));
+    }
+    println!();
+    print!("|---|---|---|");
+    for _ in columns {
+        print!("---|");
+    }
+    println!();
+    let mut notes = Vec::new();
+    let mut failed = false;
+    for case in cases {
+        print!("| `{}` | {} | {} |", case.name, case.group, case.description.replace('|', "\\|"));
+        for c in columns {
+            let r = match c {
+                Column::Engine(e) => run_case(case, *e),
+                Column::External(x) => run_external(case, x, std::time::Duration::from_secs(120)),
+            };
+            let cell = match &r.status {
+                Status::Pass => "pass".to_string(),
+                Status::Fail(d) => {
+                    failed |= matches!(c, Column::Engine(_));
+                    notes.push(format!("- `{}` on {}: fails: {}", case.name, r.engine, first_lines(d, 3)));
+                    "**fail**".to_string()
+                }
+                Status::NotApplicable(d) => {
+                    notes.push(format!("- `{}` on {}: n/a: {d}", case.name, r.engine));
+                    "n/a".to_string()
+                }
+            };
+            print!(" {cell} |");
+        }
+        println!();
+    }
+    if !notes.is_empty() {
+        println!("\nWhere a loader did not pass:\n");
+        for n in notes {
+            println!("{n}");
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn first_lines(s: &str, n: usize) -> String {
+    s.lines().take(n).collect::<Vec<_>>().join(" / ").replace('|', "\\|")
 }
 
 /// Splits `[-L DIR]... REST...`, adding `LD_LIBRARY_PATH`.
