@@ -212,7 +212,12 @@ fn matrix_markdown(cases: &[conformance::manifest::Case], columns: &[Column]) ->
     let mut notes = Vec::new();
     let mut failed = false;
     for case in cases {
-        print!("| `{}` | {} | {} |", case.name, case.group, case.description.replace('|', "\\|"));
+        print!(
+            "| `{}` | {} | {} |",
+            case.name,
+            case.group,
+            case.description.replace('|', "\\|")
+        );
         for c in columns {
             let r = match c {
                 Column::Engine(e) => run_case(case, *e),
@@ -222,7 +227,12 @@ fn matrix_markdown(cases: &[conformance::manifest::Case], columns: &[Column]) ->
                 Status::Pass => "pass".to_string(),
                 Status::Fail(d) => {
                     failed |= matches!(c, Column::Engine(_));
-                    notes.push(format!("- `{}` on {}: fails: {}", case.name, r.engine, first_lines(d, 3)));
+                    notes.push(format!(
+                        "- `{}` on {}: fails: {}",
+                        case.name,
+                        r.engine,
+                        first_lines(d, 3)
+                    ));
                     "**fail**".to_string()
                 }
                 Status::NotApplicable(d) => {
@@ -248,7 +258,11 @@ fn matrix_markdown(cases: &[conformance::manifest::Case], columns: &[Column]) ->
 }
 
 fn first_lines(s: &str, n: usize) -> String {
-    s.lines().take(n).collect::<Vec<_>>().join(" / ").replace('|', "\\|")
+    s.lines()
+        .take(n)
+        .collect::<Vec<_>>()
+        .join(" / ")
+        .replace('|', "\\|")
 }
 
 /// Splits `[-L DIR]... REST...`, adding `LD_LIBRARY_PATH`.
