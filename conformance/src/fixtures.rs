@@ -187,7 +187,7 @@ fn build_module(case: &Case, root: &Path, m: &ModuleSpec) -> Result<(), String> 
             &std::fs::read(source_path(case, s)?).map_err(|e| format!("{s}: {e}"))?,
         );
     }
-    if matches!(m.kind, Kind::Main | Kind::Side) {
+    if matches!(m.kind, Kind::Main | Kind::MainNopie | Kind::Side) {
         let tc = toolchain()?;
         fnv(&mut h, tc.version.as_bytes());
         for f in sorted_files(&support_dir()) {
@@ -216,7 +216,7 @@ fn build_module(case: &Case, root: &Path, m: &ModuleSpec) -> Result<(), String> 
             let bytes = wat::parse_str(&text).map_err(|e| e.to_string())?;
             std::fs::write(&out, bytes).map_err(|e| e.to_string())?;
         }
-        Kind::Main | Kind::Side => compile_and_link(case, root, m, &out)?,
+        Kind::Main | Kind::MainNopie | Kind::Side => compile_and_link(case, root, m, &out)?,
     }
     if !m.runpath.is_empty() {
         let bytes = std::fs::read(&out).map_err(|e| e.to_string())?;
@@ -260,10 +260,10 @@ fn compile_and_link(case: &Case, root: &Path, m: &ModuleSpec, out: &Path) -> Res
         .map(|s| source_path(case, s))
         .collect::<Result<_, _>>()?;
     sources.extend(m.support.iter().map(|s| support_dir().join("opt").join(s)));
-    if m.kind == Kind::Main && m.exceptions {
+    if m.kind.is_main() && m.exceptions {
         sources.push(support_dir().join("eh/sjlj.c"));
     }
-    if m.kind == Kind::Main {
+    if m.kind.is_main() {
         sources.extend(
             sorted_files(&support_dir())
                 .into_iter()
@@ -300,8 +300,15 @@ fn compile_and_link(case: &Case, root: &Path, m: &ModuleSpec, out: &Path) -> Res
     for d in &m.lib_dirs {
         l.arg(format!("-L{}", root.join(LINK_COPIES).join(d).display()));
     }
+    // A non-PIE main finds shared libraries only between -Bdynamic and -Bstatic.
+    if m.kind == Kind::MainNopie {
+        l.arg("-Bdynamic");
+    }
     for lib in &m.libs {
         l.arg(format!("-l{lib}"));
+    }
+    if m.kind == Kind::MainNopie {
+        l.arg("-Bstatic");
     }
     match m.kind {
         Kind::Side => {
@@ -318,7 +325,7 @@ fn compile_and_link(case: &Case, root: &Path, m: &ModuleSpec, out: &Path) -> Res
             ]);
             l.args(&objects);
         }
-        Kind::Main => {
+        Kind::Main | Kind::MainNopie => {
             let lib = format!("{sysroot}/lib/wasm32-wasi");
             l.arg(format!("-L{lib}"))
                 .arg("--whole-archive")
@@ -339,8 +346,13 @@ fn compile_and_link(case: &Case, root: &Path, m: &ModuleSpec, out: &Path) -> Res
                 "--export=__wasm_call_ctors",
                 "--export-if-defined=__wasm_apply_data_relocs",
                 "--unresolved-symbols=import-dynamic",
-                "-pie",
             ]);
+            if m.kind == Kind::Main {
+                l.arg("-pie");
+            } else {
+                // Fixed addresses; the table and stack pointer the libraries import are main's.
+                l.args(["--growable-table", "--export=__stack_pointer"]);
+            }
         }
         _ => unreachable!(),
     }

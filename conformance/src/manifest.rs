@@ -33,6 +33,9 @@ pub struct Case {
 pub enum Kind {
     /// A PIE main module carrying libc and exporting it.
     Main,
+    /// A non-PIE main module (fixed addresses, its own table and stack pointer), as Emscripten
+    /// has emitted by default since 4.0.19.
+    MainNopie,
     /// A side module (`-shared`).
     Side,
     /// A module assembled from WAT as is.
@@ -102,12 +105,18 @@ pub struct RunSpec {
     pub not_native: Option<String>,
 }
 
+impl Kind {
+    pub fn is_main(self) -> bool {
+        matches!(self, Kind::Main | Kind::MainNopie)
+    }
+}
+
 impl Case {
     pub fn main(&self) -> String {
         self.run.main.clone().unwrap_or_else(|| {
             self.modules
                 .iter()
-                .find(|m| m.kind == Kind::Main)
+                .find(|m| m.kind.is_main())
                 .map(|m| m.out.clone())
                 .unwrap_or_else(|| "main.wasm".into())
         })

@@ -54,7 +54,7 @@ pub fn build(case: &Case) -> Result<PathBuf, String> {
                 std::fs::copy(case.dir.join(&m.sources[0]), &out).map_err(|e| e.to_string())?;
             }
             Kind::Wat => return Err("WAT modules have no native build".into()),
-            Kind::Main | Kind::Side => {
+            Kind::Main | Kind::MainNopie | Kind::Side => {
                 let mut c = Command::new("gcc");
                 c.args(["-O2", "-w", "-fPIC"]);
                 if m.kind == Kind::Side {

@@ -131,6 +131,11 @@ pub fn create_group<E: Engine>(
     let bind_now = shared.config.bind_now;
     for &m in &order {
         instantiate_module(cx, shared, &group, m, bind_now)?;
+        if m == MAIN
+            && read(&shared.state).modules[MAIN].info.shape == crate::metadata::Shape::Fixed
+        {
+            adopt_fixed_main(cx, shared, &group, id == 0)?;
+        }
     }
     fill_table(cx, shared, &group)?;
     fill_plt(cx, shared, &group)?;
@@ -148,6 +153,84 @@ pub fn create_group<E: Engine>(
         }
     }
     Ok(group)
+}
+
+/// A non-PIE main module defines the function table and `__stack_pointer` that its libraries
+/// import: the group uses the main instance's. In the first group, the start-up libraries' data
+/// then gets its pages: right after the main module's initial memory, grown only once wasi-libc's
+/// malloc has claimed its initial heap (it takes everything from `__heap_base` to the end of
+/// memory on its first call, so pages grown before that call would be given out twice).
+fn adopt_fixed_main<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    group: &GroupRef<E>,
+    first: bool,
+) -> Result<()> {
+    let name = read(&shared.state).modules[MAIN].name.clone();
+    let table =
+        match instance_export(cx, group, MAIN, "__indirect_function_table") {
+            Some(Extern::Table(t)) => t,
+            _ => return Err(LinkError::Unsupported {
+                module: name,
+                what:
+                    "a non-PIE main module must export __indirect_function_table (--growable-table)"
+                        .into(),
+            }),
+        };
+    let sp =
+        match instance_export(cx, group, MAIN, "__stack_pointer") {
+            Some(Extern::Global(g)) => g,
+            _ => return Err(LinkError::Unsupported {
+                module: name,
+                what:
+                    "a non-PIE main module must export __stack_pointer (--export=__stack_pointer)"
+                        .into(),
+            }),
+        };
+    {
+        let mut g = lock(group);
+        g.table = table;
+        g.stack_pointer = sp;
+    }
+    sync_tables(cx, shared, group)?;
+    let (pages, initial) = {
+        let st = read(&shared.state);
+        (st.fixed_grow_pages, st.memory_pages.0 as u64)
+    };
+    if !first || pages == 0 {
+        return Ok(());
+    }
+    if let (Some(Extern::Func(malloc)), Some(Extern::Func(free))) = (
+        instance_export(cx, group, MAIN, "malloc"),
+        instance_export(cx, group, MAIN, "free"),
+    ) {
+        let p = cx
+            .call(&malloc, &[Val::I32(1)])
+            .map_err(|e| LinkError::Init {
+                module: name.clone(),
+                function: "malloc".into(),
+                reason: e.to_string(),
+            })?;
+        let _ = cx.call(&free, &p);
+    }
+    let memory = lock(group).memory.clone();
+    let old = cx
+        .memory_grow(&memory, pages)
+        .map_err(|e| LinkError::OutOfMemory {
+            module: name.clone(),
+            bytes: pages * crate::layout::PAGE,
+            align: crate::layout::PAGE,
+            reason: e.0,
+        })?;
+    if old != initial {
+        return Err(LinkError::Unsupported {
+            module: name,
+            what: format!(
+                "memory grew from {old} pages before the libraries were placed at page {initial}"
+            ),
+        });
+    }
+    Ok(())
 }
 
 /// Takes zeroed memory for this thread (stack, TLS), returned to the process when it exits.

@@ -123,6 +123,8 @@ pub struct LinkState<E: Engine> {
     pub memory_pages: (u32, u32),
     /// Bumped by every change groups must apply to their stores (docs/threads.md).
     pub version: u64,
+    /// Non-PIE main module: pages to grow after it is instantiated, for the start-up libraries.
+    pub fixed_grow_pages: u64,
 }
 
 /// What the linker holds, for checking that failed or undone operations give everything back.

@@ -205,18 +205,22 @@ pub fn prepare<E: Engine>(
     main_path: &str,
 ) -> Result<LinkState<E>> {
     let main = read_module(config, main_path, main_path, false)?;
-    if main.info.shape == Shape::Fixed {
-        return Err(LinkError::Unsupported {
-            module: main.name.clone(),
-            what: "non-PIE main modules (fixed addresses) are not supported yet".into(),
-        });
-    }
-    let layout = MainLayout::pic(
-        &main.name,
-        main.info.dylink.mem_size as u64,
-        main.info.dylink.mem_p2align,
-        config.stack_size,
-    )?;
+    let fixed = main.info.shape == Shape::Fixed;
+    let layout = if fixed {
+        // A non-PIE main has its data, stack and heap at fixed addresses from 0.
+        MainLayout {
+            memory_base: 0,
+            stack_low: 0,
+            stack_high: 0,
+        }
+    } else {
+        MainLayout::pic(
+            &main.name,
+            main.info.dylink.mem_size as u64,
+            main.info.dylink.mem_p2align,
+            config.stack_size,
+        )?
+    };
     let (min_pages, max_pages) = main
         .info
         .imports
@@ -228,7 +232,12 @@ pub fn prepare<E: Engine>(
             _ => None,
         })
         .unwrap_or((0, config.default_max_pages as u64));
-    let main_table = main.info.dylink.table_size as u64;
+    // A non-PIE main defines its table with its own slots (from 1); libraries' slots follow.
+    let main_table_end = if fixed {
+        main.info.table_min
+    } else {
+        1 + main.info.dylink.table_size as u64
+    };
     let found = walk::<E>(config, None, main, MAIN)?;
     let mut state = LinkState {
         modules: Vec::with_capacity(found.len()),
@@ -236,13 +245,19 @@ pub fn prepare<E: Engine>(
         global_scope: Vec::new(),
         init_order: Vec::new(),
         memory: MemorySpace {
-            bump: Some(layout.stack_high),
+            // Non-PIE: the start-up libraries go in pages grown right after the main module's
+            // initial memory (see `group::place_fixed_libraries`).
+            bump: Some(if fixed {
+                min_pages * PAGE
+            } else {
+                layout.stack_high
+            }),
             free: Default::default(),
             max_bytes: max_pages * PAGE,
             obtained: 0,
         },
         table: TableSpace {
-            size: 1 + main_table,
+            size: main_table_end,
             ..Default::default()
         },
         plt: Vec::new(),
@@ -255,6 +270,7 @@ pub fn prepare<E: Engine>(
         stack_high: layout.stack_high,
         memory_pages: (0, max_pages as u32),
         version: 0,
+        fixed_grow_pages: 0,
     };
     add_modules(
         &mut state,
@@ -264,6 +280,11 @@ pub fn prepare<E: Engine>(
         Placement::Startup,
         true,
     )?;
+    if fixed {
+        let end = state.memory.bump.unwrap_or(min_pages * PAGE);
+        state.fixed_grow_pages = end.div_ceil(PAGE).saturating_sub(min_pages);
+        state.heap_base = 0;
+    }
     // Start-up modules stay for the life of the process.
     for m in &mut state.modules {
         m.refcount += 1;
@@ -333,6 +354,9 @@ pub fn add_modules<E: Engine>(
     if let (Placement::Startup, Some(bump)) = (&placement, state.memory.bump) {
         state.heap_base = align_up(bump, 16).unwrap_or(bump);
     }
+    // Instantiation positions: a non-PIE main module is instantiated first (it defines the table
+    // and the stack pointer the libraries import).
+    let main_first = base_id == MAIN && found.first().is_some_and(|f| f.info.shape == Shape::Fixed);
     // Records.
     for (i, f) in found.into_iter().enumerate() {
         let id = base_id + i;
@@ -390,7 +414,11 @@ pub fn add_modules<E: Engine>(
     // Bind imports, in instantiation order.
     let deps: Vec<Vec<ModuleId>> = state.modules.iter().map(|m| m.deps.clone()).collect();
     let bfs: Vec<ModuleId> = (base_id..state.modules.len()).collect();
-    let order = dependency_order(&deps, &bfs, |m| m < base_id);
+    let mut order = dependency_order(&deps, &bfs, |m| m < base_id);
+    if main_first {
+        order.retain(|&m| m != MAIN);
+        order.insert(0, MAIN);
+    }
     let mut position = vec![0usize; state.modules.len()];
     for (i, &m) in order.iter().enumerate() {
         position[m] = i + 1;

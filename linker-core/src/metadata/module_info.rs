@@ -151,6 +151,8 @@ pub struct ModuleInfo {
     pub elem_slots: HashMap<u32, SegmentSlot>,
     /// The function table is defined here (non-PIE main) rather than imported.
     pub defines_table: bool,
+    /// Initial size of the table the module defines (a non-PIE main module's own slots).
+    pub table_min: u64,
     pub shape: Shape,
     pub has_start: bool,
 }
@@ -185,6 +187,7 @@ impl ModuleInfo {
         let mut elem_slots = HashMap::new();
         let mut dylink: Option<Dylink> = None;
         let mut defines_table = false;
+        let mut table_min = 0u64;
         let mut has_start = false;
         let mut imported_globals = Vec::new();
 
@@ -251,7 +254,11 @@ impl ModuleInfo {
                     }
                 }
                 Payload::TableSection(r) => {
-                    for _ in r {
+                    for t in r {
+                        let t = t.map_err(malformed)?;
+                        if !defines_table {
+                            table_min = t.ty.initial;
+                        }
                         defines_table = true;
                     }
                 }
@@ -446,6 +453,7 @@ impl ModuleInfo {
             export_index,
             elem_slots,
             defines_table,
+            table_min,
             shape,
             has_start,
         })
