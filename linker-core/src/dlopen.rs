@@ -499,8 +499,15 @@ fn unload_module<E: Engine>(
     st.func_slots.retain(|(p, _), _| *p != m);
     for (i, e) in st.plt.iter_mut().enumerate() {
         if e.target.as_ref().is_some_and(|(p, _)| *p == m) {
+            // Back to its resolver: a later call binds again (or reports the symbol missing).
             e.target = None;
-            let _ = cx.table_set(&plt, i as u64, None);
+            let resolver = group
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .plt_resolvers
+                .get(&(i as u32))
+                .cloned();
+            let _ = cx.table_set(&plt, i as u64, resolver.as_ref());
         }
     }
     deps

@@ -54,6 +54,8 @@ pub struct GroupState<E: Engine> {
     pub dlerror: Option<String>,
     /// This store's functions for the closures in the records, by slot.
     pub closure_funcs: HashMap<u64, E::Func>,
+    /// The resolver each PLT slot holds until its symbol is bound (see `stubs`).
+    pub plt_resolvers: HashMap<u32, E::Func>,
     /// Memory this thread owns (stack, TLS blocks, dlerror buffer), returned when it exits.
     pub thread_memory: Vec<(u64, u64)>,
     /// Where `dlerror` puts its text for this thread, once allocated.
@@ -120,6 +122,7 @@ pub fn create_group<E: Engine>(
         closure_funcs: HashMap::new(),
         thread_memory: Vec::new(),
         dlerror_buffer: None,
+        plt_resolvers: HashMap::new(),
     }));
     let binder = cx
         .new_host_func(
@@ -439,14 +442,30 @@ pub fn instantiate_module<E: Engine>(
     };
     let stubs = match (&stub_module, binder) {
         (Some(sm), Some(binder)) => Some(
-            cx.instantiate(sm, &[Some(Extern::Table(plt)), Some(Extern::Func(binder))])
-                .map_err(|e| LinkError::Instantiate {
-                    module: format!("{name} (stubs)"),
-                    reason: e.to_string(),
-                })?,
+            cx.instantiate(
+                sm,
+                &[Some(Extern::Table(plt.clone())), Some(Extern::Func(binder))],
+            )
+            .map_err(|e| LinkError::Instantiate {
+                module: format!("{name} (stubs)"),
+                reason: e.to_string(),
+            })?,
         ),
         _ => None,
     };
+    if let Some(inst) = &stubs {
+        // Every PLT slot of this module starts with its resolver.
+        for b in &plan {
+            if let Binding::Plt { stub, slot } = b {
+                if let Some(Extern::Func(r)) =
+                    cx.export(inst, &crate::stubs::resolver_export(*stub))
+                {
+                    cx.table_set(&plt, *slot as u64, Some(&r)).map_err(eng)?;
+                    lock(group).plt_resolvers.insert(*slot, r);
+                }
+            }
+        }
+    }
     let mut imports: Vec<Option<Extern<E>>> = Vec::with_capacity(plan.len());
     for (imp, b) in info.imports.iter().zip(&plan) {
         let ext = match b {
@@ -695,15 +714,16 @@ pub fn fill_plt<E: Engine>(
         .collect();
     let plt = lock(group).plt.clone();
     for (slot, target) in entries {
-        // An entry without a target (never bound, or its provider unloaded) is null, so its
-        // stub binds it on the next call.
+        // An entry without a target (never bound, or its provider unloaded) holds its resolver,
+        // so its stub binds it on the next call.
         let f = match target {
             Some((p, export)) => match instance_export(cx, group, p, &export) {
                 Some(Extern::Func(f)) => Some(f),
                 _ => None,
             },
             None => None,
-        };
+        }
+        .or_else(|| lock(group).plt_resolvers.get(&slot).cloned());
         cx.table_set(&plt, slot as u64, f.as_ref())
             .map_err(|e| LinkError::engine("PLT", e))?;
     }

@@ -3,10 +3,11 @@
 //! When a module imports a function whose provider is not instantiated yet (a circular
 //! reference: the usual case is a library calling libc in the main module, which is instantiated
 //! after its libraries), the import is bound to a small generated wasm function that does
-//! `call_indirect` through a slot of the linker's own PLT table. While the slot is null the stub
-//! first calls the host function `wasmlink.bind(slot)`, which binds the symbol and fills the slot
-//! (or traps naming the symbol); from then on every call is wasm to wasm: a null check and one
-//! indirect call, no host round trip.
+//! `call_indirect` through a slot of the linker's own PLT table. Until the symbol is bound the
+//! slot holds a generated *resolver* (wasm, from the same module) that calls the host function
+//! `wasmlink.bind(slot)`, which binds the symbol and puts the provider's function in the slot (or
+//! traps naming the symbol), then forwards the call. From then on every call is wasm to wasm: the
+//! stub's one `call_indirect`, no check, no host round trip.
 //!
 //! Host functions never go into the PLT (wasmer cannot put host functions in tables), only the
 //! providers' wasm functions do.
@@ -36,6 +37,11 @@ pub struct Stub {
 /// Export name of stub `i` in a generated stub module.
 pub fn stub_export(i: usize) -> String {
     format!("s{i}")
+}
+
+/// Export name of the resolver of stub `i`: what the PLT slot holds until the symbol is bound.
+pub fn resolver_export(i: usize) -> String {
+    format!("r{i}")
 }
 
 /// Builds a module exporting one function per stub (`s0`, `s1`, ...).
@@ -80,19 +86,32 @@ pub fn stub_module(stubs: &[Stub]) -> Vec<u8> {
     let mut funcs = FunctionSection::new();
     let mut exports = ExportSection::new();
     let mut code = CodeSection::new();
+    // Function 0 is the imported binder; then the stubs s0.., then the resolvers r0...
+    let n = stubs.len() as u32;
     for (i, s) in stubs.iter().enumerate() {
         funcs.function(func_type_idx[i]);
-        // Function 0 is the imported binder.
         exports.export(&stub_export(i), ExportKind::Func, i as u32 + 1);
+        // The stub: forward through the PLT slot.
         let mut f = Function::new([]);
-        let slot = s.slot as i32;
-        f.instruction(&Instruction::I32Const(slot))
-            .instruction(&Instruction::TableGet(0))
-            .instruction(&Instruction::RefIsNull)
-            .instruction(&Instruction::If(wasm_encoder::BlockType::Empty))
-            .instruction(&Instruction::I32Const(slot))
-            .instruction(&Instruction::Call(0))
-            .instruction(&Instruction::End);
+        for p in 0..s.ty.params.len() {
+            f.instruction(&Instruction::LocalGet(p as u32));
+        }
+        f.instruction(&Instruction::I32Const(s.slot as i32));
+        f.instruction(&Instruction::CallIndirect {
+            type_index: func_type_idx[i],
+            table_index: 0,
+        });
+        f.instruction(&Instruction::End);
+        code.function(&f);
+    }
+    for (i, s) in stubs.iter().enumerate() {
+        funcs.function(func_type_idx[i]);
+        exports.export(&resolver_export(i), ExportKind::Func, n + i as u32 + 1);
+        // The resolver, in the slot until the symbol is bound: bind (the binder replaces it in
+        // the slot, or traps naming the symbol), then forward through the slot.
+        let mut f = Function::new([]);
+        f.instruction(&Instruction::I32Const(s.slot as i32))
+            .instruction(&Instruction::Call(0));
         for p in 0..s.ty.params.len() {
             f.instruction(&Instruction::LocalGet(p as u32));
         }
