@@ -59,6 +59,21 @@ impl Output {
     }
 }
 
+impl Wasi {
+    /// A host for a program named `main.wasm` with no arguments, no environment and no files,
+    /// capturing its output (what the embedder-level tests need).
+    pub fn quiet() -> (Arc<Wasi>, Arc<Output>) {
+        let output = Arc::new(Output::default());
+        let host = Arc::new(Wasi {
+            args: vec!["main.wasm".into()],
+            env: vec![],
+            output: output.clone(),
+            files: Default::default(),
+        });
+        (host, output)
+    }
+}
+
 /// The WASI host of one process.
 pub struct Wasi {
     pub args: Vec<String>,

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use conformance::fixtures::build_case;
 use conformance::runner::EngineKind;
 use conformance::suite::cases;
-use conformance::wasi::{Output, Wasi};
+use conformance::wasi::Wasi;
 use linker_core::{Engine, FuncType, HostDirFs, HostFn, LinkerConfig, Process, Val, ValType};
 
 fn adder<E: Engine>(k: i32) -> HostFn<E> {
@@ -19,12 +19,7 @@ fn adder<E: Engine>(k: i32) -> HostFn<E> {
 
 fn check<E: Engine>(engine: E, root: &std::path::Path) {
     let config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
-    let host = Arc::new(Wasi {
-        args: vec!["main.wasm".into()],
-        env: vec![],
-        output: Arc::new(Output::default()),
-        files: Default::default(),
-    });
+    let (host, _) = Wasi::quiet();
     let mut p = Process::load(engine, config, host, "/main.wasm").unwrap();
     let ty = FuncType::new([ValType::I32], [ValType::I32]);
     let call = |p: &mut Process<E>, slot: u32, x: i32| {

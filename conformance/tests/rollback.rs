@@ -6,18 +6,13 @@ use std::sync::Arc;
 use conformance::fixtures::build_case;
 use conformance::runner::EngineKind;
 use conformance::suite::cases;
-use conformance::wasi::{Output, Wasi};
+use conformance::wasi::Wasi;
 use linker_core::dlopen::{RTLD_GLOBAL, RTLD_NOW};
 use linker_core::{Engine, HostDirFs, LinkerConfig, Process};
 
 fn check<E: Engine>(engine: E, root: &std::path::Path) {
     let config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
-    let host = Arc::new(Wasi {
-        args: vec!["main.wasm".into()],
-        env: vec![],
-        output: Arc::new(Output::default()),
-        files: Default::default(),
-    });
+    let (host, _) = Wasi::quiet();
     let mut p = Process::load(engine, config, host, "/main.wasm").unwrap();
     let start = p.accounting();
     for (lib, why) in [

@@ -17,17 +17,7 @@ use crate::group::{sync_tables, GroupRef, Shared};
 
 /// A module importing `host.f` of type `ty` and exporting `f`, a wasm function forwarding to it.
 pub fn trampoline_module(ty: &FuncType) -> Vec<u8> {
-    let enc = |t: &ValType| match t {
-        ValType::I64 => wasm_encoder::ValType::I64,
-        ValType::F32 => wasm_encoder::ValType::F32,
-        ValType::F64 => wasm_encoder::ValType::F64,
-        ValType::V128 => wasm_encoder::ValType::V128,
-        ValType::FuncRef => wasm_encoder::ValType::Ref(wasm_encoder::RefType::FUNCREF),
-        ValType::ExternRef | ValType::OtherRef => {
-            wasm_encoder::ValType::Ref(wasm_encoder::RefType::EXTERNREF)
-        }
-        ValType::I32 => wasm_encoder::ValType::I32,
-    };
+    let enc = |t: &ValType| crate::stubs::enc(*t);
     let mut types = TypeSection::new();
     types
         .ty()

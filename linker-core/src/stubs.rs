@@ -132,7 +132,8 @@ pub fn stub_module(stubs: &[Stub]) -> Vec<u8> {
     m.finish()
 }
 
-fn enc(t: ValType) -> wasm_encoder::ValType {
+/// The wasm-encoder form of a value type (shared by the generated modules).
+pub(crate) fn enc(t: ValType) -> wasm_encoder::ValType {
     match t {
         ValType::I32 => wasm_encoder::ValType::I32,
         ValType::I64 => wasm_encoder::ValType::I64,
