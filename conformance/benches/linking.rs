@@ -68,6 +68,42 @@ fn bench_engine<E: Engine>(c: &mut Criterion, engine: E) {
     }
     g.finish();
 
+    // 4. Spawning an instance group with 100 libraries loaded (against `instantiate/100` above).
+    let root = tree_root("bench-tree100");
+    let cache = Arc::new(ModuleCache::default());
+    let mut p = load(&engine, &root, "/main.wasm", &cache);
+    let mut g = c.benchmark_group(format!("{name}/spawn"));
+    g.sample_size(10).measurement_time(Duration::from_secs(5));
+    g.bench_function("spawn_join/100", |b| {
+        b.iter(|| assert_eq!(p.call("spawn_join", &[]).unwrap(), vec![Val::I32(0)]))
+    });
+    g.finish();
+    drop(p);
+
+    // 3b. dlopen + dlclose of a small library with k other threads running.
+    let root = tree_root("bench-dlopen-threads");
+    let cache = Arc::new(ModuleCache::default());
+    let mut p = load(&engine, &root, "/main.wasm", &cache);
+    let mut g = c.benchmark_group(format!("{name}/dlopen_with_threads"));
+    g.sample_size(10).measurement_time(Duration::from_secs(3));
+    for k in [0, 1, 4, 16] {
+        assert_eq!(
+            p.call("start_threads", &[Val::I32(k)]).unwrap(),
+            vec![Val::I32(0)]
+        );
+        g.bench_function(BenchmarkId::from_parameter(k), |b| {
+            b.iter(|| {
+                assert_eq!(
+                    p.call("open_close", &[Val::I32(1)]).unwrap(),
+                    vec![Val::I32(1)]
+                )
+            })
+        });
+        p.call("stop_threads", &[]).unwrap();
+    }
+    g.finish();
+    drop(p);
+
     // 2. Cross-module calls in steady state.
     let root = tree_root("bench-calls");
     let cache = Arc::new(ModuleCache::default());

@@ -180,15 +180,25 @@ fn dlopen_in_group<E: Engine>(
 
     let result = (|| -> Result<()> {
         sync_tables(cx, shared, group)?;
-        let zero = |cx: &mut dyn StoreOps<E>, st: &LinkState<E>, m: ModuleId| -> Result<()> {
-            let lm = &st.modules[m];
-            let size = lm.info.dylink.mem_size as usize;
-            cx.memory_write(&memory, lm.memory_base, &vec![0u8; size])
-                .map_err(|e| LinkError::engine(&lm.name, e))
+        // Reused memory must read as zero (.bss, and the once-only init flag of the module's
+        // start function).
+        let regions: Vec<(String, u64, usize)> = {
+            let st = read_state(shared);
+            order
+                .iter()
+                .map(|&m| {
+                    let lm = &st.modules[m];
+                    (
+                        lm.name.clone(),
+                        lm.memory_base,
+                        lm.info.dylink.mem_size as usize,
+                    )
+                })
+                .collect()
         };
-        for &m in &order {
-            let st = read_state(shared).clone();
-            zero(cx, &st, m)?;
+        for (name, base, size) in regions {
+            cx.memory_write(&memory, base, &vec![0u8; size])
+                .map_err(|e| LinkError::engine(&name, e))?;
         }
         let bind_now = config.bind_now || flags & RTLD_NOW != 0;
         for &m in &order {

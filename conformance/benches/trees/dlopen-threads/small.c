@@ -1,0 +1,1 @@
+int small_value(void) { return 3; }
