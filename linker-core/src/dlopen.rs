@@ -5,7 +5,6 @@
 //! the memory and table space the attempt took (memory pages it grew become free ranges, table
 //! slots it filled are nulled and freed), so nothing half-linked remains.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::engine::{Engine, Extern, StoreOps, Val};
@@ -16,10 +15,11 @@ use crate::group::{
 };
 use crate::image::{LinkState, ModuleId, MAIN};
 use crate::layout::PAGE;
-use crate::load::{add_modules, local_scope, walk, Found, Placement};
+use crate::load::{add_modules, local_scope, open_module, walk, Placement};
 use crate::locate::locate;
-use crate::metadata::{ExternType, ImportClass, ModuleInfo};
+use crate::metadata::{ExternType, ImportClass};
 use crate::scope::lookup;
+use crate::symbol_map::SymbolMap;
 
 /// `dlopen` flags, with glibc's values (our `dlfcn.h` defines the same).
 pub const RTLD_LAZY: i32 = 0x1;
@@ -99,7 +99,7 @@ fn dlopen_in_group<E: Engine>(
     let loc = locate(&*config.fs, &config.search, name, &main_path, &main_runpath)?;
     {
         let mut st = write_state(shared);
-        if let Some(&m) = st.by_identity.get(&loc.identity) {
+        if let Some(&m) = st.by_identity.get(loc.identity()) {
             st.modules[m].refcount += 1;
             if flags & RTLD_NODELETE != 0 {
                 st.modules[m].nodelete = true;
@@ -118,21 +118,17 @@ fn dlopen_in_group<E: Engine>(
     if flags & RTLD_NOLOAD != 0 {
         return Ok(None);
     }
-    let info = ModuleInfo::parse(name, &loc.bytes, true)?;
-    let first = Found {
-        name: name.to_string(),
-        path: loc.path,
-        identity: loc.identity,
-        bytes: loc.bytes,
-        info,
-        deps: Vec::new(),
+    let compiler = crate::load::Compiler {
+        engine: &shared.engine,
+        cache: &shared.cache,
     };
+    let first = open_module(config, Some(compiler), name, loc, true)?;
 
     // Plan on a copy of the records.
     let old = read_state(shared).clone();
     let mut draft = old.clone();
     let base_id = draft.modules.len();
-    let found = walk(config, Some(&draft), first, base_id)?;
+    let found = walk(config, Some(compiler), Some(&draft), first, base_id)?;
     let memory = group_memory(group);
     let mut grown: Vec<(u64, u64)> = Vec::new();
     let planned = {
@@ -144,10 +140,7 @@ fn dlopen_in_group<E: Engine>(
         add_modules(
             &mut draft,
             config,
-            Some(crate::load::Compiler {
-                engine: &shared.engine,
-                cache: &shared.cache,
-            }),
+            Some(compiler),
             found,
             Placement::Runtime(&mut grow),
             flags & RTLD_GLOBAL != 0,
@@ -262,10 +255,10 @@ fn rollback<E: Engine>(
 }
 
 /// `dlsym` results by handle and name (TLS addresses, which differ per thread, are not kept).
-pub type DlsymCache = HashMap<u32, HashMap<String, SymbolAddress>>;
+pub type DlsymCache = SymbolMap<u32, SymbolMap<String, SymbolAddress>>;
 
 fn invalidate_dlsym_cache<E: Engine>(shared: &Shared<E>) {
-    shared.dlsym_cache.store(Arc::new(DlsymCache::new()));
+    shared.dlsym_cache.store(Arc::new(DlsymCache::default()));
 }
 
 /// What `dlsym` found.
@@ -358,10 +351,14 @@ fn dlsym_slow<E: Engine>(
     };
     match ty {
         ExternType::Func(_) => {
-            let known = read_state(shared)
-                .func_slots
-                .get(&(p, symbol.to_string()))
-                .copied();
+            let (known, position) = {
+                let st = read_state(shared);
+                let position = st.modules[p]
+                    .info
+                    .export_position(symbol)
+                    .expect("the lookup found this export");
+                (st.func_slots.get(&(p, position as u32)).copied(), position)
+            };
             let slot = match known {
                 Some(s) => s,
                 // A new slot changes every group's table: a link operation.
@@ -369,7 +366,7 @@ fn dlsym_slow<E: Engine>(
                     let (slot, fresh) = {
                         let mut st = write_state(shared);
                         let fills = st.table_fills.len();
-                        let slot = crate::load::func_slot(&mut st, p, symbol)?;
+                        let slot = crate::load::func_slot(&mut st, p, position)?;
                         (slot, st.table_fills.len() > fills)
                     };
                     if fresh {

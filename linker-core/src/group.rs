@@ -455,7 +455,7 @@ pub fn instantiate_module<E: Engine>(
     };
     if let Some(inst) = &stubs {
         // Every PLT slot of this module starts with its resolver.
-        for b in &plan {
+        for b in plan.iter() {
             if let Binding::Plt { stub, slot } = b {
                 if let Some(Extern::Func(r)) =
                     cx.export(inst, &crate::stubs::resolver_export(*stub))
@@ -467,7 +467,7 @@ pub fn instantiate_module<E: Engine>(
         }
     }
     let mut imports: Vec<Option<Extern<E>>> = Vec::with_capacity(plan.len());
-    for (imp, b) in info.imports.iter().zip(&plan) {
+    for (imp, b) in info.imports.iter().zip(plan.iter()) {
         let ext = match b {
             Binding::Memory => Some(Extern::Memory(memory.clone())),
             Binding::Table => Some(Extern::Table(table.clone())),

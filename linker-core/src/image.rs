@@ -61,7 +61,8 @@ pub struct PltEntry {
 pub struct TableFill {
     pub slot: u64,
     pub provider: ModuleId,
-    pub export: String,
+    /// Shared: the records are copied per `dlopen` and per start-up from the cache.
+    pub export: Arc<str>,
 }
 
 /// One loaded module.
@@ -80,10 +81,10 @@ pub struct LoadedModule<E: Engine> {
     pub table_base: u64,
     /// Resolved `needed` list.
     pub deps: Vec<ModuleId>,
-    /// One binding per import, in import order.
-    pub plan: Vec<Binding>,
+    /// One binding per import, in import order. Shared: decided once, read by every group.
+    pub plan: Arc<[Binding]>,
     /// Stubs this module's PLT bindings go through, and their compiled module.
-    pub stubs: Vec<Stub>,
+    pub stubs: Arc<[Stub]>,
     pub stub_module: Option<E::Module>,
     /// Open handles plus loaded modules that need this one. At zero it can be unloaded.
     pub refcount: usize,
@@ -110,8 +111,9 @@ pub struct LinkState<E: Engine> {
     pub memory: MemorySpace,
     pub table: TableSpace,
     pub plt: Vec<PltEntry>,
-    /// Canonical table slot of each function whose address was taken.
-    pub func_slots: HashMap<(ModuleId, String), u64>,
+    /// Canonical table slot of each function whose address was taken, by module and the
+    /// function's position in that module's exports.
+    pub func_slots: crate::symbol_map::SymbolMap<(ModuleId, u32), u64>,
     pub table_fills: Vec<TableFill>,
     /// Slots given to host closures, with what each group needs to recreate them.
     pub closures: HashMap<u64, (FuncType, crate::engine::HostFn<E>)>,

@@ -9,6 +9,7 @@
 //! | [`locate`] | finding a library file: search path, RUNPATH, `$ORIGIN`, the library root |
 //! | [`layout`] | memory and table layout, allocators |
 //! | [`scope`] | symbol lookup in a scope |
+//! | [`symbol_map`] | the hash map of symbol tables |
 //! | [`load`] | building the process image: tree, order, bindings |
 //! | [`stubs`] | lazy bindings through the PLT |
 //! | [`group`] | an instance group: replaying the image in one store |
@@ -38,6 +39,7 @@ pub mod metadata;
 pub mod process;
 pub mod scope;
 pub mod stubs;
+pub mod symbol_map;
 pub mod threads;
 
 pub use cache::ModuleCache;
@@ -48,6 +50,6 @@ pub use engine::{
 };
 pub use error::LinkError;
 pub use host::{HostContext, HostImport, HostResolver, NoHost};
-pub use locate::{HostDirFs, LibraryFs, SearchPath};
+pub use locate::{FileId, HostDirFs, LibraryFs, SearchPath};
 pub use metadata::ModuleInfo;
 pub use process::{ldd, LddReport, ModuleSummary, Process, RunError};

@@ -7,12 +7,14 @@
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 
+use crate::cache::{content_key, ContentKey, FileEntry, LaunchKey};
 use crate::config::LinkerConfig;
+use crate::engine::EngineError;
 use crate::engine::{Engine, Val};
 use crate::error::{LinkError, Result};
 use crate::image::{Binding, LinkState, LoadedModule, ModuleId, PltEntry, TableFill, MAIN};
 use crate::layout::{align_up, MainLayout, MemorySpace, TableSpace, PAGE};
-use crate::locate::{locate, normalize};
+use crate::locate::{locate, normalize, Located};
 use crate::metadata::{ExternType, ImportClass, ModuleInfo, SegmentBase, Shape, WellKnown};
 use crate::scope::{ScopeIndex, Want};
 use crate::stubs::{stub_module, Stub};
@@ -22,15 +24,21 @@ pub struct Found {
     pub name: String,
     pub path: String,
     pub identity: String,
-    pub bytes: Vec<u8>,
-    pub info: ModuleInfo,
+    /// Its version stamp, if its filesystem gives one.
+    pub stamp: Option<u64>,
+    /// Its bytes, unless its description came from the cache (then they are only read again if
+    /// its compilation is missing).
+    pub bytes: Option<Vec<u8>>,
+    pub content: ContentKey,
+    pub info: Arc<ModuleInfo>,
     pub deps: Vec<ModuleId>,
 }
 
 /// Reads the module at guest path `path` (the main module, or a library `dlopen` names by path
 /// or found by [`locate`]).
-pub fn read_module(
+pub fn read_module<E: Engine>(
     config: &LinkerConfig,
+    compiler: Option<Compiler<'_, E>>,
     name: &str,
     path: &str,
     require_dylink: bool,
@@ -38,24 +46,77 @@ pub fn read_module(
     let path = normalize(path).ok_or_else(|| LinkError::PathEscapesRoot {
         path: path.to_string(),
     })?;
-    let bytes = config
+    let file = config
         .fs
-        .read(&path)?
+        .stat(&path)?
         .ok_or_else(|| LinkError::LibraryNotFound {
             name: name.to_string(),
             needed_by: "the command line".into(),
             searched: vec![path.clone()],
         })?;
-    let info = ModuleInfo::parse(name, &bytes, require_dylink)?;
-    let identity = config.fs.identity(&path)?.unwrap_or_else(|| path.clone());
+    open_module(
+        config,
+        compiler,
+        name,
+        Located { path, file },
+        require_dylink,
+    )
+}
+
+/// Reads and describes a located module, or takes its description from the cache when the file
+/// has not changed since.
+pub fn open_module<E: Engine>(
+    config: &LinkerConfig,
+    compiler: Option<Compiler<'_, E>>,
+    name: &str,
+    loc: Located,
+    require_dylink: bool,
+) -> Result<Found> {
+    let cached = compiler.and_then(|c| c.cache.file(&loc.file));
+    let (info, bytes, content) = match cached {
+        Some(e) => {
+            if require_dylink && !e.info.has_dylink {
+                return Err(LinkError::NoDylink {
+                    module: name.to_string(),
+                });
+            }
+            (e.info, None, e.content)
+        }
+        None => {
+            let bytes = read_bytes(config, name, &loc.path)?;
+            let info = Arc::new(ModuleInfo::parse(name, &bytes, require_dylink)?);
+            let content = content_key(&bytes);
+            if let Some(c) = compiler {
+                let entry = FileEntry {
+                    info: info.clone(),
+                    content,
+                };
+                c.cache.remember_file(&loc.file, entry);
+            }
+            (info, Some(bytes), content)
+        }
+    };
     Ok(Found {
         name: name.to_string(),
-        path,
-        identity,
+        path: loc.path,
+        identity: loc.file.identity,
+        stamp: loc.file.stamp,
         bytes,
+        content,
         info,
         deps: Vec::new(),
     })
+}
+
+fn read_bytes(config: &LinkerConfig, name: &str, path: &str) -> Result<Vec<u8>> {
+    config
+        .fs
+        .read(path)?
+        .ok_or_else(|| LinkError::LibraryNotFound {
+            name: name.to_string(),
+            needed_by: "the command line".into(),
+            searched: vec![path.to_string()],
+        })
 }
 
 /// Walks the needed lists from `first` breadth-first (glibc's `dl-deps.c`), reading each library
@@ -64,6 +125,7 @@ pub fn read_module(
 #[tracing::instrument(level = "debug", skip_all, fields(root = %first.name))]
 pub fn walk<E: Engine>(
     config: &LinkerConfig,
+    compiler: Option<Compiler<'_, E>>,
     state: Option<&LinkState<E>>,
     first: Found,
     base_id: ModuleId,
@@ -83,21 +145,13 @@ pub fn walk<E: Engine>(
                 &found[i].path,
                 &found[i].info.dylink.runtime_path,
             )?;
-            let dep = match by_identity.get(&loc.identity) {
+            let dep = match by_identity.get(loc.identity()) {
                 Some(&d) => d,
                 None => {
-                    let info = ModuleInfo::parse(&name, &loc.bytes, true)?;
                     tracing::debug!(library = %name, path = %loc.path, needed_by = %found[i].name, "found library");
                     let d = base_id + found.len();
-                    by_identity.insert(loc.identity.clone(), d);
-                    found.push(Found {
-                        name: name.clone(),
-                        path: loc.path,
-                        identity: loc.identity,
-                        bytes: loc.bytes,
-                        info,
-                        deps: Vec::new(),
-                    });
+                    by_identity.insert(loc.identity().to_string(), d);
+                    found.push(open_module(config, compiler, &name, loc, true)?);
                     queue.push_back(found.len() - 1);
                     d
                 }
@@ -185,6 +239,21 @@ impl<E: Engine> Compiler<'_, E> {
     ) -> std::result::Result<E::Module, crate::engine::EngineError> {
         self.cache.compile(self.engine, name, bytes)
     }
+
+    /// Compiles a found module (a cache hit when its bytes were compiled before; else its bytes,
+    /// read again if its description came from the cache).
+    fn compile_found(&self, config: &LinkerConfig, f: &Found) -> Result<E::Module> {
+        let bytes = || match &f.bytes {
+            Some(b) => Ok(b.clone()),
+            None => read_bytes(config, &f.name, &f.path).map_err(|e| EngineError(e.to_string())),
+        };
+        self.cache
+            .compile_keyed(self.engine, &f.name, f.content, bytes)
+            .map_err(|err| LinkError::Malformed {
+                module: f.name.clone(),
+                reason: err.0,
+            })
+    }
 }
 
 /// Where new modules' data goes.
@@ -204,7 +273,7 @@ pub fn prepare<E: Engine>(
     compiler: Option<Compiler<'_, E>>,
     main_path: &str,
 ) -> Result<LinkState<E>> {
-    let main = read_module(config, main_path, main_path, false)?;
+    let main = read_module(config, compiler, main_path, main_path, false)?;
     let fixed = main.info.shape == Shape::Fixed;
     let layout = if fixed {
         // A non-PIE main has its data, stack and heap at fixed addresses from 0.
@@ -238,7 +307,16 @@ pub fn prepare<E: Engine>(
     } else {
         1 + main.info.dylink.table_size as u64
     };
-    let found = walk::<E>(config, None, main, MAIN)?;
+    let found = walk::<E>(config, compiler, None, main, MAIN)?;
+    // The same tree over unchanged files, with the same settings: the records are those of the
+    // first start (see `cache`).
+    let launch = compiler.and_then(|_| LaunchKey::new(config, &found));
+    if let (Some(c), Some(key)) = (compiler, &launch) {
+        if let Some(state) = c.cache.launch(key) {
+            tracing::debug!(modules = state.modules.len(), "start-up records reused");
+            return Ok(state);
+        }
+    }
     let mut state = LinkState {
         modules: Vec::with_capacity(found.len()),
         by_identity: HashMap::new(),
@@ -261,7 +339,7 @@ pub fn prepare<E: Engine>(
             ..Default::default()
         },
         plt: Vec::new(),
-        func_slots: HashMap::new(),
+        func_slots: Default::default(),
         table_fills: Vec::new(),
         closures: HashMap::new(),
         main_memory_base: layout.memory_base,
@@ -292,6 +370,9 @@ pub fn prepare<E: Engine>(
     }
     state.memory.bump = None;
     state.memory_pages.0 = min_pages.max(state.heap_base.div_ceil(PAGE)) as u32;
+    if let (Some(c), Some(key)) = (compiler, launch) {
+        c.cache.remember_launch(key, state.clone());
+    }
     Ok(state)
 }
 
@@ -361,13 +442,7 @@ pub fn add_modules<E: Engine>(
     for (i, f) in found.into_iter().enumerate() {
         let id = base_id + i;
         let compiled = match compiler {
-            Some(e) => Some(
-                e.compile(&f.name, &f.bytes)
-                    .map_err(|err| LinkError::Malformed {
-                        module: f.name.clone(),
-                        reason: err.0,
-                    })?,
-            ),
+            Some(e) => Some(e.compile_found(config, &f)?),
             None => None,
         };
         state.by_identity.insert(f.identity.clone(), id);
@@ -376,13 +451,13 @@ pub fn add_modules<E: Engine>(
             name: f.name,
             path: f.path,
             identity: f.identity,
-            info: Arc::new(f.info),
+            info: f.info,
             compiled,
             memory_base: bases[i].0,
             table_base: bases[i].1,
             deps: f.deps,
-            plan: Vec::new(),
-            stubs: Vec::new(),
+            plan: Arc::from([]),
+            stubs: Arc::from([]),
             stub_module: None,
             refcount: 0,
             nodelete: false,
@@ -494,7 +569,7 @@ fn plan_module<E: Engine>(
             },
             ImportClass::GotMem(sym) => {
                 match index.lookup_kind(sym, Want::Data, config.weak_policy) {
-                    Some(Ok((p, e))) => {
+                    Some(Ok((p, _, e))) => {
                         let Some(off) = e.const_value else {
                             return Err(LinkError::Unsupported {
                                 module: mname,
@@ -518,18 +593,20 @@ fn plan_module<E: Engine>(
                             Binding::Value(Val::I32(base.wrapping_add(off as u64) as i32))
                         }
                     }
-                    Some(Err((p, e))) => return Err(mismatch(p, "data".into(), e.ty.kind_name())),
+                    Some(Err((p, _, e))) => {
+                        return Err(mismatch(p, "data".into(), e.ty.kind_name()))
+                    }
                     None if imp.flags.weak => Binding::Value(Val::I32(0)),
                     None => return Err(undefined()),
                 }
             }
             ImportClass::GotFunc(sym) => {
                 match index.lookup_kind(sym, Want::Func, config.weak_policy) {
-                    Some(Ok((p, _))) => {
-                        let slot = func_slot(state, p, sym)?;
+                    Some(Ok((p, pos, _))) => {
+                        let slot = func_slot(state, p, pos)?;
                         Binding::Value(Val::I32(slot as i32))
                     }
-                    Some(Err((p, e))) => {
+                    Some(Err((p, _, e))) => {
                         return Err(mismatch(p, "function".into(), e.ty.kind_name()))
                     }
                     None if imp.flags.weak => Binding::Value(Val::I32(0)),
@@ -541,7 +618,7 @@ fn plan_module<E: Engine>(
                     unreachable!("classified as a function")
                 };
                 match index.lookup_kind(sym, Want::Func, config.weak_policy) {
-                    Some(Ok((p, e))) => {
+                    Some(Ok((p, _, e))) => {
                         let ExternType::Func(have) = &e.ty else {
                             unreachable!()
                         };
@@ -557,7 +634,7 @@ fn plan_module<E: Engine>(
                             plt_binding(state, &mut stubs, m, sym, want, Some((p, sym.clone())))
                         }
                     }
-                    Some(Err((p, e))) => {
+                    Some(Err((p, _, e))) => {
                         return Err(mismatch(p, want.to_string(), e.ty.kind_name()))
                     }
                     None if imp.flags.weak => Binding::WeakMissing {
@@ -570,7 +647,7 @@ fn plan_module<E: Engine>(
             }
             ImportClass::Global(sym) => {
                 match index.lookup_kind(sym, Want::Data, config.weak_policy) {
-                    Some(Ok((p, _))) if position[p] < position[m] => Binding::ExportedGlobal {
+                    Some(Ok((p, _, _))) if position[p] < position[m] => Binding::ExportedGlobal {
                         provider: p,
                         export: sym.clone(),
                     },
@@ -602,8 +679,8 @@ fn plan_module<E: Engine>(
         plan.push(b);
     }
     let module = &mut state.modules[m];
-    module.plan = plan;
-    module.stubs = stubs;
+    module.plan = plan.into();
+    module.stubs = stubs.into();
     Ok(())
 }
 
@@ -632,15 +709,17 @@ fn plt_binding<E: Engine>(
     }
 }
 
-/// The canonical table slot of function `export` of module `p`: the slot its own element segment
+/// The canonical table slot of the function at `position` in the exports of module `p`: the slot
+/// its own element segment
 /// gave it, else one allocated the first time its address is needed. Every `GOT.func` import and
 /// every `dlsym` of the function gets this one slot, so function pointers compare equal.
-pub fn func_slot<E: Engine>(state: &mut LinkState<E>, p: ModuleId, export: &str) -> Result<u64> {
-    let key = (p, export.to_string());
+pub fn func_slot<E: Engine>(state: &mut LinkState<E>, p: ModuleId, position: usize) -> Result<u64> {
+    let key = (p, position as u32);
     if let Some(&s) = state.func_slots.get(&key) {
         return Ok(s);
     }
     let module = &state.modules[p];
+    let export = module.info.exports[position].name.as_str();
     let slot = match module.info.elem_slot_of_export(export) {
         Some(s) => match s.base {
             SegmentBase::TableBase(_) => module.table_base + s.offset,
@@ -652,7 +731,7 @@ pub fn func_slot<E: Engine>(state: &mut LinkState<E>, p: ModuleId, export: &str)
             state.table_fills.push(TableFill {
                 slot,
                 provider: p,
-                export: export.to_string(),
+                export: export.into(),
             });
             slot
         }

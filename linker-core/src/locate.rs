@@ -5,7 +5,9 @@
 //! All paths are guest paths inside a [`LibraryFs`]: the embedder decides what they map to. The
 //! default, [`HostDirFs`], maps one host directory and refuses any path that leaves it.
 
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use crate::error::{LinkError, Result};
 
@@ -16,19 +18,46 @@ pub trait LibraryFs: Send + Sync {
     /// A stable identity for a guest path (its canonical form), so that one file reached through
     /// two names (symlinks, `..`) is loaded once.
     fn identity(&self, guest_path: &str) -> Result<Option<String>>;
+    /// The file's identity and a stamp of its version, or `Ok(None)` if it does not exist. The
+    /// stamp lets a [`crate::ModuleCache`] reuse what it parsed and compiled without reading the
+    /// file again (as the dynamic loaders' caches use a file's device, inode and times); a
+    /// filesystem that cannot tell versions apart returns `stamp: None` and every load reads and
+    /// hashes the bytes.
+    fn stat(&self, guest_path: &str) -> Result<Option<FileId>> {
+        Ok(self.identity(guest_path)?.map(|identity| FileId {
+            identity,
+            stamp: None,
+        }))
+    }
+}
+
+/// What [`LibraryFs::stat`] says of a file.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct FileId {
+    /// As [`LibraryFs::identity`].
+    pub identity: String,
+    /// Changes whenever the file's contents may have changed.
+    pub stamp: Option<u64>,
 }
 
 /// Maps the guest's `/` to one host directory. `..` cannot climb above it and a symlink may not
 /// point outside it.
+///
+/// Directories are resolved once (their canonical host path is remembered; clones share it), so
+/// finding a library costs one `lstat` of the file rather than a `readlink` per path component:
+/// a tree of a hundred libraries in one directory resolves that directory once. A file that is a
+/// symlink is resolved fully every time.
 #[derive(Clone, Debug)]
 pub struct HostDirFs {
     root: PathBuf,
+    dirs: Arc<Mutex<HashMap<String, PathBuf>>>,
 }
 
 impl HostDirFs {
     pub fn new(root: impl Into<PathBuf>) -> std::io::Result<HostDirFs> {
         Ok(HostDirFs {
             root: std::fs::canonicalize(root.into())?,
+            dirs: Default::default(),
         })
     }
 
@@ -36,54 +65,126 @@ impl HostDirFs {
         &self.root
     }
 
-    /// Resolves a guest path to a host path inside the root, following symlinks.
-    fn host_path(&self, guest_path: &str) -> Result<Option<PathBuf>> {
-        let rel = normalize(guest_path).ok_or_else(|| LinkError::PathEscapesRoot {
+    fn io(guest_path: &str, e: std::io::Error) -> LinkError {
+        LinkError::Io {
             path: guest_path.to_string(),
-        })?;
-        let joined = self.root.join(rel.trim_start_matches('/'));
-        let canon = match std::fs::canonicalize(&joined) {
+            reason: e.to_string(),
+        }
+    }
+
+    /// The canonical host path of guest path `canon` resolved inside the root, or an escape error.
+    fn inside(&self, guest_path: &str, joined: &Path) -> Result<Option<PathBuf>> {
+        let canon = match std::fs::canonicalize(joined) {
             Ok(c) => c,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => {
-                return Err(LinkError::Io {
-                    path: guest_path.to_string(),
-                    reason: e.to_string(),
-                })
-            }
+            Err(e) => return Err(Self::io(guest_path, e)),
         };
         if !canon.starts_with(&self.root) {
             return Err(LinkError::PathEscapesRoot {
                 path: guest_path.to_string(),
             });
         }
-        if !canon.is_file() {
+        Ok(Some(canon))
+    }
+
+    /// Resolves a guest path to a regular file's host path inside the root, following symlinks,
+    /// with the file's metadata.
+    fn host_file(&self, guest_path: &str) -> Result<Option<(PathBuf, std::fs::Metadata)>> {
+        let rel = normalize(guest_path).ok_or_else(|| LinkError::PathEscapesRoot {
+            path: guest_path.to_string(),
+        })?;
+        let (dir, file) = rel.rsplit_once('/').unwrap_or(("", rel.as_str()));
+        if file.is_empty() {
             return Ok(None);
         }
-        Ok(Some(canon))
+        let cached = self
+            .dirs
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(dir)
+            .cloned();
+        let dir_host = match cached {
+            Some(d) => d,
+            None => {
+                let joined = self.root.join(dir.trim_start_matches('/'));
+                let Some(d) = self.inside(guest_path, &joined)? else {
+                    return Ok(None);
+                };
+                self.dirs
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .insert(dir.to_string(), d.clone());
+                d
+            }
+        };
+        let candidate = dir_host.join(file);
+        let md = match std::fs::symlink_metadata(&candidate) {
+            Ok(md) => md,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Self::io(guest_path, e)),
+        };
+        let (path, md) = if md.file_type().is_symlink() {
+            let Some(canon) = self.inside(guest_path, &candidate)? else {
+                return Ok(None);
+            };
+            let md = std::fs::metadata(&canon).map_err(|e| Self::io(guest_path, e))?;
+            (canon, md)
+        } else {
+            (candidate, md)
+        };
+        Ok(md.is_file().then_some((path, md)))
     }
 }
 
 impl LibraryFs for HostDirFs {
     fn read(&self, guest_path: &str) -> Result<Option<Vec<u8>>> {
-        let Some(p) = self.host_path(guest_path)? else {
+        let Some((p, _)) = self.host_file(guest_path)? else {
             return Ok(None);
         };
-        std::fs::read(&p).map(Some).map_err(|e| LinkError::Io {
-            path: guest_path.to_string(),
-            reason: e.to_string(),
-        })
+        std::fs::read(&p)
+            .map(Some)
+            .map_err(|e| Self::io(guest_path, e))
     }
 
     fn identity(&self, guest_path: &str) -> Result<Option<String>> {
         Ok(self
-            .host_path(guest_path)?
-            .map(|p| p.to_string_lossy().into_owned()))
+            .host_file(guest_path)?
+            .map(|(p, _)| p.to_string_lossy().into_owned()))
     }
+
+    /// One `lstat` (the directory resolved before): the stamp is the device, inode, size and
+    /// both times of the file, so a rewritten or replaced file gets a new one.
+    fn stat(&self, guest_path: &str) -> Result<Option<FileId>> {
+        Ok(self.host_file(guest_path)?.map(|(p, md)| FileId {
+            identity: p.to_string_lossy().into_owned(),
+            stamp: Some(stamp(&md)),
+        }))
+    }
+}
+
+fn stamp(md: &std::fs::Metadata) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    md.len().hash(&mut h);
+    md.modified().ok().hash(&mut h);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        (md.dev(), md.ino(), md.ctime(), md.ctime_nsec()).hash(&mut h);
+    }
+    h.finish()
 }
 
 /// Normalizes an absolute guest path lexically; `None` if `..` climbs above `/`.
 pub fn normalize(path: &str) -> Option<String> {
+    if path.len() > 1
+        && path.starts_with('/')
+        && path[1..]
+            .split('/')
+            .all(|c| !c.is_empty() && c != "." && c != "..")
+    {
+        return Some(path.to_string());
+    }
     let mut parts: Vec<&str> = Vec::new();
     for c in Path::new(path).components() {
         match c {
@@ -120,9 +221,15 @@ impl Default for SearchPath {
 pub struct Located {
     /// The guest path it was read from.
     pub path: String,
-    /// Identity for de-duplication.
-    pub identity: String,
-    pub bytes: Vec<u8>,
+    /// Identity for de-duplication, and the version stamp (see [`LibraryFs::stat`]).
+    pub file: FileId,
+}
+
+impl Located {
+    /// Its identity for de-duplication.
+    pub fn identity(&self) -> &str {
+        &self.file.identity
+    }
 }
 
 /// Finds `name`, needed by a module at `needer_path` whose RUNPATH is `runpath`.
@@ -135,23 +242,25 @@ pub fn locate(
     runpath: &[String],
 ) -> Result<Located> {
     let origin = parent_dir(needer_path);
-    let candidates: Vec<String> = if name.contains('/') {
-        vec![if name.starts_with('/') {
+    // Candidates are made one at a time: most libraries are found in the first directory tried.
+    let candidates: Box<dyn Iterator<Item = String> + '_> = if name.contains('/') {
+        Box::new(std::iter::once(if name.starts_with('/') {
             name.to_string()
         } else {
             // Relative paths are relative to the needing module's directory.
             format!("{origin}/{name}")
-        }]
+        }))
     } else {
-        let runpath_dirs = runpath.iter().map(|r| expand_origin(r, &origin));
-        search
-            .ld_library_path
-            .iter()
-            .cloned()
-            .chain(runpath_dirs)
-            .chain(search.default_dirs.iter().cloned())
-            .map(|d| format!("{}/{}", d.trim_end_matches('/'), name))
-            .collect()
+        let runpath_dirs = runpath.iter().map(move |r| expand_origin(r, &origin));
+        Box::new(
+            search
+                .ld_library_path
+                .iter()
+                .cloned()
+                .chain(runpath_dirs)
+                .chain(search.default_dirs.iter().cloned())
+                .map(move |d| format!("{}/{}", d.trim_end_matches('/'), name)),
+        )
     };
     let mut searched = Vec::new();
     let mut escape = None;
@@ -160,15 +269,10 @@ pub fn locate(
             escape.get_or_insert(LinkError::PathEscapesRoot { path: c.clone() });
             continue;
         };
-        match fs.read(&path) {
-            Ok(Some(bytes)) => {
-                let identity = fs.identity(&path)?.unwrap_or_else(|| path.clone());
+        match fs.stat(&path) {
+            Ok(Some(file)) => {
                 tracing::debug!(library = name, found = %path, "found library");
-                return Ok(Located {
-                    path,
-                    identity,
-                    bytes,
-                });
+                return Ok(Located { path, file });
             }
             Ok(None) => searched.push(path),
             Err(e @ LinkError::PathEscapesRoot { .. }) => {
@@ -221,6 +325,10 @@ mod tests {
         assert_eq!(expand_origin("${ORIGIN}/../x", "/app"), "/app/../x");
     }
 
+    fn found(fs: &HostDirFs, l: Result<Located>) -> Vec<u8> {
+        fs.read(&l.unwrap().path).unwrap().unwrap()
+    }
+
     #[test]
     fn search_order_and_escape() {
         let dir = std::env::temp_dir().join(format!("wasmlink-locate-{}", std::process::id()));
@@ -236,22 +344,16 @@ mod tests {
         let mut sp = SearchPath::default();
         let rp = vec!["$ORIGIN/rp".to_string()];
         assert_eq!(
-            locate(&fs, &sp, "libx.so", "/app/main.wasm", &rp)
-                .unwrap()
-                .bytes,
+            found(&fs, locate(&fs, &sp, "libx.so", "/app/main.wasm", &rp)),
             b"rp"
         );
         assert_eq!(
-            locate(&fs, &sp, "libx.so", "/app/main.wasm", &[])
-                .unwrap()
-                .bytes,
+            found(&fs, locate(&fs, &sp, "libx.so", "/app/main.wasm", &[])),
             b"lib"
         );
         sp.ld_library_path.push("/first".into());
         assert_eq!(
-            locate(&fs, &sp, "libx.so", "/app/main.wasm", &rp)
-                .unwrap()
-                .bytes,
+            found(&fs, locate(&fs, &sp, "libx.so", "/app/main.wasm", &rp)),
             b"first"
         );
         assert!(matches!(
@@ -266,6 +368,21 @@ mod tests {
                 locate(&fs, &sp, "/lib/libevil.so", "/app/main.wasm", &[]),
                 Err(LinkError::PathEscapesRoot { .. })
             ));
+            // A directory that is a symlink out of the root, and one inside it.
+            std::os::unix::fs::symlink(&dir, dir.join("root/up")).unwrap();
+            assert!(matches!(
+                locate(&fs, &sp, "/up/outside.so", "/app/main.wasm", &[]),
+                Err(LinkError::PathEscapesRoot { .. })
+            ));
+            std::os::unix::fs::symlink(dir.join("root/lib"), dir.join("root/alias")).unwrap();
+            let via_alias = locate(&fs, &sp, "/alias/libx.so", "/app/main.wasm", &[]).unwrap();
+            let direct = locate(&fs, &sp, "/lib/libx.so", "/app/main.wasm", &[]).unwrap();
+            assert_eq!(via_alias.file, direct.file, "one file, one identity");
+            // A rewritten file gets a new stamp.
+            std::fs::write(dir.join("root/lib/libx.so"), b"lib, version 2").unwrap();
+            let after = locate(&fs, &sp, "/lib/libx.so", "/app/main.wasm", &[]).unwrap();
+            assert_eq!(after.file.identity, direct.file.identity);
+            assert_ne!(after.file.stamp, direct.file.stamp);
         }
         assert!(matches!(
             locate(&fs, &sp, "libnone.so", "/app/main.wasm", &[]),

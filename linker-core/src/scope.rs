@@ -6,6 +6,7 @@
 //! (glibc's `LD_DYNAMIC_WEAK`); the default is glibc's: the first definition wins, weak or not.
 
 use crate::metadata::{Export, ExternType, ModuleInfo};
+use crate::symbol_map::SymbolMap;
 
 /// Names a module exports that are linker plumbing, never symbols of the program.
 pub fn is_linker_internal(name: &str) -> bool {
@@ -33,7 +34,7 @@ pub fn is_linker_internal(name: &str) -> bool {
 }
 
 /// How weak definitions compete with strong ones.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum WeakPolicy {
     /// glibc's default: the first definition in scope order wins.
     #[default]
@@ -106,41 +107,86 @@ pub fn lookup_kind<'a>(
     })
 }
 
+/// The modules of a scope defining one name, in scope order, each with the export's position in
+/// its [`ModuleInfo::exports`]. Most names have one definition: no allocation for them.
+enum Definers {
+    One((u32, u32)),
+    Many(Vec<(u32, u32)>),
+}
+
+impl Definers {
+    fn push(&mut self, d: (u32, u32)) {
+        match self {
+            Definers::One(first) => *self = Definers::Many(vec![*first, d]),
+            Definers::Many(v) => v.push(d),
+        }
+    }
+
+    fn as_slice(&self) -> &[(u32, u32)] {
+        match self {
+            Definers::One(d) => std::slice::from_ref(d),
+            Definers::Many(v) => v,
+        }
+    }
+}
+
 /// A scope indexed by symbol name: each name maps to the modules defining it, in scope order.
-/// Built once per load so that binding thousands of imports costs a hash lookup each, not a walk
-/// of the whole scope.
+/// Built once per load so that binding thousands of imports costs one hash lookup each, not a
+/// walk of the whole scope (and not a second lookup in the defining module's own export map).
 pub struct ScopeIndex<'a> {
     infos: &'a [&'a ModuleInfo],
-    by_name: std::collections::HashMap<&'a str, Vec<usize>>,
+    by_name: SymbolMap<&'a str, Definers>,
 }
 
 impl<'a> ScopeIndex<'a> {
     pub fn new(infos: &'a [&'a ModuleInfo], scope: &[usize]) -> ScopeIndex<'a> {
-        let mut by_name: std::collections::HashMap<&'a str, Vec<usize>> =
-            std::collections::HashMap::with_capacity(
-                scope.iter().map(|&m| infos[m].exports.len()).sum(),
-            );
+        let mut by_name: SymbolMap<&'a str, Definers> = SymbolMap::with_capacity_and_hasher(
+            scope.iter().map(|&m| infos[m].exports.len()).sum(),
+            Default::default(),
+        );
         for &m in scope {
-            for e in &infos[m].exports {
-                by_name.entry(e.name.as_str()).or_default().push(m);
+            for (i, e) in infos[m].exports.iter().enumerate() {
+                let d = (m as u32, i as u32);
+                by_name
+                    .entry(e.name.as_str())
+                    .and_modify(|x| x.push(d))
+                    .or_insert(Definers::One(d));
             }
         }
         ScopeIndex { infos, by_name }
     }
 
-    /// As [`lookup_kind`] over the indexed scope.
+    /// As [`lookup_kind`] over the indexed scope; also gives the export's position in its
+    /// module's export list.
     pub fn lookup_kind(
         &self,
         name: &str,
         want: Want,
         policy: WeakPolicy,
-    ) -> Option<Result<Hit<'a>, Hit<'a>>> {
-        let candidates = self.by_name.get(name)?;
-        let hit = lookup(self.infos, candidates.iter().copied(), name, policy, true)?;
-        Some(if matches_want(hit.1, want) {
+    ) -> Option<Result<IndexedHit<'a>, IndexedHit<'a>>> {
+        if is_linker_internal(name) {
+            return None;
+        }
+        let definers = self.by_name.get(name)?;
+        let mut weak_hit = None;
+        let mut hit = None;
+        for &(m, i) in definers.as_slice() {
+            let e = &self.infos[m as usize].exports[i as usize];
+            if e.flags.weak && policy == WeakPolicy::PreferStrong {
+                weak_hit.get_or_insert((m as usize, i as usize, e));
+                continue;
+            }
+            hit = Some((m as usize, i as usize, e));
+            break;
+        }
+        let hit = hit.or(weak_hit)?;
+        Some(if matches_want(hit.2, want) {
             Ok(hit)
         } else {
             Err(hit)
         })
     }
 }
+
+/// A definition found through a [`ScopeIndex`]: the module, the export's position, the export.
+pub type IndexedHit<'a> = (usize, usize, &'a Export);

@@ -3,13 +3,12 @@
 //! values of exported globals (data symbol offsets), and which function each element segment puts
 //! in which table slot (so a function's canonical table slot is known without an instance).
 
-use std::collections::HashMap;
-
 use wasmparser::{ExternalKind, Operator, Parser, Payload, TypeRef};
 
 use super::dylink::{Dylink, SymFlags};
 use crate::engine::{FuncType, ValType};
 use crate::error::{LinkError, Result};
+use crate::symbol_map::SymbolMap;
 
 /// The type of an import or export.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -146,15 +145,17 @@ pub struct ModuleInfo {
     pub dylink: Dylink,
     pub imports: Vec<Import>,
     pub exports: Vec<Export>,
-    export_index: HashMap<String, usize>,
+    export_index: SymbolMap<String, usize>,
     /// For each function index, the first table slot an element segment gives it.
-    pub elem_slots: HashMap<u32, SegmentSlot>,
+    pub elem_slots: SymbolMap<u32, SegmentSlot>,
     /// The function table is defined here (non-PIE main) rather than imported.
     pub defines_table: bool,
     /// Initial size of the table the module defines (a non-PIE main module's own slots).
     pub table_min: u64,
     pub shape: Shape,
     pub has_start: bool,
+    /// It has a `dylink.0` section (a library must; a non-PIE main module has none).
+    pub has_dylink: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -184,7 +185,7 @@ impl ModuleInfo {
         let mut global_consts: Vec<Option<i64>> = Vec::new();
         let mut global_types: Vec<(ValType, bool)> = Vec::new();
         let mut tag_types: Vec<u32> = Vec::new();
-        let mut elem_slots = HashMap::new();
+        let mut elem_slots = SymbolMap::default();
         let mut dylink: Option<Dylink> = None;
         let mut defines_table = false;
         let mut table_min = 0u64;
@@ -345,6 +346,7 @@ impl ModuleInfo {
             }
         }
 
+        let has_dylink = dylink.is_some();
         let dylink = match dylink {
             Some(d) => d,
             None if require_dylink => {
@@ -446,6 +448,7 @@ impl ModuleInfo {
             Shape::Pic
         };
         Ok(ModuleInfo {
+            has_dylink,
             name: name.to_string(),
             dylink,
             imports,
@@ -461,6 +464,11 @@ impl ModuleInfo {
 
     pub fn export(&self, name: &str) -> Option<&Export> {
         self.export_index.get(name).map(|&i| &self.exports[i])
+    }
+
+    /// Where export `name` is in [`ModuleInfo::exports`].
+    pub fn export_position(&self, name: &str) -> Option<usize> {
+        self.export_index.get(name).copied()
     }
 
     /// The table slot (relative to this module's `__table_base`, or absolute for a fixed-address

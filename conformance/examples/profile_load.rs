@@ -1,0 +1,57 @@
+//! Loads one tree in a loop, for profiling (`perf record`): `profile_load ENGINE ROOT SECONDS`.
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use conformance::wasi::{Output, Wasi};
+use linker_core::{Engine, HostDirFs, LinkerConfig, ModuleCache, Process};
+
+fn run<E: Engine>(engine: E, root: &Path, secs: u64) {
+    let cache = Arc::new(ModuleCache::default());
+    let load = || {
+        let config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
+        let host = Arc::new(Wasi {
+            args: vec!["main.wasm".into()],
+            env: vec![],
+            output: Arc::new(Output::default()),
+            files: Default::default(),
+        });
+        Process::load_with_cache(engine.clone(), config, host, "/main.wasm", cache.clone()).unwrap()
+    };
+    let p = load();
+    let what = std::env::var("WHAT").unwrap_or_default();
+    let start = Instant::now();
+    let mut n = 0u32;
+    while start.elapsed() < Duration::from_secs(secs) {
+        if what == "inst" {
+            p.instantiate_again().unwrap();
+        } else if what == "mem" {
+            drop(engine.new_shared_memory(20, 16384).unwrap());
+        } else if what == "prepare" {
+            let config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
+            let c = linker_core::load::Compiler {
+                engine: &engine,
+                cache: &cache,
+            };
+            drop(linker_core::load::prepare(&config, Some(c), "/main.wasm").unwrap());
+        } else {
+            drop(load());
+        }
+        n += 1;
+    }
+    eprintln!("{n} iterations, {:?} each", start.elapsed() / n);
+}
+
+fn main() {
+    let a: Vec<String> = std::env::args().collect();
+    let root = Path::new(&a[2]);
+    let secs = a[3].parse().unwrap();
+    match a[1].as_str() {
+        "wasmtime" => run(
+            backend_wasmtime::WasmtimeEngine::<()>::new().unwrap(),
+            root,
+            secs,
+        ),
+        _ => run(backend_wasmer::WasmerEngine::new(), root, secs),
+    }
+}
