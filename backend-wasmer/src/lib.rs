@@ -226,6 +226,69 @@ struct Cx<'a> {
     native: Option<Arc<wasmer::Imports>>,
 }
 
+impl Cx<'_> {
+    /// A host function with a typed signature when it is `i32`s to nothing or one `i32` (most
+    /// host imports: WASI, `<dlfcn.h>`, the PLT binder). wasmer's dynamic functions collect the
+    /// arguments and the results in vectors on every call, which costs more than a `dlsym`
+    /// itself; typed ones pass them in registers.
+    fn new_typed_host_func(
+        &mut self,
+        ty: &FuncType,
+        func: HostFn<WasmerEngine>,
+    ) -> Option<wasmer::Function> {
+        if !ty
+            .params
+            .iter()
+            .chain(&ty.results)
+            .all(|t| *t == ValType::I32)
+            || ty.results.len() > 1
+        {
+            return None;
+        }
+        let env = FunctionEnv::new(&mut self.store, ());
+        let native = self.native.clone();
+        let returns = ty.results.len() == 1;
+        let user = |e: HostError| wasmer::RuntimeError::user(Box::new(e));
+        macro_rules! typed {
+            ($($a:ident),*) => {
+                if returns {
+                    wasmer::Function::new_typed_with_env(
+                        &mut self.store,
+                        &env,
+                        move |mut e: FunctionEnvMut<()>, $($a: i32),*| -> Result<i32, wasmer::RuntimeError> {
+                            let args: &[Val] = &[$(Val::I32($a)),*];
+                            let mut out = [Val::I32(0)];
+                            let mut cx = Cx { store: e.as_store_mut(), native: native.clone() };
+                            func(&mut cx, args, &mut out).map_err(user)?;
+                            Ok(out[0].i32())
+                        },
+                    )
+                } else {
+                    wasmer::Function::new_typed_with_env(
+                        &mut self.store,
+                        &env,
+                        move |mut e: FunctionEnvMut<()>, $($a: i32),*| -> Result<(), wasmer::RuntimeError> {
+                            let args: &[Val] = &[$(Val::I32($a)),*];
+                            let mut cx = Cx { store: e.as_store_mut(), native: native.clone() };
+                            func(&mut cx, args, &mut []).map_err(user)
+                        },
+                    )
+                }
+            };
+        }
+        Some(match ty.params.len() {
+            0 => typed!(),
+            1 => typed!(a0),
+            2 => typed!(a0, a1),
+            3 => typed!(a0, a1, a2),
+            4 => typed!(a0, a1, a2, a3),
+            5 => typed!(a0, a1, a2, a3, a4),
+            6 => typed!(a0, a1, a2, a3, a4, a5),
+            _ => return None,
+        })
+    }
+}
+
 fn to_extern(e: &Extern<WasmerEngine>) -> wasmer::Extern {
     match e {
         Extern::Func(f) => wasmer::Extern::Function(f.clone()),
@@ -344,6 +407,9 @@ impl StoreOps<WasmerEngine> for Cx<'_> {
         ty: &FuncType,
         func: HostFn<WasmerEngine>,
     ) -> Result<wasmer::Function, EngineError> {
+        if let Some(f) = self.new_typed_host_func(ty, func.clone()) {
+            return Ok(f);
+        }
         let env = FunctionEnv::new(&mut self.store, ());
         let result_types = ty.results.clone();
         let native = self.native.clone();

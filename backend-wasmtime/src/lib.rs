@@ -107,6 +107,61 @@ fn call_error(e: wasmtime::Error) -> CallError {
     CallError::Trap(format!("{e:#}"))
 }
 
+impl<T: Send + 'static> Cx<'_, T> {
+    /// A host function over raw values, for signatures of numbers only (nearly every host import:
+    /// WASI, `<dlfcn.h>`, the PLT binder): the engine's untyped path converts every argument to
+    /// and from `wasmtime::Val`, which costs as much as a `dlsym` itself. No allocation either.
+    fn new_raw_host_func(
+        &mut self,
+        wt: wasmtime::FuncType,
+        ty: &FuncType,
+        func: HostFn<WasmtimeEngine<T>>,
+    ) -> wasmtime::Func {
+        let params = ty.params.clone();
+        let results = ty.results.clone();
+        let linker = self.linker.clone();
+        let raw = move |mut caller: Caller<'_, T>,
+                        slots: &mut [std::mem::MaybeUninit<wasmtime::ValRaw>]|
+              -> wasmtime::Result<()> {
+            let mut args = [Val::I32(0); 8];
+            for ((a, t), slot) in args.iter_mut().zip(&params).zip(slots.iter()) {
+                // SAFETY: wasmtime passes one initialized slot per parameter, of its type.
+                let raw = unsafe { slot.assume_init_ref() };
+                *a = match t {
+                    ValType::I32 => Val::I32(raw.get_i32()),
+                    ValType::I64 => Val::I64(raw.get_i64()),
+                    ValType::F32 => Val::F32(raw.get_f32()),
+                    _ => Val::F64(raw.get_f64()),
+                };
+            }
+            let mut out = [Val::I32(0); 4];
+            for (o, t) in out.iter_mut().zip(&results) {
+                *o = Val::default_for(*t);
+            }
+            let out = &mut out[..results.len()];
+            let mut cx = Cx {
+                cx: caller.as_context_mut(),
+                linker: linker.clone(),
+            };
+            func(&mut cx, &args[..params.len()], out).map_err(wasmtime::Error::new)?;
+            for (slot, v) in slots.iter_mut().zip(out.iter()) {
+                slot.write(match *v {
+                    Val::I32(x) => wasmtime::ValRaw::i32(x),
+                    Val::I64(x) => wasmtime::ValRaw::i64(x),
+                    Val::F32(x) => wasmtime::ValRaw::f32(x),
+                    Val::F64(x) => wasmtime::ValRaw::f64(x),
+                });
+            }
+            Ok(())
+        };
+        // SAFETY: every parameter is read as its declared numeric type, and every result slot
+        // is written with a value of its declared type (`Val::default_for` gives each result its
+        // type; a host function that stores another type is a bug the linker's own functions do
+        // not have, and results of the wrong type are still plain numbers, never references).
+        unsafe { wasmtime::Func::new_unchecked(&mut self.cx, wt, raw) }
+    }
+}
+
 fn to_wt(v: Val) -> wasmtime::Val {
     match v {
         Val::I32(x) => wasmtime::Val::I32(x),
@@ -388,6 +443,14 @@ impl<T: Send + 'static> StoreOps<WasmtimeEngine<T>> for Cx<'_, T> {
         func: HostFn<WasmtimeEngine<T>>,
     ) -> Result<wasmtime::Func, EngineError> {
         let wt = func_type(self.cx.engine(), ty);
+        let numeric =
+            |t: &ValType| matches!(t, ValType::I32 | ValType::I64 | ValType::F32 | ValType::F64);
+        if ty.params.len() <= 8
+            && ty.results.len() <= 4
+            && ty.params.iter().chain(&ty.results).all(numeric)
+        {
+            return Ok(self.new_raw_host_func(wt, ty, func));
+        }
         let result_types = ty.results.clone();
         let linker = self.linker.clone();
         wasmtime::Func::try_new(
@@ -400,24 +463,6 @@ impl<T: Send + 'static> StoreOps<WasmtimeEngine<T>> for Cx<'_, T> {
                     cx: caller.as_context_mut(),
                     linker: linker.clone(),
                 };
-                // Host calls are frequent (WASI, dlsym, the binder): no allocation for the
-                // common small signatures.
-                if params.len() <= 8 && result_types.len() <= 4 {
-                    let mut args = [Val::I32(0); 8];
-                    let mut out = [Val::I32(0); 4];
-                    for (a, p) in args.iter_mut().zip(params) {
-                        *a = from_wt(p);
-                    }
-                    for (o, t) in out.iter_mut().zip(&result_types) {
-                        *o = Val::default_for(*t);
-                    }
-                    let out = &mut out[..result_types.len()];
-                    func(&mut cx, &args[..params.len()], out).map_err(wasmtime::Error::new)?;
-                    for (r, v) in results.iter_mut().zip(out.iter()) {
-                        *r = to_wt(*v);
-                    }
-                    return Ok(());
-                }
                 let args: Vec<Val> = params.iter().map(from_wt).collect();
                 let mut out: Vec<Val> = result_types.iter().map(|t| Val::default_for(*t)).collect();
                 func(&mut cx, &args, &mut out).map_err(wasmtime::Error::new)?;

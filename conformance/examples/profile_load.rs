@@ -18,8 +18,27 @@ fn run<E: Engine>(engine: E, root: &Path, secs: u64) {
         });
         Process::load_with_cache(engine.clone(), config, host, "/main.wasm", cache.clone()).unwrap()
     };
-    let p = load();
+    let mut p = load();
     let what = std::env::var("WHAT").unwrap_or_default();
+    if what == "dlsym" || what == "dlsym_embedder" {
+        // The bench-calls tree: `loop_dlsym(n)` looks up a resolved symbol n times.
+        assert_eq!(p.run().unwrap(), 0);
+        let start = Instant::now();
+        let mut n = 0u64;
+        while start.elapsed() < Duration::from_secs(secs) {
+            if what == "dlsym" {
+                p.call("loop_dlsym", &[linker_core::Val::I32(1000)])
+                    .unwrap();
+            } else {
+                for _ in 0..1000 {
+                    p.dlsym(0, "lib_inc").unwrap();
+                }
+            }
+            n += 1000;
+        }
+        eprintln!("{n} lookups, {:?} each", start.elapsed() / n as u32);
+        return;
+    }
     let start = Instant::now();
     let mut n = 0u32;
     while start.elapsed() < Duration::from_secs(secs) {

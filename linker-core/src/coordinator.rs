@@ -319,7 +319,11 @@ impl Coordinator {
         if let Some(m) = c.members.get_mut(&me) {
             m.idle = true;
         }
-        self.cv.notify_all();
+        // Only an operator (waiting for every member to park or go idle) cares; without one,
+        // no waiter looks at idleness, and the wake-up would be a system call per leave.
+        if c.owner.is_some() {
+            self.cv.notify_all();
+        }
     }
 
     /// Records that `me` reflects `version` (after building its store from the records).

@@ -42,22 +42,46 @@ pub fn provides(import: &Import) -> bool {
     matches!(&import.ty, ExternType::Func(t) if *t == want)
 }
 
+/// A NUL-terminated string read from guest memory: a symbol name fits the inline buffer, so the
+/// common `dlsym` allocates nothing.
+enum GuestStr {
+    Inline([u8; 64], usize),
+    Heap(String),
+}
+
+impl GuestStr {
+    fn as_str(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            GuestStr::Inline(b, n) => String::from_utf8_lossy(&b[..*n]),
+            GuestStr::Heap(s) => std::borrow::Cow::Borrowed(s),
+        }
+    }
+
+    fn into_string(self) -> String {
+        match self {
+            GuestStr::Heap(s) => s,
+            s => s.as_str().into_owned(),
+        }
+    }
+}
+
 /// Reads a NUL-terminated string from guest memory (at most 64 KiB). Symbol names are short:
-/// the first read is small and on the stack.
+/// the first read is small, on the stack, and needs no bounds query unless it runs off the end
+/// of memory.
 fn read_cstr<E: Engine>(
     cx: &mut dyn StoreOps<E>,
     mem: &E::Memory,
     addr: u32,
-) -> Result<String, EngineError> {
-    let size = cx.memory_size(mem);
+) -> Result<GuestStr, EngineError> {
     let mut first = [0u8; 64];
-    let n = 64.min(size.saturating_sub(addr as u64)) as usize;
-    cx.memory_read(mem, addr as u64, &mut first[..n])?;
-    if let Some(z) = first[..n].iter().position(|&b| b == 0) {
-        return Ok(String::from_utf8_lossy(&first[..z]).into_owned());
+    if cx.memory_read(mem, addr as u64, &mut first).is_ok() {
+        if let Some(z) = first.iter().position(|&b| b == 0) {
+            return Ok(GuestStr::Inline(first, z));
+        }
     }
-    let mut out = first[..n].to_vec();
-    let mut at = addr as u64 + n as u64;
+    let size = cx.memory_size(mem);
+    let mut out = Vec::new();
+    let mut at = addr as u64;
     while out.len() < 65536 {
         let n = 256.min(size.saturating_sub(at)) as usize;
         if n == 0 {
@@ -67,7 +91,7 @@ fn read_cstr<E: Engine>(
         cx.memory_read(mem, at, &mut buf)?;
         if let Some(z) = buf.iter().position(|&b| b == 0) {
             out.extend_from_slice(&buf[..z]);
-            return Ok(String::from_utf8_lossy(&out).into_owned());
+            return Ok(GuestStr::Heap(String::from_utf8_lossy(&out).into_owned()));
         }
         out.extend_from_slice(&buf);
         at += n as u64;
@@ -127,7 +151,7 @@ pub fn host_import<E: Engine>(
         "dlopen" => func!(|cx, group, a| {
             let name = match a[0].i32() {
                 0 => Ok(None),
-                p => read_cstr(cx, &memory, p as u32).map(Some),
+                p => read_cstr(cx, &memory, p as u32).map(|s| Some(s.into_string())),
             };
             match name {
                 Err(e) => {
@@ -150,7 +174,7 @@ pub fn host_import<E: Engine>(
                     set_error(&group, e);
                     Val::I32(0)
                 }
-                Ok(name) => match dlsym(cx, &shared, &group, a[0].i32() as u32, &name) {
+                Ok(name) => match dlsym(cx, &shared, &group, a[0].i32() as u32, &name.as_str()) {
                     Ok(addr) => Val::I32(addr.value() as i32),
                     Err(e) => {
                         set_error(&group, e);
