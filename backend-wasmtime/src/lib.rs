@@ -162,6 +162,45 @@ impl<T: Send + 'static> Cx<'_, T> {
     }
 }
 
+/// A store limiter with no instance, table or memory count limit. A wasmtime store frees its
+/// instances only when it is dropped, and every `dlopen` instantiates the library (and its PLT
+/// stubs) in each thread's store: a long-running program that loads and unloads libraries goes
+/// past the default 10,000 instances per store. Growth is still bounded by each memory's and
+/// table's declared maximum. (A zero-sized type: the `&'static mut` handed out per call is free.)
+struct Unbounded;
+
+impl wasmtime::ResourceLimiter for Unbounded {
+    fn memory_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        Ok(maximum.is_none_or(|m| desired <= m))
+    }
+
+    fn table_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        Ok(maximum.is_none_or(|m| desired <= m))
+    }
+
+    fn instances(&self) -> usize {
+        usize::MAX
+    }
+
+    fn tables(&self) -> usize {
+        usize::MAX
+    }
+
+    fn memories(&self) -> usize {
+        usize::MAX
+    }
+}
+
 fn to_wt(v: Val) -> wasmtime::Val {
     match v {
         Val::I32(x) => wasmtime::Val::I32(x),
@@ -248,6 +287,7 @@ impl<T: Send + 'static> Engine for WasmtimeEngine<T> {
 
     fn new_store(&self) -> Self::Store {
         let mut store = wasmtime::Store::new(&self.engine, (self.make_data)());
+        store.limiter(|_| Box::leak(Box::new(Unbounded)));
         // Until a handler is installed, an epoch tick just lets the wasm go on.
         store.set_epoch_deadline(1);
         store.epoch_deadline_callback(|_| Ok(wasmtime::UpdateDeadline::Continue(1)));

@@ -6,15 +6,18 @@
 //! Groups, per engine:
 //! - `load/N`: link main + N libraries (20 functions, 20 data symbols each), compiled modules
 //!   cached, against `instantiate/N`: the same modules instantiated with imports already resolved.
+//!   `link` starts a program started before (its start-up records are reused while the files are
+//!   unchanged); `link_unseen_tree` binds every import again.
 //! - `calls/*`: 1,000,000 calls: within a module, through a plain import, a function pointer, a
 //!   lazily bound PLT slot; and `dlsym` of a resolved symbol from the guest.
 //! - `pingpong/*`: the whole process, 30 million calls main -> libping -> libpong, against the same
 //!   sources linked into one module.
+//! - `dlsym_fresh/embedder/100`: the first lookup of each of 4,000 symbols in a new process.
 //! - `spawn/100`: starting and joining a thread (a new instance group) with 100 libraries loaded.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use conformance::fixtures::build_case;
 use conformance::manifest::{load_cases, Case};
@@ -62,15 +65,51 @@ fn bench_engine<E: Engine>(c: &mut Criterion, engine: E) {
         g.bench_function(BenchmarkId::new("link", n), |b| {
             b.iter(|| load(&engine, &root, "/main.wasm", &cache))
         });
+        // The same, for a tree whose start-up records are not cached (files parsed and modules
+        // compiled still are): every import bound again.
+        g.bench_function(BenchmarkId::new("link_unseen_tree", n), |b| {
+            b.iter_batched(
+                || cache.clear_launches(),
+                |_| drop(load(&engine, &root, "/main.wasm", &cache)),
+                criterion::BatchSize::PerIteration,
+            )
+        });
         g.bench_function(BenchmarkId::new("instantiate", n), |b| {
             b.iter(|| p.instantiate_again().unwrap())
         });
     }
     g.finish();
 
-    // 4. Spawning an instance group with 100 libraries loaded (against `instantiate/100` above).
+    // 3a'. dlsym of fresh symbols: the first lookup of each of the tree's 2,000 functions and
+    // 2,000 data symbols in a new process (a miss of the lookup cache: a scope walk, and for a
+    // function its canonical table slot). New processes are made outside the timing.
     let root = tree_root("bench-tree100");
     let cache = Arc::new(ModuleCache::default());
+    let names: Vec<String> = (0..100)
+        .flat_map(|i| (0..20).flat_map(move |j| [format!("f{i}_{j}"), format!("d{i}_{j}")]))
+        .collect();
+    let mut g = c.benchmark_group(format!("{name}/dlsym_fresh"));
+    g.sample_size(10).measurement_time(Duration::from_secs(3));
+    g.bench_function("embedder/100", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            let mut done = 0u64;
+            while done < iters {
+                let mut p = load(&engine, &root, "/main.wasm", &cache);
+                let k = names.len().min((iters - done) as usize);
+                let start = Instant::now();
+                for n in &names[..k] {
+                    p.dlsym(0, n).unwrap();
+                }
+                total += start.elapsed();
+                done += k as u64;
+            }
+            total
+        })
+    });
+    g.finish();
+
+    // 4. Spawning an instance group with 100 libraries loaded (against `instantiate/100` above).
     let mut p = load(&engine, &root, "/main.wasm", &cache);
     let mut g = c.benchmark_group(format!("{name}/spawn"));
     g.sample_size(10).measurement_time(Duration::from_secs(5));
@@ -80,26 +119,29 @@ fn bench_engine<E: Engine>(c: &mut Criterion, engine: E) {
     g.finish();
     drop(p);
 
-    // 3b. dlopen + dlclose of a small library with k other threads running.
+    // 3b. dlopen + dlclose of a small library with k other threads running: busy (yielding) or
+    // mostly asleep (1 ms sleeps, a blocking host call).
     let root = tree_root("bench-dlopen-threads");
     let cache = Arc::new(ModuleCache::default());
     let mut p = load(&engine, &root, "/main.wasm", &cache);
     let mut g = c.benchmark_group(format!("{name}/dlopen_with_threads"));
     g.sample_size(10).measurement_time(Duration::from_secs(3));
-    for k in [0, 1, 4, 16] {
-        assert_eq!(
-            p.call("start_threads", &[Val::I32(k)]).unwrap(),
-            vec![Val::I32(0)]
-        );
-        g.bench_function(BenchmarkId::from_parameter(k), |b| {
-            b.iter(|| {
-                assert_eq!(
-                    p.call("open_close", &[Val::I32(1)]).unwrap(),
-                    vec![Val::I32(1)]
-                )
-            })
-        });
-        p.call("stop_threads", &[]).unwrap();
+    for (kind, start) in [("busy", "start_threads"), ("sleeping", "start_sleepers")] {
+        for k in [0, 1, 4, 16] {
+            if k == 0 && kind == "sleeping" {
+                continue;
+            }
+            assert_eq!(p.call(start, &[Val::I32(k)]).unwrap(), vec![Val::I32(0)]);
+            g.bench_function(BenchmarkId::new(kind, k), |b| {
+                b.iter(|| {
+                    assert_eq!(
+                        p.call("open_close", &[Val::I32(1)]).unwrap(),
+                        vec![Val::I32(1)]
+                    )
+                })
+            });
+            p.call("stop_threads", &[]).unwrap();
+        }
     }
     g.finish();
     drop(p);

@@ -20,6 +20,29 @@ fn run<E: Engine>(engine: E, root: &Path, secs: u64) {
     };
     let mut p = load();
     let what = std::env::var("WHAT").unwrap_or_default();
+    if let Some(k) = what.strip_prefix("dlopen") {
+        // The bench-dlopen-threads tree: dlopen + dlclose with k other threads yielding (or
+        // sleeping, with SLEEPING set).
+        let k: i32 = k.parse().unwrap_or(0);
+        let start = if std::env::var_os("SLEEPING").is_some() {
+            "start_sleepers"
+        } else {
+            "start_threads"
+        };
+        assert_eq!(
+            p.call(start, &[linker_core::Val::I32(k)]).unwrap(),
+            vec![linker_core::Val::I32(0)]
+        );
+        let start = Instant::now();
+        let mut n = 0u32;
+        while start.elapsed() < Duration::from_secs(secs) {
+            p.call("open_close", &[linker_core::Val::I32(1)]).unwrap();
+            n += 1;
+        }
+        eprintln!("{n} dlopen+dlclose, {:?} each", start.elapsed() / n);
+        p.call("stop_threads", &[]).unwrap();
+        return;
+    }
     if what == "dlsym" || what == "dlsym_embedder" {
         // The bench-calls tree: `loop_dlsym(n)` looks up a resolved symbol n times.
         assert_eq!(p.run().unwrap(), 0);

@@ -18,6 +18,7 @@ const ESUCCESS: i32 = 0;
 const EBADF: i32 = 8;
 const EINVAL: i32 = 28;
 const ENOSYS: i32 = 52;
+const ENOTSUP: i32 = 58;
 const ESPIPE: i32 = 70;
 
 /// Where the guest's output goes.
@@ -389,8 +390,45 @@ impl Wasi {
                 m.put(a[0].i32() as u32, &bytes).map_err(trap)?;
                 Ok(ESUCCESS)
             }),
-            "sched_yield" => host!(|_m, _a, _c| { Ok(ESUCCESS) }),
-            "poll_oneoff" => host!(|_m, _a, _c| { Ok(EINVAL) }),
+            "sched_yield" => host!(|_m, _a, _c| {
+                std::thread::yield_now();
+                Ok(ESUCCESS)
+            }),
+            // Clock subscriptions only (`nanosleep`, `usleep`): sleeps until the earliest.
+            "poll_oneoff" => host!(|m, a, c| {
+                let (subs, events, n) = (a[0].i32() as u32, a[1].i32() as u32, a[2].i32() as u32);
+                if n == 0 {
+                    return Ok(EINVAL);
+                }
+                let raw = m.read(subs, n.saturating_mul(48)).map_err(trap)?;
+                let now = SystemTime::now()
+                    .duration_since(UNIX_EPOCH)
+                    .unwrap_or_default()
+                    .as_nanos() as u64;
+                let mut earliest: Option<(u64, u64)> = None;
+                for sub in raw.chunks(48) {
+                    let u64_at = |o: usize| u64::from_le_bytes(sub[o..o + 8].try_into().unwrap());
+                    if sub[8] != 0 {
+                        return Ok(ENOTSUP);
+                    }
+                    let (timeout, abstime) = (u64_at(24), sub[40] & 1 != 0);
+                    let wait = if abstime {
+                        timeout.saturating_sub(now)
+                    } else {
+                        timeout
+                    };
+                    if earliest.is_none_or(|(w, _)| wait < w) {
+                        earliest = Some((wait, u64_at(0)));
+                    }
+                }
+                let (wait, userdata) = earliest.unwrap_or_default();
+                std::thread::sleep(std::time::Duration::from_nanos(wait));
+                let mut event = [0u8; 32];
+                event[..8].copy_from_slice(&userdata.to_le_bytes());
+                m.put(events, &event).map_err(trap)?;
+                m.put_u32(a[3].i32() as u32, 1).map_err(trap)?;
+                Ok(ESUCCESS)
+            }),
             _ => host!(|_m, _a, _c| { Ok(ENOSYS) }),
         }
     }
@@ -406,8 +444,12 @@ impl<E: Engine> HostResolver<E> for Wasi {
         if import.module != "wasi_snapshot_preview1" || !matches!(import.ty, ExternType::Func(_)) {
             return Ok(None);
         }
-        Ok(Some(HostImport::Func(
-            self.func::<E>(&import.name, host.memory.clone()),
-        )))
+        let f = self.func::<E>(&import.name, host.memory.clone());
+        // A sleep blocks: link operations of other threads need not wait for it.
+        Ok(Some(if import.name == "poll_oneoff" {
+            HostImport::Blocking(f)
+        } else {
+            HostImport::Func(f)
+        }))
     }
 }

@@ -156,6 +156,12 @@ impl<E: Engine> ModuleCache<E> {
         lock(&self.launches).insert(key, state);
     }
 
+    /// Forgets every start-up's records (compiled modules and parsed files stay), e.g. to bound
+    /// memory, or to measure a start-up of a tree never seen.
+    pub fn clear_launches(&self) {
+        lock(&self.launches).clear();
+    }
+
     /// How many compilations, parses and start-ups the cache saved.
     pub fn hits(&self) -> u64 {
         self.hits.load(Ordering::Relaxed)

@@ -8,11 +8,11 @@
 #[cfg(loom)]
 use loom::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 #[cfg(loom)]
-use loom::sync::{Condvar, Mutex, MutexGuard};
+use loom::sync::{Arc, Condvar, Mutex, MutexGuard};
 #[cfg(not(loom))]
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 #[cfg(not(loom))]
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -46,8 +46,20 @@ pub struct Coordinator {
     m: Mutex<Coord>,
     cv: Condvar,
     /// Set while an operation is in progress: the cheap check every safepoint makes first.
-    stop: AtomicBool,
+    /// Shared with host functions ([`StopFlag`]) so they need no reference to the process.
+    stop: Arc<AtomicBool>,
     next_id: AtomicU64,
+}
+
+/// See [`Coordinator::stop_flag`].
+#[derive(Clone, Debug)]
+pub struct StopFlag(Arc<AtomicBool>);
+
+impl StopFlag {
+    /// A link operation is in progress: go to a safepoint.
+    pub fn is_set(&self) -> bool {
+        self.0.load(Ordering::Acquire)
+    }
 }
 
 /// Why [`Coordinator::begin`] gave up.
@@ -64,7 +76,7 @@ impl Default for Coordinator {
         Coordinator {
             m: Mutex::new(Coord::default()),
             cv: Condvar::new(),
-            stop: AtomicBool::new(false),
+            stop: Arc::new(AtomicBool::new(false)),
             next_id: AtomicU64::new(0),
         }
     }
@@ -114,6 +126,13 @@ impl Coordinator {
 
     pub fn stop_requested(&self) -> bool {
         self.stop.load(Ordering::Acquire)
+    }
+
+    /// The stop flag, for a host function to check on every call. Checking it through the
+    /// process instead (upgrading a weak reference) makes every thread's host calls contend on
+    /// the process's reference count.
+    pub fn stop_flag(&self) -> StopFlag {
+        StopFlag(self.stop.clone())
     }
 
     /// Wakes every waiter (a thread finished: joiners look again).

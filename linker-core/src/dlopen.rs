@@ -100,9 +100,9 @@ fn dlopen_in_group<E: Engine>(
     {
         let mut st = write_state(shared);
         if let Some(&m) = st.by_identity.get(loc.identity()) {
-            st.modules[m].refcount += 1;
+            Arc::make_mut(&mut st.modules[m]).refcount += 1;
             if flags & RTLD_NODELETE != 0 {
-                st.modules[m].nodelete = true;
+                Arc::make_mut(&mut st.modules[m]).nodelete = true;
             }
             if flags & RTLD_GLOBAL != 0 {
                 for d in local_scope(&st, m) {
@@ -158,9 +158,9 @@ fn dlopen_in_group<E: Engine>(
             return Err(e);
         }
     };
-    draft.modules[base_id].refcount += 1;
+    Arc::make_mut(&mut draft.modules[base_id]).refcount += 1;
     for &m in &order {
-        let lm = &mut draft.modules[m];
+        let lm = Arc::make_mut(&mut draft.modules[m]);
         // musl runs atexit destructors at exit, after any dlclose: a library that registers them
         // must stay loaded (musl never unloads at all).
         let registers_dtors = lm.info.imports.iter().any(|i| {
@@ -437,7 +437,7 @@ fn dlclose_in_group<E: Engine>(
     while let Some(m) = pending.pop() {
         let unload = {
             let mut st = write_state(shared);
-            let lm = &mut st.modules[m];
+            let lm = Arc::make_mut(&mut st.modules[m]);
             if lm.refcount == 0 {
                 return Err(LinkError::Unsupported {
                     module: lm.name.clone(),
@@ -469,8 +469,13 @@ fn unload_module<E: Engine>(
     };
     let mut st = write_state(shared);
     let (base, size, tb, ts, identity, deps) = {
-        let lm = &mut st.modules[m];
+        let lm = Arc::make_mut(&mut st.modules[m]);
         lm.alive = false;
+        // The record stays (ids are not reused) but lets go of what only a live module needs.
+        lm.compiled = None;
+        lm.stub_module = None;
+        lm.plan = Arc::from([]);
+        lm.stubs = Arc::from([]);
         (
             lm.memory_base,
             (lm.info.dylink.mem_size as u64).max(1),
@@ -502,7 +507,7 @@ fn unload_module<E: Engine>(
         let _ = cx.table_set(&table, s, None);
     }
     group.lock().unwrap_or_else(|p| p.into_inner()).instances[m] = None;
-    st.modules[m].released_slots = released;
+    Arc::make_mut(&mut st.modules[m]).released_slots = released;
     st.func_slots.retain(|(p, _), _| *p != m);
     for (i, e) in st.plt.iter_mut().enumerate() {
         if e.target.as_ref().is_some_and(|(p, _)| *p == m) {

@@ -617,7 +617,7 @@ fn host_extern<E: Engine>(
     Ok(match supplied {
         None => None,
         Some(HostImport::Extern(e)) => Some(e),
-        Some(HostImport::Func(f)) => {
+        Some(HostImport::Blocking(f)) => {
             let ExternType::Func(ty) = &import.ty else {
                 return Err(LinkError::Unsupported {
                     module: format!("{}.{}", import.module, import.name),
@@ -626,8 +626,31 @@ fn host_extern<E: Engine>(
             };
             let (sh, weak) = (Arc::downgrade(shared), Arc::downgrade(group));
             let wrapped: HostFn<E> = Arc::new(move |cx, args, results| {
-                if let (Some(sh), Some(g)) = (sh.upgrade(), weak.upgrade()) {
-                    if sh.coord.stop_requested() {
+                let (Some(sh), Some(g)) = (sh.upgrade(), weak.upgrade()) else {
+                    return f(cx, args, results);
+                };
+                crate::threads::leave(&sh, &g);
+                let r = f(cx, args, results);
+                crate::threads::enter(cx, &sh, &g)?;
+                r
+            });
+            Some(Extern::Func(
+                cx.new_host_func(ty, wrapped)
+                    .map_err(|e| LinkError::engine(&import.name, e))?,
+            ))
+        }
+        Some(HostImport::Func(f)) => {
+            let ExternType::Func(ty) = &import.ty else {
+                return Err(LinkError::Unsupported {
+                    module: format!("{}.{}", import.module, import.name),
+                    what: "a host function for an import that is not a function".into(),
+                });
+            };
+            let (sh, weak) = (Arc::downgrade(shared), Arc::downgrade(group));
+            let stop = shared.coord.stop_flag();
+            let wrapped: HostFn<E> = Arc::new(move |cx, args, results| {
+                if stop.is_set() {
+                    if let (Some(sh), Some(g)) = (sh.upgrade(), weak.upgrade()) {
                         crate::threads::safepoint_host(cx, &sh, &g)?;
                     }
                 }

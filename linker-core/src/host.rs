@@ -18,6 +18,11 @@ pub enum HostImport<E: Engine> {
     /// A host function of the import's type. The linker creates it, and makes each call a
     /// safepoint for link operations of other threads (docs/threads.md).
     Func(HostFn<E>),
+    /// A host function that may block for a while (sleep, wait for input). While it runs its
+    /// instance group counts as idle, so other threads' link operations do not wait for it (as
+    /// a JVM thread in native code is at a safepoint); before it returns to wasm the group
+    /// catches up with whatever they changed.
+    Blocking(HostFn<E>),
     /// Anything already made in the store (a global, a memory, a function the embedder made).
     Extern(Extern<E>),
 }

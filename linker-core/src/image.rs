@@ -101,7 +101,9 @@ pub struct LoadedModule<E: Engine> {
 /// Shared state of a process image.
 #[derive(Clone)]
 pub struct LinkState<E: Engine> {
-    pub modules: Vec<LoadedModule<E>>,
+    /// Shared between copies of the records (`dlopen` plans on a copy; the start-up cache keeps
+    /// one): copying them costs a reference count per module, and a change copies one module.
+    pub modules: Vec<Arc<LoadedModule<E>>>,
     /// Loaded (alive) modules by file identity, so a file is loaded once.
     pub by_identity: HashMap<String, ModuleId>,
     /// Global symbol scope: main, then libraries in breadth-first load order.

@@ -364,7 +364,8 @@ pub fn prepare<E: Engine>(
         state.heap_base = 0;
     }
     // Start-up modules stay for the life of the process.
-    for m in &mut state.modules {
+    for m in state.modules.iter_mut() {
+        let m = Arc::make_mut(m);
         m.refcount += 1;
         m.nodelete = true;
     }
@@ -446,7 +447,7 @@ pub fn add_modules<E: Engine>(
             None => None,
         };
         state.by_identity.insert(f.identity.clone(), id);
-        state.modules.push(LoadedModule {
+        state.modules.push(Arc::new(LoadedModule {
             id,
             name: f.name,
             path: f.path,
@@ -463,11 +464,11 @@ pub fn add_modules<E: Engine>(
             nodelete: false,
             alive: true,
             released_slots: Vec::new(),
-        });
+        }));
     }
     for id in base_id..state.modules.len() {
         for d in state.modules[id].deps.clone() {
-            state.modules[d].refcount += 1;
+            Arc::make_mut(&mut state.modules[d]).refcount += 1;
         }
     }
     // Scope: the global scope, then the new tree (glibc: global scope, then the object's local
@@ -511,7 +512,7 @@ pub fn add_modules<E: Engine>(
             let compiled = e
                 .compile(&name, &bytes)
                 .map_err(|err| LinkError::engine(&name, err))?;
-            state.modules[m].stub_module = Some(compiled);
+            Arc::make_mut(&mut state.modules[m]).stub_module = Some(compiled);
         }
     }
     state.init_order.extend(order.iter().copied());
@@ -678,7 +679,7 @@ fn plan_module<E: Engine>(
         }
         plan.push(b);
     }
-    let module = &mut state.modules[m];
+    let module = Arc::make_mut(&mut state.modules[m]);
     module.plan = plan.into();
     module.stubs = stubs.into();
     Ok(())

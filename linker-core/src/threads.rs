@@ -84,8 +84,8 @@ pub fn begin_op<E: Engine>(
         Err(BeginError::Timeout(waiting)) => Err(LinkError::Unsupported {
             module: format!("thread {}", waiting[0]),
             what: format!(
-                "it did not reach a safepoint within {:?} (it runs wasm without host calls, and the {} \
-                 engine cannot pause it there)",
+                "it did not reach a safepoint within {:?} (it runs wasm without host calls, which \
+                 the {} engine cannot pause, or waits in a host function not marked blocking)",
                 shared.config.safepoint_timeout,
                 shared.engine.name()
             ),

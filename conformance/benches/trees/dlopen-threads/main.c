@@ -1,8 +1,10 @@
-/* dlopen + dlclose of a small library while k other threads run (each yielding: a host call, so a
- * safepoint, in its loop). */
+/* dlopen + dlclose of a small library while k other threads run: either busy (each yielding: a
+ * host call, so a safepoint, in its loop) or mostly asleep (1 ms sleeps in a loop, as threads
+ * waiting for work or input: a blocking host call). */
 #include <dlfcn.h>
 #include <sched.h>
 #include <stdatomic.h>
+#include <time.h>
 #include "wasmlink_thread.h"
 
 static atomic_int stop;
@@ -14,12 +16,21 @@ static void idle(void *p) {
     while (!atomic_load(&stop)) sched_yield();
 }
 
-int start_threads(int k) {
+static void sleepy(void *p) {
+    (void)p;
+    struct timespec ms = {0, 1000000};
+    while (!atomic_load(&stop)) nanosleep(&ms, 0);
+}
+
+static int start(int k, void (*f)(void *)) {
     atomic_store(&stop, 0);
     for (running = 0; running < k; running++)
-        if (wasmlink_thread_create(&threads[running], idle, 0)) return -1;
+        if (wasmlink_thread_create(&threads[running], f, 0)) return -1;
     return 0;
 }
+
+int start_threads(int k) { return start(k, idle); }
+int start_sleepers(int k) { return start(k, sleepy); }
 
 int stop_threads(void) {
     atomic_store(&stop, 1);

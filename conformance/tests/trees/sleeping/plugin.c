@@ -1,0 +1,1 @@
+int plugin_value(void) { return 7; }
