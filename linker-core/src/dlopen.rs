@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 
+pub use crate::dlsym_cache::{DlsymCache, SymbolAddress};
 use crate::engine::{Engine, Extern, StoreOps, Val};
 use crate::error::{LinkError, Result};
 use crate::group::{
@@ -19,7 +20,6 @@ use crate::load::{add_modules, local_scope, open_module, walk, Placement};
 use crate::locate::locate;
 use crate::metadata::{ExternType, ImportClass};
 use crate::scope::lookup;
-use crate::symbol_map::SymbolMap;
 
 /// `dlopen` flags, with glibc's values (our `dlfcn.h` defines the same).
 pub const RTLD_LAZY: i32 = 0x1;
@@ -254,28 +254,8 @@ fn rollback<E: Engine>(
     invalidate_dlsym_cache(shared);
 }
 
-/// `dlsym` results by handle and name (TLS addresses, which differ per thread, are not kept).
-pub type DlsymCache = SymbolMap<u32, SymbolMap<String, SymbolAddress>>;
-
 fn invalidate_dlsym_cache<E: Engine>(shared: &Shared<E>) {
-    shared.dlsym_cache.store(Arc::new(DlsymCache::default()));
-}
-
-/// What `dlsym` found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SymbolAddress {
-    /// A function's canonical table index.
-    Function(u32),
-    /// A data address (for TLS, in the calling thread's block).
-    Data(u32),
-}
-
-impl SymbolAddress {
-    pub fn value(self) -> u32 {
-        match self {
-            SymbolAddress::Function(v) | SymbolAddress::Data(v) => v,
-        }
-    }
+    shared.dlsym_cache.clear();
 }
 
 /// Looks `symbol` up: `handle` 0 (`RTLD_DEFAULT`) or the main module's handle searches the global
@@ -289,23 +269,12 @@ pub fn dlsym<E: Engine>(
     symbol: &str,
 ) -> Result<SymbolAddress> {
     // Fast path: a lock-free read of earlier results.
-    if let Some(a) = shared
-        .dlsym_cache
-        .load()
-        .get(&handle)
-        .and_then(|m| m.get(symbol))
-    {
-        return Ok(*a);
+    if let Some(a) = shared.dlsym_cache.get(handle, symbol) {
+        return Ok(a);
     }
     let found = dlsym_slow(cx, shared, group, handle, symbol)?;
     if let (addr, false) = found {
-        shared.dlsym_cache.rcu(|cache| {
-            let mut c = DlsymCache::clone(cache);
-            c.entry(handle)
-                .or_default()
-                .insert(symbol.to_string(), addr);
-            c
-        });
+        shared.dlsym_cache.insert(handle, symbol, addr);
     }
     Ok(found.0)
 }

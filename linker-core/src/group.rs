@@ -26,7 +26,7 @@ pub struct Shared<E: Engine> {
     pub memory: E::SharedMemory,
     /// Results of earlier `dlsym` calls, read without a lock; replaced (emptied) whenever a load
     /// or unload changes what a lookup could find.
-    pub dlsym_cache: arc_swap::ArcSwap<crate::dlopen::DlsymCache>,
+    pub dlsym_cache: crate::dlsym_cache::DlsymCache,
     /// Compiled modules (libraries opened again, generated stubs and trampolines).
     pub cache: Arc<crate::cache::ModuleCache<E>>,
     /// Who may change the records, and which groups have caught up (docs/threads.md).

@@ -14,6 +14,7 @@
 //! | [`stubs`] | lazy bindings through the PLT |
 //! | [`group`] | an instance group: replaying the image in one store |
 //! | [`dlopen`] | loading, looking up and unloading at run time |
+//! | [`dlsym_cache`] | `dlsym` results: a lock-free snapshot, republished in batches |
 //! | [`dlfcn`] | the guest's `<dlfcn.h>` ABI over [`dlopen`] |
 //! | [`closures`] | table slots for host functions made at run time |
 //! | [`threads`] | many instance groups: safepoints, link operations, spawning |
@@ -27,6 +28,7 @@ pub mod config;
 pub mod coordinator;
 pub mod dlfcn;
 pub mod dlopen;
+pub mod dlsym_cache;
 pub mod engine;
 pub mod error;
 pub mod group;
