@@ -161,6 +161,16 @@ impl Engine for WasmerEngine {
         wasmer::Module::new(&self.engine, bytes).map_err(err)
     }
 
+    fn serialize(&self, module: &Self::Module) -> Option<Vec<u8>> {
+        module.serialize().ok().map(|b| b.to_vec())
+    }
+
+    unsafe fn deserialize(&self, bytes: &[u8]) -> Result<Self::Module, EngineError> {
+        // SAFETY: the caller's contract (bytes from `serialize`, unaltered); wasmer checks the
+        // artifact's version and target.
+        unsafe { wasmer::Module::deserialize(&self.engine, bytes.to_vec()) }.map_err(err)
+    }
+
     fn new_shared_memory(&self, min: u32, max: u32) -> Result<Self::SharedMemory, EngineError> {
         let mut store = wasmer::Store::new(self.engine.clone());
         let ty = wasmer::MemoryType::new(wasmer::Pages(min), Some(wasmer::Pages(max)), true);

@@ -280,6 +280,17 @@ impl<T: Send + 'static> Engine for WasmtimeEngine<T> {
         wasmtime::Module::new(&self.engine, bytes).map_err(|e| EngineError(format!("{e:#}")))
     }
 
+    fn serialize(&self, module: &Self::Module) -> Option<Vec<u8>> {
+        module.serialize().ok()
+    }
+
+    unsafe fn deserialize(&self, bytes: &[u8]) -> Result<Self::Module, EngineError> {
+        // SAFETY: the caller's contract (bytes from `serialize`, unaltered); wasmtime itself
+        // checks that they were made by this version with a compatible configuration.
+        unsafe { wasmtime::Module::deserialize(&self.engine, bytes) }
+            .map_err(|e| EngineError(format!("{e:#}")))
+    }
+
     fn new_shared_memory(&self, min: u32, max: u32) -> Result<Self::SharedMemory, EngineError> {
         wasmtime::SharedMemory::new(&self.engine, wasmtime::MemoryType::shared(min, max))
             .map_err(err)

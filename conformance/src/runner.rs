@@ -115,7 +115,12 @@ pub fn run_with<E: Engine>(engine: E, req: &Request<'_>) -> Outcome {
         files: Arc::new(crate::wasi_fs::Files::new(Some(req.files_root))),
     });
     let mut outcome = Outcome::default();
-    match Process::load(engine, config, host, req.main) {
+    // WASMLINK_CACHE_DIR: keep compiled modules on disk between runs (a trusted directory).
+    let cache = match std::env::var_os("WASMLINK_CACHE_DIR") {
+        Some(dir) => Arc::new(linker_core::ModuleCache::with_disk_dir(dir)),
+        None => Arc::default(),
+    };
+    match Process::load_with_cache(engine, config, host, req.main, cache) {
         Err(e) => {
             let msg = format!("error while loading shared libraries: {e}\n");
             output

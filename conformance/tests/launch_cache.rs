@@ -67,6 +67,58 @@ fn check<E: Engine>(engine: E, fixture: &Path) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Compiled modules kept on disk are loaded by a new cache (another process), and a file the
+/// engine refuses is compiled again.
+fn check_disk<E: Engine>(engine: E, fixture: &Path) {
+    let dir = std::env::temp_dir().join(format!(
+        "wasmlink-disk-cache-{}-{}",
+        engine.name(),
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    let first = Arc::new(ModuleCache::with_disk_dir(&dir));
+    let out = start(&engine, fixture, &first);
+    assert_eq!(first.disk_hits(), 0);
+    let files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
+    assert!(files.len() >= 3, "main, liba, libb kept: {}", files.len());
+
+    let second = Arc::new(ModuleCache::with_disk_dir(&dir));
+    assert_eq!(start(&engine, fixture, &second), out);
+    assert_eq!(
+        second.disk_hits(),
+        files.len() as u64,
+        "every module loaded, none compiled"
+    );
+
+    for f in &files {
+        std::fs::write(f.path(), b"not a compiled module").unwrap();
+    }
+    let third = Arc::new(ModuleCache::with_disk_dir(&dir));
+    assert_eq!(start(&engine, fixture, &third), out);
+    assert_eq!(third.disk_hits(), 0, "refused files are compiled again");
+    let fourth = Arc::new(ModuleCache::with_disk_dir(&dir));
+    assert_eq!(start(&engine, fixture, &fourth), out);
+    assert_eq!(fourth.disk_hits(), files.len() as u64, "and replaced");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn disk_cache_is_shared_between_processes() {
+    let case = cases(Some("precedence")).unwrap().remove(0);
+    let root = build_case(&case).unwrap();
+    for kind in EngineKind::all() {
+        match kind {
+            #[cfg(feature = "wasmtime")]
+            EngineKind::Wasmtime => check_disk(
+                backend_wasmtime::WasmtimeEngine::<()>::new().unwrap(),
+                &root,
+            ),
+            #[cfg(feature = "wasmer")]
+            EngineKind::Wasmer => check_disk(backend_wasmer::WasmerEngine::new(), &root),
+        }
+    }
+}
+
 #[test]
 fn launch_cache_follows_the_files() {
     let case = cases(Some("precedence")).unwrap().remove(0);

@@ -73,8 +73,13 @@ impl LaunchKey {
 }
 
 /// A cache of compiled modules for one engine. Share it (in an `Arc`) between processes.
+///
+/// With [`ModuleCache::with_disk_dir`], compiled modules are also kept in a directory, so another
+/// process (a command-line runner started again) loads them instead of compiling.
 pub struct ModuleCache<E: Engine> {
     modules: Mutex<HashMap<ContentKey, E::Module>>,
+    disk: Option<std::path::PathBuf>,
+    disk_hits: AtomicU64,
     /// By identity: the stamp it was seen with and what was parsed.
     files: Mutex<HashMap<String, (u64, FileEntry)>>,
     launches: Mutex<HashMap<LaunchKey, LinkState<E>>>,
@@ -86,6 +91,8 @@ impl<E: Engine> Default for ModuleCache<E> {
     fn default() -> Self {
         ModuleCache {
             modules: Mutex::new(HashMap::new()),
+            disk: None,
+            disk_hits: AtomicU64::new(0),
             files: Mutex::new(HashMap::new()),
             launches: Mutex::new(HashMap::new()),
             hits: AtomicU64::new(0),
@@ -99,6 +106,63 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 impl<E: Engine> ModuleCache<E> {
+    /// A cache that also keeps compiled modules in `dir` (created if missing), one file per
+    /// module's content, engine and version. The directory must be trusted: its files are loaded
+    /// as machine code (as wasmer's `~/.wasmer/cache`); a file an engine refuses (another version,
+    /// configuration, or garbage) is compiled again and replaced.
+    pub fn with_disk_dir(dir: impl Into<std::path::PathBuf>) -> Self {
+        let dir = dir.into();
+        let _ = std::fs::create_dir_all(&dir);
+        ModuleCache {
+            disk: Some(dir),
+            ..Default::default()
+        }
+    }
+
+    /// How many compilations were loaded from the disk directory.
+    pub fn disk_hits(&self) -> u64 {
+        self.disk_hits.load(Ordering::Relaxed)
+    }
+
+    fn disk_path(&self, engine: &E, key: ContentKey) -> Option<std::path::PathBuf> {
+        let dir = self.disk.as_ref()?;
+        Some(dir.join(format!(
+            "{}-linker-core-{}-{:016x}-{}.bin",
+            engine.name(),
+            env!("CARGO_PKG_VERSION"),
+            key.0,
+            key.1
+        )))
+    }
+
+    /// Compiles, or loads from the disk directory, and keeps a compiled copy there.
+    fn compile_or_load(
+        &self,
+        engine: &E,
+        name: &str,
+        key: ContentKey,
+        bytes: impl FnOnce() -> Result<Vec<u8>, EngineError>,
+    ) -> Result<E::Module, EngineError> {
+        let path = self.disk_path(engine, key);
+        if let Some(stored) = path.as_ref().and_then(|p| std::fs::read(p).ok()) {
+            // SAFETY: files in the cache directory were written by `serialize` below; the
+            // directory is trusted (see `with_disk_dir`).
+            if let Ok(m) = unsafe { engine.deserialize(&stored) } {
+                self.disk_hits.fetch_add(1, Ordering::Relaxed);
+                return Ok(m);
+            }
+        }
+        let m = engine.compile(name, &bytes()?)?;
+        if let (Some(path), Some(data)) = (path, engine.serialize(&m)) {
+            // Written aside and renamed, so a concurrent reader never sees half a file.
+            let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+            if std::fs::write(&tmp, data).is_ok() {
+                let _ = std::fs::rename(&tmp, &path);
+            }
+        }
+        Ok(m)
+    }
+
     /// The compiled module for `bytes`, compiling it with `engine` the first time.
     pub fn compile(&self, engine: &E, name: &str, bytes: &[u8]) -> Result<E::Module, EngineError> {
         self.compile_keyed(engine, name, content_key(bytes), || Ok(bytes.to_vec()))
@@ -116,7 +180,7 @@ impl<E: Engine> ModuleCache<E> {
             self.hits.fetch_add(1, Ordering::Relaxed);
             return Ok(m.clone());
         }
-        let m = engine.compile(name, &bytes()?)?;
+        let m = self.compile_or_load(engine, name, key, bytes)?;
         lock(&self.modules).insert(key, m.clone());
         Ok(m)
     }

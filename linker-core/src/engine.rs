@@ -232,6 +232,21 @@ pub trait Engine: Clone + Send + Sync + 'static {
     fn capabilities(&self) -> Capabilities;
     /// Compiles (validates) a module. `name` only labels errors.
     fn compile(&self, name: &str, bytes: &[u8]) -> Result<Self::Module, EngineError>;
+    /// The compiled form of `module` as bytes, to keep on disk across processes
+    /// ([`crate::ModuleCache::with_disk_dir`]), or `None` if the engine cannot.
+    fn serialize(&self, _module: &Self::Module) -> Option<Vec<u8>> {
+        None
+    }
+    /// A module from bytes [`Engine::serialize`] made. Engines refuse bytes of another engine
+    /// version or configuration with an error (the cache then compiles instead).
+    ///
+    /// # Safety
+    /// `bytes` must come from `serialize` and be unaltered since: engines map them as machine code.
+    unsafe fn deserialize(&self, _bytes: &[u8]) -> Result<Self::Module, EngineError> {
+        Err(EngineError(
+            "this engine does not load compiled modules".into(),
+        ))
+    }
     /// Creates a shared memory of `min` pages with a maximum of `max` pages (64 KiB pages).
     fn new_shared_memory(&self, min: u32, max: u32) -> Result<Self::SharedMemory, EngineError>;
     /// A fresh store for one instance group.
