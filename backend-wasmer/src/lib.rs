@@ -142,7 +142,9 @@ impl Engine for WasmerEngine {
     type Memory = wasmer::Memory;
     type Table = wasmer::Table;
     type Tag = wasmer::Tag;
-    type Instance = wasmer::Instance;
+    /// Shared: a `wasmer::Instance` clone copies its whole export map (names included), and the
+    /// linker hands instances around for every import it binds and every call.
+    type Instance = Arc<wasmer::Instance>;
 
     fn name(&self) -> &'static str {
         "wasmer"
@@ -464,7 +466,7 @@ impl StoreOps<WasmerEngine> for Cx<'_> {
         &mut self,
         module: &wasmer::Module,
         imports: &[Option<Extern<WasmerEngine>>],
-    ) -> Result<wasmer::Instance, CallError> {
+    ) -> Result<Arc<wasmer::Instance>, CallError> {
         let mut set = wasmer::Imports::new();
         for (imp, ext) in module.imports().zip(imports) {
             let e = match ext {
@@ -479,13 +481,19 @@ impl StoreOps<WasmerEngine> for Cx<'_> {
             };
             set.define(imp.module(), imp.name(), e);
         }
-        wasmer::Instance::new(&mut self.store, module, &set).map_err(|e| match e {
-            wasmer::InstantiationError::Start(rt) => call_error(rt),
-            other => CallError::Trap(other.to_string()),
-        })
+        wasmer::Instance::new(&mut self.store, module, &set)
+            .map(Arc::new)
+            .map_err(|e| match e {
+                wasmer::InstantiationError::Start(rt) => call_error(rt),
+                other => CallError::Trap(other.to_string()),
+            })
     }
 
-    fn export(&mut self, instance: &wasmer::Instance, name: &str) -> Option<Extern<WasmerEngine>> {
+    fn export(
+        &mut self,
+        instance: &Arc<wasmer::Instance>,
+        name: &str,
+    ) -> Option<Extern<WasmerEngine>> {
         Some(match instance.exports.get_extern(name)? {
             wasmer::Extern::Function(f) => Extern::Func(f.clone()),
             wasmer::Extern::Global(g) => Extern::Global(g.clone()),

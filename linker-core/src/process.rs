@@ -199,7 +199,14 @@ impl<E: Engine> Process<E> {
     }
 
     /// `dlsym` from the embedder: a function's table index or a data address.
+    ///
+    /// A result looked up before is read from the lock-free cache without entering the store
+    /// (the value does not depend on this group's store; anything that uses it, a call through
+    /// the slot, enters the store and catches up first).
     pub fn dlsym(&mut self, handle: u32, symbol: &str) -> Result<crate::dlopen::SymbolAddress> {
+        if let Some(a) = self.shared.dlsym_cache.get(handle, symbol) {
+            return Ok(a);
+        }
         self.in_store(|cx, shared, group| crate::dlopen::dlsym(cx, shared, group, handle, symbol))?
     }
 
