@@ -322,10 +322,13 @@ fn dlsym_slow<E: Engine>(
         ExternType::Func(_) => {
             let (known, position) = {
                 let st = read_state(shared);
-                let position = st.modules[p]
-                    .info
-                    .export_position(symbol)
-                    .expect("the lookup found this export");
+                // The lookup found it in this module's exports, so it has a position.
+                let position = st.modules[p].info.export_position(symbol).ok_or_else(|| {
+                    LinkError::UndefinedSymbol {
+                        module: st.modules[p].name.clone(),
+                        symbol: symbol.to_string(),
+                    }
+                })?;
                 (st.func_slots.get(&(p, position as u32)).copied(), position)
             };
             let slot = match known {
