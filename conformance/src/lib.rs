@@ -6,6 +6,7 @@ pub mod manifest;
 pub mod native;
 pub mod runner;
 pub mod suite;
+pub mod testing;
 pub mod wabt_check;
 pub mod wasi;
 pub mod wasi_fs;

@@ -4,9 +4,7 @@
 
 use std::sync::Arc;
 
-use conformance::fixtures::build_case;
-use conformance::runner::EngineKind;
-use conformance::suite::cases;
+use conformance::testing::built_case;
 use conformance::wasi::Wasi;
 use linker_core::{Engine, FuncType, HostDirFs, HostFn, LinkerConfig, Process, Val, ValType};
 
@@ -44,17 +42,6 @@ fn check<E: Engine>(engine: E, root: &std::path::Path) {
 
 #[test]
 fn closures_get_reusable_table_slots() {
-    let case = cases(Some("callbacks")).unwrap().remove(0);
-    let root = build_case(&case).unwrap();
-    for kind in EngineKind::all() {
-        match kind {
-            #[cfg(feature = "wasmtime")]
-            EngineKind::Wasmtime => check(
-                backend_wasmtime::WasmtimeEngine::<()>::new().unwrap(),
-                &root,
-            ),
-            #[cfg(feature = "wasmer")]
-            EngineKind::Wasmer => check(backend_wasmer::WasmerEngine::new(), &root),
-        }
-    }
+    let root = built_case("callbacks");
+    conformance::on_each_engine!(check(&root));
 }

@@ -6,9 +6,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use conformance::fixtures::build_case;
-use conformance::runner::EngineKind;
-use conformance::suite::cases;
+use conformance::testing::built_case;
 use conformance::wasi::Wasi;
 use linker_core::{Engine, HostDirFs, LinkerConfig, ModuleCache, Process};
 
@@ -104,34 +102,12 @@ fn check_disk<E: Engine>(engine: E, fixture: &Path) {
 
 #[test]
 fn disk_cache_is_shared_between_processes() {
-    let case = cases(Some("precedence")).unwrap().remove(0);
-    let root = build_case(&case).unwrap();
-    for kind in EngineKind::all() {
-        match kind {
-            #[cfg(feature = "wasmtime")]
-            EngineKind::Wasmtime => check_disk(
-                backend_wasmtime::WasmtimeEngine::<()>::new().unwrap(),
-                &root,
-            ),
-            #[cfg(feature = "wasmer")]
-            EngineKind::Wasmer => check_disk(backend_wasmer::WasmerEngine::new(), &root),
-        }
-    }
+    let root = built_case("precedence");
+    conformance::on_each_engine!(check_disk(&root));
 }
 
 #[test]
 fn launch_cache_follows_the_files() {
-    let case = cases(Some("precedence")).unwrap().remove(0);
-    let root = build_case(&case).unwrap();
-    for kind in EngineKind::all() {
-        match kind {
-            #[cfg(feature = "wasmtime")]
-            EngineKind::Wasmtime => check(
-                backend_wasmtime::WasmtimeEngine::<()>::new().unwrap(),
-                &root,
-            ),
-            #[cfg(feature = "wasmer")]
-            EngineKind::Wasmer => check(backend_wasmer::WasmerEngine::new(), &root),
-        }
-    }
+    let root = built_case("precedence");
+    conformance::on_each_engine!(check(&root));
 }

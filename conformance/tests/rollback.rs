@@ -3,9 +3,7 @@
 
 use std::sync::Arc;
 
-use conformance::fixtures::build_case;
-use conformance::runner::EngineKind;
-use conformance::suite::cases;
+use conformance::testing::built_case;
 use conformance::wasi::Wasi;
 use linker_core::dlopen::{RTLD_GLOBAL, RTLD_NOW};
 use linker_core::{Engine, HostDirFs, LinkerConfig, Process};
@@ -47,17 +45,6 @@ fn check<E: Engine>(engine: E, root: &std::path::Path) {
 
 #[test]
 fn failed_dlopen_gives_everything_back() {
-    let case = cases(Some("dlopen-errors")).unwrap().remove(0);
-    let root = build_case(&case).unwrap();
-    for kind in EngineKind::all() {
-        match kind {
-            #[cfg(feature = "wasmtime")]
-            EngineKind::Wasmtime => check(
-                backend_wasmtime::WasmtimeEngine::<()>::new().unwrap(),
-                &root,
-            ),
-            #[cfg(feature = "wasmer")]
-            EngineKind::Wasmer => check(backend_wasmer::WasmerEngine::new(), &root),
-        }
-    }
+    let root = built_case("dlopen-errors");
+    conformance::on_each_engine!(check(&root));
 }

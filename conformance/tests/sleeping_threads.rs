@@ -7,8 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use conformance::fixtures::build_case;
-use conformance::manifest::load_cases;
+use conformance::testing::built_test_tree;
 use conformance::wasi::{Output, Wasi};
 use linker_core::{Engine, HostDirFs, LinkerConfig, Process};
 
@@ -34,17 +33,6 @@ fn check<E: Engine>(engine: E, root: &Path) {
 
 #[test]
 fn dlopen_while_a_thread_sleeps() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/trees");
-    let mut case = load_cases(&dir)
-        .unwrap()
-        .into_iter()
-        .find(|c| c.name == "sleeping")
-        .unwrap();
-    case.name = "test-sleeping".into();
-    let root = build_case(&case).unwrap();
-    check(
-        backend_wasmtime::WasmtimeEngine::<()>::new().unwrap(),
-        &root,
-    );
-    check(backend_wasmer::WasmerEngine::new(), &root);
+    let root = built_test_tree("sleeping");
+    conformance::on_each_engine!(check(&root));
 }
