@@ -26,8 +26,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use linker_core::engine::{
-    CallError, Capabilities, Engine, EngineError, Extern, FuncType, HostError, HostFn, StoreOps,
-    Val, ValType,
+    Capabilities, Engine, EngineError, Extern, FuncType, HostError, HostFn, StoreOps, Val, ValType,
 };
 use wasmer::{AsStoreMut, FunctionEnv, FunctionEnvMut, StoreMut};
 
@@ -75,11 +74,11 @@ fn err(e: impl std::fmt::Display) -> EngineError {
     EngineError(e.to_string())
 }
 
-fn call_error(e: wasmer::RuntimeError) -> CallError {
+fn call_error(e: wasmer::RuntimeError) -> HostError {
     if let Some(h) = e.downcast_ref::<HostError>() {
-        return h.clone().into();
+        return h.clone();
     }
-    CallError::Trap(e.message())
+    HostError::Trap(e.message())
 }
 
 fn to_wm(v: Val) -> wasmer::Value {
@@ -110,19 +109,6 @@ fn vt_to_wm(t: ValType) -> wasmer::Type {
         ValType::V128 => wasmer::Type::V128,
         ValType::FuncRef => wasmer::Type::FuncRef,
         ValType::ExternRef | ValType::OtherRef => wasmer::Type::ExternRef,
-    }
-}
-
-fn vt_from_wm(t: &wasmer::Type) -> ValType {
-    match t {
-        wasmer::Type::I32 => ValType::I32,
-        wasmer::Type::I64 => ValType::I64,
-        wasmer::Type::F32 => ValType::F32,
-        wasmer::Type::F64 => ValType::F64,
-        wasmer::Type::V128 => ValType::V128,
-        wasmer::Type::FuncRef => ValType::FuncRef,
-        wasmer::Type::ExternRef => ValType::ExternRef,
-        wasmer::Type::ExceptionRef => ValType::OtherRef,
     }
 }
 
@@ -163,6 +149,11 @@ impl Engine for WasmerEngine {
         wasmer::Module::new(&self.engine, bytes).map_err(err)
     }
 
+    fn compatibility(&self) -> String {
+        // The engine's own identity: its compiler, target and features.
+        self.engine.deterministic_id().to_string()
+    }
+
     fn serialize(&self, module: &Self::Module) -> Option<Vec<u8>> {
         module.serialize().ok().map(|b| b.to_vec())
     }
@@ -184,17 +175,6 @@ impl Engine for WasmerEngine {
     fn new_store(&self) -> Self::Store {
         wasmer::Store::new(self.engine.clone())
     }
-
-    /// wasmer 7.4 has no resumable safepoint (its host interrupt traps the wasm), so a thread that
-    /// makes no host calls cannot be paused: link operations wait for it up to a bound.
-    fn set_safepoint(
-        &self,
-        _store: &mut Self::Store,
-        _handler: linker_core::engine::SafepointFn<Self>,
-    ) {
-    }
-
-    fn request_safepoints(&self) {}
 
     fn with_store<R>(
         &self,
@@ -454,19 +434,11 @@ impl StoreOps<WasmerEngine> for Cx<'_> {
         ))
     }
 
-    fn func_type(&mut self, func: &wasmer::Function) -> FuncType {
-        let ty = func.ty(&self.store);
-        FuncType::new(
-            ty.params().iter().map(vt_from_wm).collect::<Vec<_>>(),
-            ty.results().iter().map(vt_from_wm).collect::<Vec<_>>(),
-        )
-    }
-
     fn instantiate(
         &mut self,
         module: &wasmer::Module,
         imports: &[Option<Extern<WasmerEngine>>],
-    ) -> Result<Arc<wasmer::Instance>, CallError> {
+    ) -> Result<Arc<wasmer::Instance>, HostError> {
         let mut set = wasmer::Imports::new();
         for (imp, ext) in module.imports().zip(imports) {
             let e = match ext {
@@ -476,7 +448,7 @@ impl StoreOps<WasmerEngine> for Cx<'_> {
                     .as_ref()
                     .and_then(|n| n.get_export(imp.module(), imp.name()))
                     .ok_or_else(|| {
-                        CallError::Trap(format!("unknown import: {}::{}", imp.module(), imp.name()))
+                        HostError::Trap(format!("unknown import: {}::{}", imp.module(), imp.name()))
                     })?,
             };
             set.define(imp.module(), imp.name(), e);
@@ -485,7 +457,7 @@ impl StoreOps<WasmerEngine> for Cx<'_> {
             .map(Arc::new)
             .map_err(|e| match e {
                 wasmer::InstantiationError::Start(rt) => call_error(rt),
-                other => CallError::Trap(other.to_string()),
+                other => HostError::Trap(other.to_string()),
             })
     }
 
@@ -503,7 +475,7 @@ impl StoreOps<WasmerEngine> for Cx<'_> {
         })
     }
 
-    fn call(&mut self, func: &wasmer::Function, args: &[Val]) -> Result<Vec<Val>, CallError> {
+    fn call(&mut self, func: &wasmer::Function, args: &[Val]) -> Result<Vec<Val>, HostError> {
         let params: Vec<wasmer::Value> = args.iter().map(|v| to_wm(*v)).collect();
         let out = func.call(&mut self.store, &params).map_err(call_error)?;
         Ok(out.iter().map(from_wm).collect())

@@ -25,8 +25,7 @@
 use std::sync::Arc;
 
 use linker_core::engine::{
-    CallError, Capabilities, Engine, EngineError, Extern, FuncType, HostError, HostFn, StoreOps,
-    Val, ValType,
+    Capabilities, Engine, EngineError, Extern, FuncType, HostError, HostFn, StoreOps, Val, ValType,
 };
 use wasmtime::{AsContextMut, Caller, StoreContextMut};
 
@@ -97,14 +96,14 @@ fn err(e: impl std::fmt::Display) -> EngineError {
     EngineError(e.to_string())
 }
 
-fn call_error(e: wasmtime::Error) -> CallError {
+fn call_error(e: wasmtime::Error) -> HostError {
     if let Some(h) = e.downcast_ref::<HostError>() {
-        return h.clone().into();
+        return h.clone();
     }
     if let Some(t) = e.downcast_ref::<wasmtime::Trap>() {
-        return CallError::Trap(t.to_string());
+        return HostError::Trap(t.to_string());
     }
-    CallError::Trap(format!("{e:#}"))
+    HostError::Trap(format!("{e:#}"))
 }
 
 impl<T: Send + 'static> Cx<'_, T> {
@@ -232,19 +231,6 @@ fn vt_to_wt(t: ValType) -> wasmtime::ValType {
     }
 }
 
-fn vt_from_wt(t: &wasmtime::ValType) -> ValType {
-    match t {
-        wasmtime::ValType::I32 => ValType::I32,
-        wasmtime::ValType::I64 => ValType::I64,
-        wasmtime::ValType::F32 => ValType::F32,
-        wasmtime::ValType::F64 => ValType::F64,
-        wasmtime::ValType::V128 => ValType::V128,
-        wasmtime::ValType::Ref(r) if r.heap_type().is_func() => ValType::FuncRef,
-        wasmtime::ValType::Ref(r) if r.heap_type().is_extern() => ValType::ExternRef,
-        wasmtime::ValType::Ref(_) => ValType::OtherRef,
-    }
-}
-
 fn func_type(engine: &wasmtime::Engine, ty: &FuncType) -> wasmtime::FuncType {
     wasmtime::FuncType::new(
         engine,
@@ -278,6 +264,14 @@ impl<T: Send + 'static> Engine for WasmtimeEngine<T> {
     fn compile(&self, name: &str, bytes: &[u8]) -> Result<Self::Module, EngineError> {
         let _span = tracing::debug_span!("compile", module = name, engine = "wasmtime").entered();
         wasmtime::Module::new(&self.engine, bytes).map_err(|e| EngineError(format!("{e:#}")))
+    }
+
+    fn compatibility(&self) -> String {
+        use std::hash::{Hash, Hasher};
+        // wasmtime's own fingerprint of its version and every setting compiled code depends on.
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.engine.precompile_compatibility_hash().hash(&mut h);
+        format!("{:016x}", h.finish())
     }
 
     fn serialize(&self, module: &Self::Module) -> Option<Vec<u8>> {
@@ -393,9 +387,15 @@ impl<T: Send + 'static> StoreOps<WasmtimeEngine<T>> for Cx<'_, T> {
                 buf.len()
             )));
         }
-        // Shared memory may change under us (other threads): copy byte-wise through the
-        // UnsafeCells, which is what wasmtime documents as the sound way to read it.
+        // Shared memory may change under us (other threads): copy through the UnsafeCells'
+        // raw pointers, which is what wasmtime documents as the sound way to read it.
         let src = &data[addr as usize..addr as usize + buf.len()];
+        // SAFETY: `src` is in bounds of the memory's current data (checked above, and a shared
+        // memory never shrinks, so the range stays valid during the copy); `buf` is a distinct
+        // Rust buffer of the same length, so the ranges do not overlap. Other threads may write
+        // the same bytes concurrently: the copy then sees some mix of old and new bytes, which is
+        // what a wasm thread reading racy memory sees too; no Rust reference to the shared bytes
+        // is created (only the UnsafeCell's raw pointer is read through).
         unsafe {
             std::ptr::copy_nonoverlapping(src.as_ptr() as *const u8, buf.as_mut_ptr(), buf.len())
         };
@@ -419,6 +419,11 @@ impl<T: Send + 'static> StoreOps<WasmtimeEngine<T>> for Cx<'_, T> {
             )));
         }
         let dst = &data[addr as usize..addr as usize + bytes.len()];
+        // SAFETY: `dst` is in bounds of the memory's current data (checked above; a shared
+        // memory never shrinks); `bytes` is a distinct Rust buffer, so the ranges do not overlap.
+        // The write goes through the UnsafeCells' raw pointer, which wasmtime documents as the way
+        // to write a shared memory; concurrent wasm accesses to the same bytes are a data race of
+        // the guest program, as they would be between two wasm threads.
         unsafe {
             std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst.as_ptr() as *mut u8, bytes.len())
         };
@@ -526,19 +531,11 @@ impl<T: Send + 'static> StoreOps<WasmtimeEngine<T>> for Cx<'_, T> {
         .map_err(err)
     }
 
-    fn func_type(&mut self, func: &wasmtime::Func) -> FuncType {
-        let ty = func.ty(&self.cx);
-        FuncType::new(
-            ty.params().map(|t| vt_from_wt(&t)).collect::<Vec<_>>(),
-            ty.results().map(|t| vt_from_wt(&t)).collect::<Vec<_>>(),
-        )
-    }
-
     fn instantiate(
         &mut self,
         module: &wasmtime::Module,
         imports: &[Option<Extern<WasmtimeEngine<T>>>],
-    ) -> Result<wasmtime::Instance, CallError> {
+    ) -> Result<wasmtime::Instance, HostError> {
         let mut resolved = Vec::with_capacity(imports.len());
         for (imp, ext) in module.imports().zip(imports) {
             let e = match ext {
@@ -548,7 +545,7 @@ impl<T: Send + 'static> StoreOps<WasmtimeEngine<T>> for Cx<'_, T> {
                     .as_ref()
                     .and_then(|l| l.get(&mut self.cx, imp.module(), imp.name()).ok())
                     .ok_or_else(|| {
-                        CallError::Trap(format!("unknown import: {}::{}", imp.module(), imp.name()))
+                        HostError::Trap(format!("unknown import: {}::{}", imp.module(), imp.name()))
                     })?,
             };
             resolved.push(e);
@@ -571,7 +568,7 @@ impl<T: Send + 'static> StoreOps<WasmtimeEngine<T>> for Cx<'_, T> {
         })
     }
 
-    fn call(&mut self, func: &wasmtime::Func, args: &[Val]) -> Result<Vec<Val>, CallError> {
+    fn call(&mut self, func: &wasmtime::Func, args: &[Val]) -> Result<Vec<Val>, HostError> {
         let n = func.ty(&self.cx).results().len();
         let params: Vec<wasmtime::Val> = args.iter().map(|v| to_wt(*v)).collect();
         let mut results = vec![wasmtime::Val::I32(0); n];

@@ -70,12 +70,9 @@ fn run<E: Engine>(engine: E, root: &Path, secs: u64) {
         } else if what == "mem" {
             drop(engine.new_shared_memory(20, 16384).unwrap());
         } else if what == "prepare" {
+            // Discovery and planning without an engine (what `ldd` runs).
             let config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
-            let c = linker_core::load::Compiler {
-                engine: &engine,
-                cache: &cache,
-            };
-            drop(linker_core::load::prepare(&config, Some(c), "/main.wasm").unwrap());
+            drop(linker_core::ldd(&config, "/main.wasm").unwrap());
         } else {
             drop(load());
         }

@@ -336,12 +336,8 @@ fn cmd_ldd(args: &[String]) -> ExitCode {
     };
     let mut config = LinkerConfig::new(std::sync::Arc::new(fs));
     config.search.ld_library_path = dirs;
-    // The report does not depend on the engine; any compiled-in one names the types.
-    #[cfg(feature = "wasmtime")]
-    type Any = backend_wasmtime::WasmtimeEngine<()>;
-    #[cfg(all(not(feature = "wasmtime"), feature = "wasmer"))]
-    type Any = backend_wasmer::WasmerEngine;
-    match linker_core::ldd::<Any>(&config, &abs(main)) {
+    // Planning is engine-free: the report needs no engine.
+    match linker_core::ldd(&config, &abs(main)) {
         Err(e) => {
             eprintln!("ldd: {e}");
             ExitCode::FAILURE

@@ -151,7 +151,7 @@ pub fn needs_our_host(case: &Case, root: &std::path::Path) -> Option<String> {
             continue;
         };
         for i in &info.imports {
-            if linker_core::dlfcn::provides(i) {
+            if linker_core::Builtin::of(i).is_some() {
                 return Some(format!(
                     "{} imports {}.{}, which our linker provides (the dlfcn/thread ABI of docs/abi.md)",
                     m.out, i.module, i.name

@@ -27,6 +27,7 @@ pub struct LinkerConfig {
 }
 
 impl LinkerConfig {
+    /// The default settings, reading libraries from `fs`.
     pub fn new(fs: Arc<dyn LibraryFs>) -> Self {
         LinkerConfig {
             fs,

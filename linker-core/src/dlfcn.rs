@@ -1,8 +1,9 @@
-//! The guest-facing `<dlfcn.h>`: the linker itself serves `dlopen`, `dlsym`, `dlclose` and
-//! `dlerror` to C code, as `env` imports with their C signatures, whenever no loaded module defines
-//! them (as glibc's `dlfcn/` is a thin layer over `elf/`). Unmodified C that includes `<dlfcn.h>`
-//! (our header declares them with glibc's flag values) needs no shim and no wasmlink-specific
-//! call; a module that does not call them does not import them, so it stays loadable by others.
+//! The guest-facing `<dlfcn.h>` and thread functions: the linker itself serves `dlopen`, `dlsym`,
+//! `dlclose` and `dlerror` to C code, as `env` imports with their C signatures, whenever no loaded
+//! module defines them (as glibc's `dlfcn/` is a thin layer over `elf/`). Unmodified C that
+//! includes `<dlfcn.h>` (our header declares them with glibc's flag values) needs no shim; a
+//! module that does not call them does not import them, so it stays loadable by others. Which
+//! imports these are is decided when planning ([`crate::builtin`]).
 //!
 //! | import | C signature | meaning |
 //! |---|---|---|
@@ -22,25 +23,16 @@
 
 use std::sync::Arc;
 
-use crate::dlopen::{dlclose, dlopen, dlsym, handle_of};
-use crate::engine::{Engine, EngineError, FuncType, HostFn, StoreOps, Val, ValType};
-use crate::group::{GroupRef, GroupState, Shared};
-use crate::metadata::{ExternType, Import};
-
-pub const IMPORT_MODULE: &str = "wasmlink";
-
-/// `<dlfcn.h>` functions the linker gives C code (as `env` imports) when no loaded module
-/// defines them, with their C signatures on wasm32.
-pub fn provides(import: &Import) -> bool {
-    let want = match (import.module.as_str(), import.name.as_str()) {
-        ("env", "dlopen" | "dlsym") => FuncType::new([ValType::I32, ValType::I32], [ValType::I32]),
-        ("env", "dlclose") => FuncType::new([ValType::I32], [ValType::I32]),
-        ("env", "dlerror") => FuncType::new([], [ValType::I32]),
-        (IMPORT_MODULE, _) => return true,
-        _ => return false,
-    };
-    matches!(&import.ty, ExternType::Func(t) if *t == want)
-}
+use crate::builtin::Builtin;
+use crate::dlclose::dlclose;
+use crate::dlopen::{dlopen, handle_of};
+use crate::dlsym::dlsym;
+use crate::engine::{Engine, EngineError, Extern, HostError, HostFn, StoreOps, Val};
+use crate::error::{LinkError, Result};
+use crate::runtime::GroupCx;
+use crate::safepoint::safepoint_host;
+use crate::thread_memory::{dlerror_buffer, DLERROR_BUFFER};
+use crate::threads::{join, spawn};
 
 /// A NUL-terminated string read from guest memory: a symbol name fits the inline buffer, so the
 /// common `dlsym` allocates nothing.
@@ -72,7 +64,7 @@ fn read_cstr<E: Engine>(
     cx: &mut dyn StoreOps<E>,
     mem: &E::Memory,
     addr: u32,
-) -> Result<GuestStr, EngineError> {
+) -> std::result::Result<GuestStr, EngineError> {
     let mut first = [0u8; 64];
     if cx.memory_read(mem, addr as u64, &mut first).is_ok() {
         if let Some(z) = first.iter().position(|&b| b == 0) {
@@ -101,135 +93,147 @@ fn read_cstr<E: Engine>(
     )))
 }
 
-fn set_error<E: Engine>(group: &GroupRef<E>, e: impl std::fmt::Display) {
-    let mut g: std::sync::MutexGuard<'_, GroupState<E>> =
-        group.lock().unwrap_or_else(|p| p.into_inner());
-    g.dlerror = Some(e.to_string());
+/// Records `e` as this thread's `dlerror` text.
+fn set_error<E: Engine>(g: &GroupCx<'_, E>, e: impl std::fmt::Display) {
+    g.g().dlerror = Some(e.to_string());
 }
 
-/// Builds the host function for one `wasmlink` import.
-pub fn host_import<E: Engine>(
-    cx: &mut dyn StoreOps<E>,
-    shared: &Arc<Shared<E>>,
-    group: &GroupRef<E>,
-    import: &Import,
-) -> Result<crate::engine::Extern<E>, EngineError> {
-    let ExternType::Func(ty) = &import.ty else {
-        return Err(EngineError(format!(
-            "wasmlink.{} must be a function",
-            import.name
-        )));
+/// The body of a builtin: the group it runs in, the process memory, the arguments.
+type GuestFn<E> =
+    fn(&mut GroupCx<'_, E>, &<E as Engine>::Memory, &[Val]) -> std::result::Result<Val, HostError>;
+
+/// The function serving builtin `b` in the group of `g`.
+pub(crate) fn builtin_func<E: Engine>(g: &mut GroupCx<'_, E>, b: Builtin) -> Result<Extern<E>> {
+    let shared = g.shared.clone();
+    let weak = Arc::downgrade(g.group);
+    let memory = g.memory();
+    let body: GuestFn<E> = match b {
+        Builtin::Dlopen => guest_dlopen,
+        Builtin::Dlsym => guest_dlsym,
+        Builtin::Dlclose => guest_dlclose,
+        Builtin::Dlerror => guest_dlerror,
+        Builtin::ThreadSpawn => guest_thread_spawn,
+        Builtin::ThreadJoin => guest_thread_join,
     };
-    let shared = shared.clone();
-    let weak = Arc::downgrade(group);
-    let memory = group
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .memory
-        .clone();
-    macro_rules! func {
-        (|$cx:ident, $group:ident, $a:ident| $body:expr) => {{
-            let f: HostFn<E> = Arc::new(
-                move |$cx: &mut dyn StoreOps<E>, $a: &[Val], results: &mut [Val]| {
-                    let $group = weak.upgrade().ok_or_else(|| {
-                        crate::engine::HostError::Trap("instance group is gone".into())
-                    })?;
-                    if shared.coord.stop_requested() {
-                        crate::threads::safepoint_host($cx, &shared, &$group)?;
-                    }
-                    let v: Val = $body;
-                    if let Some(r) = results.first_mut() {
-                        *r = v;
-                    }
-                    Ok(())
-                },
-            );
-            f
-        }};
+    let f: HostFn<E> = Arc::new(move |cx, args, results| {
+        let group = weak
+            .upgrade()
+            .ok_or_else(|| HostError::Trap("instance group is gone".into()))?;
+        let mut g = GroupCx::new(cx, &shared, &group);
+        if shared.coord.stop_requested() {
+            safepoint_host(&mut g)?;
+        }
+        let v = body(&mut g, &memory, args)?;
+        if let Some(r) = results.first_mut() {
+            *r = v;
+        }
+        Ok(())
+    });
+    g.cx.new_host_func(&b.ty(), f)
+        .map(Extern::Func)
+        .map_err(|e| LinkError::store("<dlfcn.h>", e))
+}
+
+fn guest_dlopen<E: Engine>(
+    g: &mut GroupCx<'_, E>,
+    memory: &E::Memory,
+    a: &[Val],
+) -> std::result::Result<Val, HostError> {
+    let name = match a[0].i32() {
+        0 => Ok(None),
+        p => read_cstr(g.cx, memory, p as u32).map(|s| Some(s.into_string())),
+    };
+    Ok(match name {
+        Err(e) => {
+            set_error(g, e);
+            Val::I32(0)
+        }
+        Ok(name) => match dlopen(g, name.as_deref(), a[1].i32()) {
+            Ok(Some(m)) => Val::I32(handle_of(m) as i32),
+            Ok(None) => Val::I32(0),
+            Err(e) => {
+                set_error(g, e);
+                Val::I32(0)
+            }
+        },
+    })
+}
+
+fn guest_dlsym<E: Engine>(
+    g: &mut GroupCx<'_, E>,
+    memory: &E::Memory,
+    a: &[Val],
+) -> std::result::Result<Val, HostError> {
+    Ok(match read_cstr(g.cx, memory, a[1].i32() as u32) {
+        Err(e) => {
+            set_error(g, e);
+            Val::I32(0)
+        }
+        Ok(name) => match dlsym(g, a[0].i32() as u32, &name.as_str()) {
+            Ok(addr) => Val::I32(addr.value() as i32),
+            Err(e) => {
+                set_error(g, e);
+                Val::I32(0)
+            }
+        },
+    })
+}
+
+fn guest_dlclose<E: Engine>(
+    g: &mut GroupCx<'_, E>,
+    _memory: &E::Memory,
+    a: &[Val],
+) -> std::result::Result<Val, HostError> {
+    Ok(match dlclose(g, a[0].i32() as u32) {
+        Ok(()) => Val::I32(0),
+        Err(e) => {
+            set_error(g, e);
+            Val::I32(-1)
+        }
+    })
+}
+
+/// POSIX: a string the caller must not free, valid until the next call in this thread: a
+/// buffer of this thread's, taken from the process memory once.
+fn guest_dlerror<E: Engine>(
+    g: &mut GroupCx<'_, E>,
+    memory: &E::Memory,
+    _a: &[Val],
+) -> std::result::Result<Val, HostError> {
+    let Some(msg) = g.g().dlerror.take() else {
+        return Ok(Val::I32(0));
+    };
+    let Ok(buf) = dlerror_buffer(g) else {
+        return Ok(Val::I32(0));
+    };
+    let mut bytes: Vec<u8> = msg.into_bytes();
+    bytes.truncate(DLERROR_BUFFER as usize - 1);
+    bytes.push(0);
+    Ok(match g.cx.memory_write(memory, buf, &bytes) {
+        Ok(()) => Val::I32(buf as i32),
+        Err(_) => Val::I32(0),
+    })
+}
+
+fn guest_thread_spawn<E: Engine>(
+    g: &mut GroupCx<'_, E>,
+    _memory: &E::Memory,
+    a: &[Val],
+) -> std::result::Result<Val, HostError> {
+    Ok(match spawn(g.shared, a[0].i32() as u32, a[1].i32()) {
+        Ok(tid) => Val::I32(tid as i32),
+        Err(_) => Val::I32(-11), // EAGAIN
+    })
+}
+
+fn guest_thread_join<E: Engine>(
+    g: &mut GroupCx<'_, E>,
+    _memory: &E::Memory,
+    a: &[Val],
+) -> std::result::Result<Val, HostError> {
+    match join(g, a[0].i32() as u32 as u64) {
+        Ok(Some(code)) => Ok(Val::I32(code)),
+        Ok(None) => Ok(Val::I32(-3)), // ESRCH
+        Err(e) => Err(e.into()),
     }
-    let f: HostFn<E> = match import.name.as_str() {
-        "dlopen" => func!(|cx, group, a| {
-            let name = match a[0].i32() {
-                0 => Ok(None),
-                p => read_cstr(cx, &memory, p as u32).map(|s| Some(s.into_string())),
-            };
-            match name {
-                Err(e) => {
-                    set_error(&group, e);
-                    Val::I32(0)
-                }
-                Ok(name) => match dlopen(cx, &shared, &group, name.as_deref(), a[1].i32()) {
-                    Ok(Some(m)) => Val::I32(handle_of(m) as i32),
-                    Ok(None) => Val::I32(0),
-                    Err(e) => {
-                        set_error(&group, e);
-                        Val::I32(0)
-                    }
-                },
-            }
-        }),
-        "dlsym" => func!(|cx, group, a| {
-            match read_cstr(cx, &memory, a[1].i32() as u32) {
-                Err(e) => {
-                    set_error(&group, e);
-                    Val::I32(0)
-                }
-                Ok(name) => match dlsym(cx, &shared, &group, a[0].i32() as u32, &name.as_str()) {
-                    Ok(addr) => Val::I32(addr.value() as i32),
-                    Err(e) => {
-                        set_error(&group, e);
-                        Val::I32(0)
-                    }
-                },
-            }
-        }),
-        "dlclose" => func!(|cx, group, a| {
-            match dlclose(cx, &shared, &group, a[0].i32() as u32) {
-                Ok(()) => Val::I32(0),
-                Err(e) => {
-                    set_error(&group, e);
-                    Val::I32(-1)
-                }
-            }
-        }),
-        "dlerror" => func!(|cx, group, _a| {
-            // POSIX: a string the caller must not free, valid until the next call in this
-            // thread: a buffer of this thread's, taken from the process memory once.
-            let msg = group
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .dlerror
-                .take();
-            match msg {
-                None => Val::I32(0),
-                Some(m) => match crate::group::dlerror_buffer(cx, &shared, &group) {
-                    Ok(buf) => {
-                        let mut bytes: Vec<u8> = m.into_bytes();
-                        bytes.truncate(crate::group::DLERROR_BUFFER as usize - 1);
-                        bytes.push(0);
-                        match cx.memory_write(&memory, buf, &bytes) {
-                            Ok(()) => Val::I32(buf as i32),
-                            Err(_) => Val::I32(0),
-                        }
-                    }
-                    Err(_) => Val::I32(0),
-                },
-            }
-        }),
-        "thread_spawn" => func!(|_cx, _group, a| {
-            match crate::threads::spawn(&shared, a[0].i32() as u32, a[1].i32()) {
-                Ok(tid) => Val::I32(tid as i32),
-                Err(_) => Val::I32(-11), // EAGAIN
-            }
-        }),
-        "thread_join" => func!(|cx, group, a| {
-            match crate::threads::join(cx, &shared, &group, a[0].i32() as u32 as u64) {
-                Ok(Some(code)) => Val::I32(code),
-                Ok(None) => Val::I32(-3), // ESRCH
-                Err(e) => return Err(e.into()),
-            }
-        }),
-        other => return Err(EngineError(format!("unknown import wasmlink.{other}"))),
-    };
-    cx.new_host_func(ty, f).map(crate::engine::Extern::Func)
 }

@@ -25,6 +25,7 @@ pub enum SymbolAddress {
 }
 
 impl SymbolAddress {
+    /// The address or index as the guest sees it.
     pub fn value(self) -> u32 {
         match self {
             SymbolAddress::Function(v) | SymbolAddress::Data(v) => v,

@@ -15,12 +15,19 @@ use std::sync::Arc;
 /// A WebAssembly value type, as far as the linker needs to tell them apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ValType {
+    /// `i32`
     I32,
+    /// `i64`
     I64,
+    /// `f32`
     F32,
+    /// `f64`
     F64,
+    /// `v128`
     V128,
+    /// `funcref`
     FuncRef,
+    /// `externref`
     ExternRef,
     /// Any other reference type (GC proposal); the linker never creates such values.
     OtherRef,
@@ -45,11 +52,14 @@ impl fmt::Display for ValType {
 /// A function signature.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct FuncType {
+    /// Parameter types.
     pub params: Vec<ValType>,
+    /// Result types.
     pub results: Vec<ValType>,
 }
 
 impl FuncType {
+    /// A signature from its parameter and result types.
     pub fn new(params: impl Into<Vec<ValType>>, results: impl Into<Vec<ValType>>) -> Self {
         FuncType {
             params: params.into(),
@@ -74,13 +84,18 @@ impl fmt::Display for FuncType {
 /// NaN payloads survive a round trip through the linker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Val {
+    /// An `i32`.
     I32(i32),
+    /// An `i64`.
     I64(i64),
+    /// An `f32`, as its bits.
     F32(u32),
+    /// An `f64`, as its bits.
     F64(u64),
 }
 
 impl Val {
+    /// Its type.
     pub fn ty(&self) -> ValType {
         match self {
             Val::I32(_) => ValType::I32,
@@ -98,6 +113,7 @@ impl Val {
             _ => Val::I32(0),
         }
     }
+    /// As an `i32` (integers truncated; floats as their low bits).
     pub fn i32(&self) -> i32 {
         match *self {
             Val::I32(v) => v,
@@ -106,6 +122,7 @@ impl Val {
             Val::F64(v) => v as i32,
         }
     }
+    /// As an `i64` (integers sign-extended; floats as their bits).
     pub fn i64(&self) -> i64 {
         match *self {
             Val::I32(v) => v as i64,
@@ -118,10 +135,15 @@ impl Val {
 
 /// A reference to something a module can import, in one store.
 pub enum Extern<E: Engine> {
+    /// A function.
     Func(E::Func),
+    /// A global.
     Global(E::Global),
+    /// A memory.
     Memory(E::Memory),
+    /// A table.
     Table(E::Table),
+    /// An exception tag.
     Tag(E::Tag),
 }
 
@@ -150,8 +172,10 @@ impl<E: Engine> fmt::Debug for Extern<E> {
     }
 }
 
-/// Why a host function stopped the guest. The backend carries it through the engine's trap and
-/// gives it back from [`StoreOps::call`] as a [`CallError`].
+/// Why wasm stopped without returning: the one error type of host functions and of calls into
+/// wasm. A host function returns it; the backend carries it through the engine's trap and gives
+/// it back, unchanged, from [`StoreOps::call`] or [`StoreOps::instantiate`], where a wasm trap
+/// becomes [`HostError::Trap`] with the engine's message.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum HostError {
     /// The guest asked to exit the process (`proc_exit`).
@@ -160,31 +184,9 @@ pub enum HostError {
     /// A symbol could not be bound on first call, or another link-time failure surfaced at run time.
     #[error("{0}")]
     Link(Arc<crate::LinkError>),
-    /// Any other failure of a host function.
+    /// A wasm trap, or any other failure of a host function, with its message.
     #[error("{0}")]
     Trap(String),
-}
-
-/// The outcome of calling into wasm that did not return normally.
-#[derive(Debug, Clone, thiserror::Error)]
-pub enum CallError {
-    #[error("exit with code {0}")]
-    Exit(i32),
-    #[error("{0}")]
-    Link(Arc<crate::LinkError>),
-    /// A wasm trap or a host trap, with the engine's message.
-    #[error("{0}")]
-    Trap(String),
-}
-
-impl From<HostError> for CallError {
-    fn from(e: HostError) -> Self {
-        match e {
-            HostError::Exit(c) => CallError::Exit(c),
-            HostError::Link(l) => CallError::Link(l),
-            HostError::Trap(t) => CallError::Trap(t),
-        }
-    }
 }
 
 /// An engine operation that failed, with the engine's own message.
@@ -200,11 +202,15 @@ pub type HostFn<E> =
 /// operations other threads made (see docs/threads.md).
 pub type SafepointFn<E> = Arc<dyn Fn(&mut dyn StoreOps<E>) -> Result<(), HostError> + Send + Sync>;
 
-/// What an engine can and cannot do, where the linker must act differently.
+/// What an engine can and cannot do, where the linker must act differently. The core reads each
+/// flag; a difference between engines is expressed here, never hidden in one backend.
 #[derive(Clone, Debug, Default)]
 pub struct Capabilities {
     /// A thread running wasm without host calls can be paused at a resumable safepoint
-    /// (wasmtime: epoch deadline callback). Without it, waits for such threads are bounded.
+    /// (wasmtime: epoch deadline callback). The linker then installs [`Engine::set_safepoint`]
+    /// on every store and calls [`Engine::request_safepoints`] when a link operation starts.
+    /// Without it, a link operation waits for such threads at most
+    /// [`crate::LinkerConfig::safepoint_timeout`] and fails, changing nothing.
     pub resumable_safepoints: bool,
     /// Host functions can be stored in a funcref table. wasmer cannot ("dynamic functions cannot
     /// be used in tables"): the linker then places a generated wasm function that calls the host
@@ -214,24 +220,38 @@ pub struct Capabilities {
 
 /// Engine-wide operations. Implemented by each backend; cheap to clone (an `Arc` inside).
 pub trait Engine: Clone + Send + Sync + 'static {
+    /// A compiled module.
     type Module: Clone + Send + Sync + 'static;
     /// A memory shared between stores (threads).
     type SharedMemory: Clone + Send + Sync + 'static;
     /// Not `Send`: a wasmer 7.4 store must stay on the thread that made it, so groups create
     /// their store on their own thread.
     type Store: 'static;
+    /// A function of one store.
     type Func: Clone + Send + Sync + 'static;
+    /// A global of one store.
     type Global: Clone + Send + Sync + 'static;
+    /// The process memory as one store sees it.
     type Memory: Clone + Send + Sync + 'static;
+    /// A function table of one store.
     type Table: Clone + Send + Sync + 'static;
+    /// An exception tag of one store.
     type Tag: Clone + Send + Sync + 'static;
+    /// An instance of a module in one store.
     type Instance: Clone + Send + Sync + 'static;
 
     /// A short name for messages and the conformance matrix ("wasmtime", "wasmer").
     fn name(&self) -> &'static str;
+    /// What this engine can do (see [`Capabilities`]).
     fn capabilities(&self) -> Capabilities;
     /// Compiles (validates) a module. `name` only labels errors.
     fn compile(&self, name: &str, bytes: &[u8]) -> Result<Self::Module, EngineError>;
+    /// Identifies the engine's version and the configuration that compiled code depends on; part
+    /// of the name of every compiled module kept on disk, so code compiled by another version or
+    /// with other settings is never even offered to [`Engine::deserialize`].
+    fn compatibility(&self) -> String {
+        String::new()
+    }
     /// The compiled form of `module` as bytes, to keep on disk across processes
     /// ([`crate::ModuleCache::with_disk_dir`]), or `None` if the engine cannot.
     fn serialize(&self, _module: &Self::Module) -> Option<Vec<u8>> {
@@ -257,14 +277,14 @@ pub trait Engine: Clone + Send + Sync + 'static {
         store: &mut Self::Store,
         f: impl FnOnce(&mut dyn StoreOps<Self>) -> R,
     ) -> R;
-    /// Installs the store's safepoint handler: with [`Capabilities::resumable_safepoints`], wasm
-    /// running in the store calls it soon after [`Engine::request_safepoints`], then goes on.
-    /// Engines without resumable safepoints ignore it.
-    fn set_safepoint(&self, store: &mut Self::Store, handler: SafepointFn<Self>);
-    /// Asks every store of this engine running wasm to reach its safepoint soon.
-    fn request_safepoints(&self);
+    /// Installs the store's safepoint handler: wasm running in the store calls it soon after
+    /// [`Engine::request_safepoints`], then goes on. Called only by engines whose
+    /// [`Capabilities::resumable_safepoints`] is true.
+    fn set_safepoint(&self, _store: &mut Self::Store, _handler: SafepointFn<Self>) {}
+    /// Asks every store of this engine running wasm to reach its safepoint soon. Called only by
+    /// engines whose [`Capabilities::resumable_safepoints`] is true.
+    fn request_safepoints(&self) {}
 }
-
 /// Operations on one store. Object safe: host functions receive `&mut dyn StoreOps<E>`.
 pub trait StoreOps<E: Engine> {
     /// Makes a shared memory usable in this store.
@@ -273,36 +293,44 @@ pub trait StoreOps<E: Engine> {
     fn memory_size(&mut self, mem: &E::Memory) -> u64;
     /// Grows by `pages`; returns the previous size in pages.
     fn memory_grow(&mut self, mem: &E::Memory, pages: u64) -> Result<u64, EngineError>;
+    /// Copies `buf.len()` bytes at `addr` into `buf`; out of bounds is an error.
     fn memory_read(
         &mut self,
         mem: &E::Memory,
         addr: u64,
         buf: &mut [u8],
     ) -> Result<(), EngineError>;
+    /// Copies `data` to `addr`; out of bounds is an error.
     fn memory_write(&mut self, mem: &E::Memory, addr: u64, data: &[u8]) -> Result<(), EngineError>;
 
     /// A growable funcref table with `min` null entries.
     fn new_table(&mut self, min: u64, max: Option<u64>) -> Result<E::Table, EngineError>;
+    /// Current size in entries.
     fn table_size(&mut self, table: &E::Table) -> u64;
     /// Grows by `delta` null entries; returns the previous size.
     fn table_grow(&mut self, table: &E::Table, delta: u64) -> Result<u64, EngineError>;
+    /// Puts `func` (or null) in entry `index`.
     fn table_set(
         &mut self,
         table: &E::Table,
         index: u64,
         func: Option<&E::Func>,
     ) -> Result<(), EngineError>;
+    /// Entry `index`.
     fn table_get(&mut self, table: &E::Table, index: u64) -> Result<Option<E::Func>, EngineError>;
 
+    /// A global of `value`'s type holding it.
     fn new_global(&mut self, value: Val, mutable: bool) -> Result<E::Global, EngineError>;
+    /// The global's value.
     fn global_get(&mut self, global: &E::Global) -> Val;
+    /// Sets a mutable global.
     fn global_set(&mut self, global: &E::Global, value: Val) -> Result<(), EngineError>;
 
     /// An exception tag with these parameter types.
     fn new_tag(&mut self, params: &[ValType]) -> Result<E::Tag, EngineError>;
 
+    /// A host function of type `ty`, callable from wasm in this store.
     fn new_host_func(&mut self, ty: &FuncType, func: HostFn<E>) -> Result<E::Func, EngineError>;
-    fn func_type(&mut self, func: &E::Func) -> FuncType;
 
     /// Instantiates `module` with one import per module import, in the module's import order.
     /// `None` asks the embedder's own imports (a `wasmtime::Linker`, a `wasmer::Imports`) given to
@@ -311,7 +339,9 @@ pub trait StoreOps<E: Engine> {
         &mut self,
         module: &E::Module,
         imports: &[Option<Extern<E>>],
-    ) -> Result<E::Instance, CallError>;
+    ) -> Result<E::Instance, HostError>;
+    /// Export `name` of `instance`.
     fn export(&mut self, instance: &E::Instance, name: &str) -> Option<Extern<E>>;
-    fn call(&mut self, func: &E::Func, args: &[Val]) -> Result<Vec<Val>, CallError>;
+    /// Calls `func`; a trap, an exit or a host error comes back as [`HostError`].
+    fn call(&mut self, func: &E::Func, args: &[Val]) -> Result<Vec<Val>, HostError>;
 }

@@ -3,19 +3,33 @@
 //! These records are shared by every instance group (thread) of the process. They hold everything
 //! another group needs to rebuild the same image in its own store: the binding of each import is
 //! decided once, here, and replayed; no group ever looks a symbol up on its own.
+//!
+//! The image is engine-free (as wasmtime's `environ` is): planning produces it without an
+//! engine, so `ldd` and the planning tests need none. Compiled code and instances live on the
+//! runtime side (`runtime.rs`).
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::engine::{Engine, FuncType, Val};
+use crate::builtin::Builtin;
+use crate::engine::{FuncType, Val};
 use crate::layout::{MemorySpace, TableSpace};
 use crate::metadata::ModuleInfo;
-use crate::stubs::Stub;
 
 /// Index of a module in [`LinkState::modules`]. The main module is always 0.
 pub type ModuleId = usize;
 
+/// The main module's id.
 pub const MAIN: ModuleId = 0;
+
+/// One PLT stub of a module: calls PLT slot `slot` with signature `ty` (see `stubs`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stub {
+    /// The PLT slot it calls through.
+    pub slot: u32,
+    /// The function's signature.
+    pub ty: FuncType,
+}
 
 /// How one import of a module is satisfied.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,6 +56,9 @@ pub enum Binding {
     ExportedGlobal { provider: ModuleId, export: String },
     /// An exception tag shared by the whole group (`__c_longjmp`, `__cpp_exception`).
     Tag { name: String, ty: FuncType },
+    /// Served by the linker itself: the guest ABI (`<dlfcn.h>`, threads) when no loaded module
+    /// defines the symbol.
+    Builtin(Builtin),
     /// Asked of the embedder's host resolver.
     Host,
 }
@@ -49,8 +66,11 @@ pub enum Binding {
 /// A PLT slot: a symbol bound lazily.
 #[derive(Clone, Debug)]
 pub struct PltEntry {
+    /// The symbol.
     pub symbol: String,
+    /// Its signature, as the importer declares it.
     pub ty: FuncType,
+    /// The importing module.
     pub importer: ModuleId,
     /// The definition, once known.
     pub target: Option<(ModuleId, String)>,
@@ -59,7 +79,9 @@ pub struct PltEntry {
 /// A function-table slot the linker allocated for a function no element segment placed.
 #[derive(Clone, Debug)]
 pub struct TableFill {
+    /// The slot.
     pub slot: u64,
+    /// The module that defines the function.
     pub provider: ModuleId,
     /// Shared: the records are copied per `dlopen` and per start-up from the cache.
     pub export: Arc<str>,
@@ -67,25 +89,25 @@ pub struct TableFill {
 
 /// One loaded module.
 #[derive(Clone)]
-pub struct LoadedModule<E: Engine> {
-    pub id: ModuleId,
+pub struct LoadedModule {
     /// The name it was asked for by (`libfoo.so`), or the main module's path.
     pub name: String,
     /// The guest path it was read from.
     pub path: String,
     /// Identity used to load each file once.
     pub identity: String,
+    /// What the module declares.
     pub info: Arc<ModuleInfo>,
-    pub compiled: Option<E::Module>,
+    /// Where its data starts (`__memory_base`).
     pub memory_base: u64,
+    /// Where its table slots start (`__table_base`).
     pub table_base: u64,
     /// Resolved `needed` list.
     pub deps: Vec<ModuleId>,
     /// One binding per import, in import order. Shared: decided once, read by every group.
     pub plan: Arc<[Binding]>,
-    /// Stubs this module's PLT bindings go through, and their compiled module.
+    /// Stubs this module's PLT bindings go through.
     pub stubs: Arc<[Stub]>,
-    pub stub_module: Option<E::Module>,
     /// Open handles plus loaded modules that need this one. At zero it can be unloaded.
     pub refcount: usize,
     /// Never unloaded (`RTLD_NODELETE`, start-up modules, libraries that register atexit
@@ -98,30 +120,36 @@ pub struct LoadedModule<E: Engine> {
     pub released_slots: Vec<u64>,
 }
 
-/// Shared state of a process image.
+/// The records of a process image.
 #[derive(Clone)]
-pub struct LinkState<E: Engine> {
+pub struct Image {
     /// Shared between copies of the records (`dlopen` plans on a copy; the start-up cache keeps
     /// one): copying them costs a reference count per module, and a change copies one module.
-    pub modules: Vec<Arc<LoadedModule<E>>>,
+    pub modules: Vec<Arc<LoadedModule>>,
     /// Loaded (alive) modules by file identity, so a file is loaded once.
     pub by_identity: HashMap<String, ModuleId>,
     /// Global symbol scope: main, then libraries in breadth-first load order.
     pub global_scope: Vec<ModuleId>,
     /// Order in which modules were instantiated and initialised (needed before needer).
     pub init_order: Vec<ModuleId>,
+    /// The memory the linker hands out.
     pub memory: MemorySpace,
+    /// The function table's slots.
     pub table: TableSpace,
+    /// Lazily bound symbols, by PLT slot.
     pub plt: Vec<PltEntry>,
     /// Canonical table slot of each function whose address was taken, by module and the
     /// function's position in that module's exports.
     pub func_slots: crate::symbol_map::SymbolMap<(ModuleId, u32), u64>,
+    /// Linker-allocated slots every group fills with the provider's function.
     pub table_fills: Vec<TableFill>,
-    /// Slots given to host closures, with what each group needs to recreate them.
-    pub closures: HashMap<u64, (FuncType, crate::engine::HostFn<E>)>,
+    /// The main module's `__memory_base`.
     pub main_memory_base: u64,
+    /// `__heap_base`: where libc's heap starts.
     pub heap_base: u64,
+    /// The main thread's stack: lowest address.
     pub stack_low: u64,
+    /// The main thread's stack: highest address (the initial `__stack_pointer`).
     pub stack_high: u64,
     /// Initial and maximum memory, in pages.
     pub memory_pages: (u32, u32),
@@ -134,15 +162,18 @@ pub struct LinkState<E: Engine> {
 /// What the linker holds, for checking that failed or undone operations give everything back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Accounting {
+    /// Modules loaded (alive).
     pub modules_loaded: usize,
     /// Bytes of memory the linker obtained after start-up and has not freed.
     pub memory_held: u64,
     /// Function-table slots in use (not free).
     pub table_held: u64,
+    /// PLT slots.
     pub plt_slots: usize,
 }
 
-impl<E: Engine> LinkState<E> {
+impl Image {
+    /// What the records hold.
     pub fn accounting(&self) -> Accounting {
         Accounting {
             modules_loaded: self.modules.iter().filter(|m| m.alive).count(),
@@ -152,6 +183,7 @@ impl<E: Engine> LinkState<E> {
         }
     }
 
+    /// Every module's description, by id.
     pub fn infos(&self) -> Vec<&ModuleInfo> {
         self.modules.iter().map(|m| &*m.info).collect()
     }

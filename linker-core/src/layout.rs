@@ -23,8 +23,10 @@ use std::collections::BTreeMap;
 
 use crate::error::{LinkError, Result};
 
+/// A wasm page.
 pub const PAGE: u64 = 65536;
 
+/// `v` rounded up to a multiple of `align` (a power of two); `None` on overflow.
 pub fn align_up(v: u64, align: u64) -> Option<u64> {
     debug_assert!(align.is_power_of_two());
     v.checked_add(align - 1).map(|x| x & !(align - 1))
@@ -83,8 +85,11 @@ impl RangeAllocator {
 /// Where the main module, the main stack and the heap go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MainLayout {
+    /// The main module's `__memory_base`.
     pub memory_base: u64,
+    /// The main stack's lowest address.
     pub stack_low: u64,
+    /// The main stack's highest address.
     pub stack_high: u64,
 }
 
@@ -120,6 +125,7 @@ impl MainLayout {
 pub struct MemorySpace {
     /// End of what the linker has placed below `__heap_base`; `None` once the heap is fixed.
     pub bump: Option<u64>,
+    /// Ranges returned (unloaded libraries, exited threads) or grown and not yet used.
     pub free: RangeAllocator,
     /// Memory maximum in bytes.
     pub max_bytes: u64,
@@ -160,6 +166,7 @@ impl MemorySpace {
 pub struct TableSpace {
     /// Current size of every group's table.
     pub size: u64,
+    /// Slots returned or skipped for alignment.
     pub free: RangeAllocator,
     /// Maximum number of slots, if the table has one.
     pub max: Option<u64>,
@@ -203,6 +210,51 @@ impl TableSpace {
         let grow = new_size - self.size;
         self.size = new_size;
         Ok((at, grow))
+    }
+}
+
+/// Where new modules' data goes.
+pub(crate) enum Placement<'a> {
+    /// Below `__heap_base`, while the process is built (before the program runs).
+    Startup,
+    /// Anywhere: freed ranges first, else new pages; `grow(pages)` grows the memory and returns
+    /// its previous size in pages.
+    Runtime(&'a mut dyn FnMut(u64) -> std::result::Result<u64, String>),
+}
+
+impl MemorySpace {
+    /// Places `size` bytes of `module`'s static data aligned to `align`, as `placement` says.
+    pub(crate) fn place(
+        &mut self,
+        module: &str,
+        size: u64,
+        align: u64,
+        placement: &mut Placement<'_>,
+    ) -> Result<u64> {
+        let oom = |reason: String| LinkError::OutOfMemory {
+            module: module.to_string(),
+            bytes: size,
+            align,
+            reason,
+        };
+        match placement {
+            Placement::Startup => {
+                let bump = self
+                    .bump
+                    .ok_or_else(|| oom("start-up placement after the heap was fixed".into()))?;
+                let base = align_up(bump, align).ok_or_else(|| oom("address overflow".into()))?;
+                if base + size > self.max_bytes {
+                    return Err(oom(format!(
+                        "the memory's maximum is {} bytes and {} would be needed",
+                        self.max_bytes,
+                        base + size
+                    )));
+                }
+                self.bump = Some(base + size);
+                Ok(base)
+            }
+            Placement::Runtime(grow) => self.alloc(size, align, &mut **grow).map_err(oom),
+        }
     }
 }
 

@@ -54,6 +54,7 @@ pub struct HostDirFs {
 }
 
 impl HostDirFs {
+    /// The directory `root` as the guest's `/`.
     pub fn new(root: impl Into<PathBuf>) -> std::io::Result<HostDirFs> {
         Ok(HostDirFs {
             root: std::fs::canonicalize(root.into())?,
@@ -61,6 +62,7 @@ impl HostDirFs {
         })
     }
 
+    /// The host directory that is the guest's `/`.
     pub fn root(&self) -> &Path {
         &self.root
     }

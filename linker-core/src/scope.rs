@@ -46,21 +46,21 @@ pub enum WeakPolicy {
 /// What kind of definition a lookup wants.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Want {
+    /// A function.
     Func,
+    /// A data symbol (an exported global).
     Data,
-    Any,
 }
 
 fn matches_want(e: &Export, want: Want) -> bool {
     match want {
-        Want::Any => true,
         Want::Func => matches!(e.ty, ExternType::Func(_)),
         Want::Data => matches!(e.ty, ExternType::Global { .. }),
     }
 }
 
 /// Finds the module defining `name` among `scope` (indices into `infos`). A definition of the
-/// wrong kind still counts (so the caller can report a type mismatch), unless `want` is `Any`.
+/// wrong kind still counts (so the caller can report a type mismatch).
 pub fn lookup<'a>(
     infos: &'a [&'a ModuleInfo],
     scope: impl IntoIterator<Item = usize>,

@@ -1,11 +1,12 @@
-//! Property tests of the metadata reader: import classification, dylink.0 round trips, and no
-//! panic on arbitrary section contents.
+//! Property tests of the metadata reader: import classification, dylink.0 round trips, exports
+//! with their constant values and table slots, and no panic on arbitrary section contents.
 
-use linker_core::metadata::{ImportClass, ModuleInfo, WellKnown};
+use linker_core::metadata::{ImportClass, ModuleInfo, SegmentBase, SegmentSlot, Shape, WellKnown};
 use proptest::prelude::*;
 use wasm_encoder::{
-    CustomSection, EntityType, GlobalType, ImportSection, MemoryType, Module, RefType, TableType,
-    TagKind, TagType, TypeSection, ValType,
+    CodeSection, ConstExpr, CustomSection, ElementSection, Elements, EntityType, ExportKind,
+    ExportSection, Function, FunctionSection, GlobalSection, GlobalType, ImportSection, MemoryType,
+    Module, RefType, TableSection, TableType, TagKind, TagType, TypeSection, ValType,
 };
 
 #[derive(Clone, Debug)]
@@ -113,7 +114,143 @@ fn module_with(imports: &[(String, String, Kind)], dylink: &[u8]) -> Vec<u8> {
     module.finish()
 }
 
+/// A module that imports `nimported` functions, defines `ndefined` more and exports those as
+/// `f0`, `f1`, ...; defines an immutable i32 global for each of `values` (exported as `g0`, ...)
+/// and a mutable one (`mut`); and puts `items` in the function table from slot `base`. A PIC
+/// module imports memory, table, `__memory_base` and `__table_base` and offsets its segment by
+/// `__table_base`; a fixed one defines its table (of `base + items` slots) and uses `i32.const`.
+fn module_with_exports(
+    pic: bool,
+    nimported: u32,
+    ndefined: u32,
+    values: &[i32],
+    base: u32,
+    items: &[u32],
+) -> Vec<u8> {
+    let mut types = TypeSection::new();
+    types.ty().function([], []);
+    let mut is = ImportSection::new();
+    if pic {
+        is.import(
+            "env",
+            "__memory_base",
+            EntityType::Global(i32_global_type(false)),
+        );
+        is.import(
+            "env",
+            "__table_base",
+            EntityType::Global(i32_global_type(false)),
+        );
+    }
+    for i in 0..nimported {
+        is.import("env", &format!("imported{i}"), EntityType::Function(0));
+    }
+    let mut funcs = FunctionSection::new();
+    let mut code = CodeSection::new();
+    for _ in 0..ndefined {
+        funcs.function(0);
+        let mut f = Function::new([]);
+        f.instructions().end();
+        code.function(&f);
+    }
+    let mut tables = TableSection::new();
+    tables.table(TableType {
+        element_type: RefType::FUNCREF,
+        table64: false,
+        minimum: (base as usize + items.len()) as u64,
+        maximum: None,
+        shared: false,
+    });
+    let imported_globals = if pic { 2 } else { 0 };
+    let mut globals = GlobalSection::new();
+    let mut exports = ExportSection::new();
+    for (i, v) in values.iter().enumerate() {
+        globals.global(i32_global_type(false), &ConstExpr::i32_const(*v));
+        exports.export(
+            &format!("g{i}"),
+            ExportKind::Global,
+            imported_globals + i as u32,
+        );
+    }
+    globals.global(i32_global_type(true), &ConstExpr::i32_const(7));
+    let mutable_index = imported_globals + values.len() as u32;
+    exports.export("mut", ExportKind::Global, mutable_index);
+    for i in 0..ndefined {
+        exports.export(&format!("f{i}"), ExportKind::Func, nimported + i);
+    }
+    let offset = if pic {
+        // global.get $__table_base (global 1), plus the base.
+        ConstExpr::global_get(1)
+            .with_i32_const(base as i32)
+            .with_i32_add()
+    } else {
+        ConstExpr::i32_const(base as i32)
+    };
+    let mut elems = ElementSection::new();
+    elems.active(None, &offset, Elements::Functions(items.into()));
+    let mut module = Module::new();
+    module.section(&CustomSection {
+        name: "dylink.0".into(),
+        data: [][..].into(),
+    });
+    module.section(&types).section(&is).section(&funcs);
+    if !pic {
+        module.section(&tables);
+    }
+    module
+        .section(&globals)
+        .section(&exports)
+        .section(&elems)
+        .section(&code);
+    module.finish()
+}
+
+fn i32_global_type(mutable: bool) -> GlobalType {
+    GlobalType {
+        val_type: ValType::I32,
+        mutable,
+        shared: false,
+    }
+}
+
 proptest! {
+    /// Exported immutable globals carry their value (an i32 read as unsigned), a mutable one none;
+    /// each exported function's slot is its first position in the segment, relative to
+    /// `__table_base` in a PIC module and absolute in one with its own table; and the shape follows.
+    #[test]
+    fn exports_values_and_slots(
+        pic in any::<bool>(),
+        nimported in 0u32..4,
+        ndefined in 1u32..6,
+        values in prop::collection::vec(any::<i32>(), 0..5),
+        base in 0u32..100,
+        picks in prop::collection::vec(any::<prop::sample::Index>(), 0..10),
+    ) {
+        let nfuncs = nimported + ndefined;
+        let items: Vec<u32> = picks.iter().map(|p| p.index(nfuncs as usize) as u32).collect();
+        let bytes = module_with_exports(pic, nimported, ndefined, &values, base, &items);
+        let info = ModuleInfo::parse("m", &bytes, true).unwrap();
+        prop_assert_eq!(info.shape, if pic { Shape::Pic } else { Shape::Fixed });
+        prop_assert_eq!(info.defines_table, !pic);
+        if !pic {
+            prop_assert_eq!(info.table_min, (base as usize + items.len()) as u64);
+        }
+        for (i, v) in values.iter().enumerate() {
+            let e = info.export(&format!("g{i}")).unwrap();
+            prop_assert_eq!(e.const_value, Some(*v as u32 as i64));
+        }
+        prop_assert_eq!(info.export("mut").unwrap().const_value, None);
+        for i in 0..ndefined {
+            let name = format!("f{i}");
+            let want = items.iter().position(|&f| f == nimported + i).map(|pos| SegmentSlot {
+                base: if pic { SegmentBase::TableBase(0) } else { SegmentBase::Absolute(0) },
+                offset: base as u64 + pos as u64,
+            });
+            prop_assert_eq!(info.elem_slot_of_export(&name), want, "{}", name);
+            prop_assert_eq!(info.export_position(&name).map(|p| &info.exports[p].name), Some(&name));
+        }
+    }
+
     /// Every import lands in the class the convention gives its module, name and kind.
     #[test]
     fn imports_are_classified(imports in prop::collection::vec((module_name(), field_name(), kind()), 0..12)) {

@@ -1,22 +1,23 @@
 //! The `dylink.0` custom section (tool-conventions, DynamicLinking.md), read through wasmparser's
 //! reader. We add what the reader leaves to its caller: duplicate subsections are rejected, sizes
 //! and alignments are checked for overflow, and unknown subsections are skipped (as the convention
-//! says) but remembered for diagnostics.
+//! says).
 
 use std::collections::BTreeMap;
 
-use wasmparser::{BinaryReader, Dylink0Subsection, SymbolFlags};
+use wasmparser::{BinaryReader, Dylink0Subsection, MemInfo, SymbolFlags};
 
 /// Symbol flags of the convention that the linker acts on.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SymFlags {
+    /// `BINDING_WEAK`: a weak definition, or a weak reference that may stay undefined.
     pub weak: bool,
-    pub local: bool,
+    /// `VISIBILITY_HIDDEN`: not visible to other modules' lookups.
     pub hidden: bool,
+    /// `TLS`: a thread-local symbol, its value an offset from `__tls_base`.
     pub tls: bool,
-    pub undefined: bool,
-    pub absolute: bool,
-    /// The raw flag word, for anything not broken out above.
+    /// The raw flag word, for anything not broken out above (`BINDING_LOCAL`, `UNDEFINED`,
+    /// `ABSOLUTE`, ...).
     pub raw: u32,
 }
 
@@ -24,11 +25,8 @@ impl From<SymbolFlags> for SymFlags {
     fn from(f: SymbolFlags) -> Self {
         SymFlags {
             weak: f.contains(SymbolFlags::BINDING_WEAK),
-            local: f.contains(SymbolFlags::BINDING_LOCAL),
             hidden: f.contains(SymbolFlags::VISIBILITY_HIDDEN),
             tls: f.contains(SymbolFlags::TLS),
-            undefined: f.contains(SymbolFlags::UNDEFINED),
-            absolute: f.contains(SymbolFlags::ABSOLUTE),
             raw: f.bits(),
         }
     }
@@ -43,6 +41,7 @@ pub struct Dylink {
     pub mem_p2align: u32,
     /// Function table slots the module's element segments fill.
     pub table_size: u32,
+    /// Alignment of that block of slots, as a power of two.
     pub table_p2align: u32,
     /// `WASM_DYLINK_NEEDED`: libraries this one depends on, in order.
     pub needed: Vec<String>,
@@ -52,14 +51,15 @@ pub struct Dylink {
     pub import_info: BTreeMap<(String, String), SymFlags>,
     /// `WASM_DYLINK_RUNTIME_PATH`: RUNPATH entries (may contain `$ORIGIN`).
     pub runtime_path: Vec<String>,
-    /// Ids of subsections this reader does not know, skipped.
-    pub unknown_subsections: Vec<u8>,
 }
 
 /// A dylink.0 section that cannot be used; the caller adds the module name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
-pub struct DylinkError(pub String);
+pub struct DylinkError(
+    /// What is wrong, as wasmparser's reader or this module words it.
+    pub String,
+);
 
 impl Dylink {
     /// Parses the payload of a `dylink.0` custom section. `offset` is the payload's position in the
@@ -75,24 +75,7 @@ impl Dylink {
                 return Err(DylinkError(format!("duplicate subsection {id}")));
             }
             match sub {
-                Dylink0Subsection::MemInfo(m) => {
-                    if m.memory_alignment >= 32 {
-                        return Err(DylinkError(format!(
-                            "memory alignment 2^{} overflows",
-                            m.memory_alignment
-                        )));
-                    }
-                    if m.table_alignment >= 32 {
-                        return Err(DylinkError(format!(
-                            "table alignment 2^{} overflows",
-                            m.table_alignment
-                        )));
-                    }
-                    out.mem_size = m.memory_size;
-                    out.mem_p2align = m.memory_alignment;
-                    out.table_size = m.table_size;
-                    out.table_p2align = m.table_alignment;
-                }
+                Dylink0Subsection::MemInfo(m) => out.set_mem_info(&m)?,
                 Dylink0Subsection::Needed(v) => {
                     out.needed = v.into_iter().map(String::from).collect()
                 }
@@ -110,10 +93,33 @@ impl Dylink {
                 Dylink0Subsection::RuntimePath(v) => {
                     out.runtime_path = v.into_iter().map(String::from).collect()
                 }
-                Dylink0Subsection::Unknown { ty, .. } => out.unknown_subsections.push(ty),
+                // A later revision of the convention may add subsections; they are skipped.
+                Dylink0Subsection::Unknown { .. } => {}
             }
         }
         Ok(out)
+    }
+
+    /// `WASM_DYLINK_MEM_INFO`. An alignment of 2^32 or more is refused here: no 32-bit memory or
+    /// table can honour it, and the layout computes `1 << p2align` unchecked.
+    fn set_mem_info(&mut self, m: &MemInfo) -> Result<(), DylinkError> {
+        if m.memory_alignment >= 32 {
+            return Err(DylinkError(format!(
+                "memory alignment 2^{} overflows",
+                m.memory_alignment
+            )));
+        }
+        if m.table_alignment >= 32 {
+            return Err(DylinkError(format!(
+                "table alignment 2^{} overflows",
+                m.table_alignment
+            )));
+        }
+        self.mem_size = m.memory_size;
+        self.mem_p2align = m.memory_alignment;
+        self.table_size = m.table_size;
+        self.table_p2align = m.table_alignment;
+        Ok(())
     }
 
     /// Flags recorded for an import. clang sometimes files `GOT.*` imports' info under `env`, so
@@ -129,6 +135,7 @@ impl Dylink {
             .unwrap_or_default()
     }
 
+    /// Flags recorded for an export; all clear if dylink.0 lists none.
     pub fn export_flags(&self, name: &str) -> SymFlags {
         self.export_info.get(name).copied().unwrap_or_default()
     }
@@ -193,7 +200,8 @@ mod tests {
         d.extend(sub(1, &[8, 0, 0, 0]));
         let p = Dylink::parse(&d, 0).unwrap();
         assert_eq!(p.mem_size, 8);
-        assert_eq!(p.unknown_subsections, vec![42]);
+        // Nothing of it is kept: the same as without it.
+        assert_eq!(p, Dylink::parse(&sub(1, &[8, 0, 0, 0]), 0).unwrap());
     }
 
     #[test]

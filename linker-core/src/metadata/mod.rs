@@ -2,6 +2,7 @@
 
 pub mod dylink;
 pub mod module_info;
+mod reader;
 
 pub use dylink::{Dylink, DylinkError, SymFlags};
 pub use module_info::{

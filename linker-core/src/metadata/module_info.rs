@@ -2,10 +2,15 @@
 //! classified by what the linker must supply for them, the exports with their types, the constant
 //! values of exported globals (data symbol offsets), and which function each element segment puts
 //! in which table slot (so a function's canonical table slot is known without an instance).
-
-use wasmparser::{ExternalKind, Operator, Parser, Payload, TypeRef};
+//!
+//! [`ModuleInfo::parse`] works in two steps. [`RawModule::read`] walks the sections once, one
+//! function per section kind, and collects them as the binary has them. Then the parts that need
+//! the whole module are derived from that: the imports' classes and flags ([`classify_imports`],
+//! which needs dylink.0, a custom section that may come anywhere), the exports' types and constant
+//! values ([`describe_exports`], which need the complete index spaces), and the [`Shape`].
 
 use super::dylink::{Dylink, SymFlags};
+use super::reader::{check_magic, RawExport, RawImport, RawModule};
 use crate::engine::{FuncType, ValType};
 use crate::error::{LinkError, Result};
 use crate::symbol_map::SymbolMap;
@@ -13,26 +18,43 @@ use crate::symbol_map::SymbolMap;
 /// The type of an import or export.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ExternType {
+    /// A function of this signature.
     Func(FuncType),
+    /// A global.
     Global {
+        /// Type of the global's value.
         ty: ValType,
+        /// Whether the global is `mut`.
         mutable: bool,
     },
+    /// A linear memory. An exported memory gets a fixed placeholder (shared, no limits), since the
+    /// linker only ever looks at its kind.
     Memory {
+        /// Declared `shared` (threads proposal).
         shared: bool,
+        /// Initial size in pages.
         min: u64,
+        /// Maximum size in pages, if declared.
         max: Option<u64>,
+        /// Indexed with i64 addresses (memory64 proposal).
         memory64: bool,
     },
+    /// A table. An exported table gets a fixed placeholder (funcref, no limits), since the linker
+    /// only ever looks at its kind.
     Table {
+        /// Type of the table's elements.
         element: ValType,
+        /// Initial number of elements.
         min: u64,
+        /// Maximum number of elements, if declared.
         max: Option<u64>,
     },
+    /// An exception tag whose payload has this signature's parameters.
     Tag(FuncType),
 }
 
 impl ExternType {
+    /// The kind as a word for error messages: `function`, `global`, `memory`, `table` or `tag`.
     pub fn kind_name(&self) -> &'static str {
         match self {
             ExternType::Func(_) => "function",
@@ -47,18 +69,28 @@ impl ExternType {
 /// Globals every dylink module may import from `env` (or `GOT.mem`) that the linker defines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum WellKnown {
+    /// `__memory_base`: where the module's static data was placed.
     MemoryBase,
+    /// `__table_base`: where the module's function table slots were placed.
     TableBase,
+    /// `__stack_pointer`: the shared stack pointer.
     StackPointer,
+    /// `__tls_base`: the calling thread's TLS block.
     TlsBase,
+    /// `__heap_base`: where the heap starts, after every module's data.
     HeapBase,
+    /// `__heap_end`: the end of memory available to the heap.
     HeapEnd,
+    /// `__stack_low`: the lowest address of the stack.
     StackLow,
+    /// `__stack_high`: the address the stack grows down from.
     StackHigh,
+    /// `__dso_handle`: identifies the module (for `__cxa_atexit`).
     DsoHandle,
 }
 
 impl WellKnown {
+    /// The well-known global called `name`, if it is one.
     pub fn from_name(name: &str) -> Option<WellKnown> {
         Some(match name {
             "__memory_base" => WellKnown::MemoryBase,
@@ -98,24 +130,34 @@ pub enum ImportClass {
     Host,
 }
 
+/// One import of a module, with what the linker must supply for it.
 #[derive(Clone, Debug)]
 pub struct Import {
+    /// The import's module (`env`, `GOT.mem`, `wasi_snapshot_preview1`, ...).
     pub module: String,
+    /// The import's field name (the symbol).
     pub name: String,
+    /// The type the module declares for it.
     pub ty: ExternType,
+    /// What the linker supplies for it, from its module, name and type.
     pub class: ImportClass,
+    /// Its flags in dylink.0 (weak, TLS, ...); all clear when dylink.0 has none.
     pub flags: SymFlags,
 }
 
+/// One export of a module.
 #[derive(Clone, Debug)]
 pub struct Export {
+    /// The exported name (the symbol).
     pub name: String,
+    /// Its type (see [`ExternType`] for exported memories and tables).
     pub ty: ExternType,
     /// Index in the export's index space (function, global, ...).
     pub index: u32,
     /// For an immutable i32/i64 global with a constant initializer: that value. In a PIC module
     /// this is the symbol's offset from `__memory_base` (or from `__tls_base` for TLS symbols).
     pub const_value: Option<i64>,
+    /// Its flags in dylink.0 (weak, hidden, TLS); all clear when dylink.0 has none.
     pub flags: SymFlags,
 }
 
@@ -141,9 +183,13 @@ pub enum SegmentBase {
 /// A module's static description, engine independent.
 #[derive(Clone, Debug)]
 pub struct ModuleInfo {
+    /// The name the module was loaded under (for messages and `dlopen` bookkeeping).
     pub name: String,
+    /// Its dylink.0 section; empty (all defaults) when it has none.
     pub dylink: Dylink,
+    /// Its imports, in the order of the import section.
     pub imports: Vec<Import>,
+    /// Its exports, in the order of the export section.
     pub exports: Vec<Export>,
     export_index: SymbolMap<String, usize>,
     /// For each function index, the first table slot an element segment gives it.
@@ -152,15 +198,19 @@ pub struct ModuleInfo {
     pub defines_table: bool,
     /// Initial size of the table the module defines (a non-PIE main module's own slots).
     pub table_min: u64,
+    /// Position independent or linked at fixed addresses.
     pub shape: Shape,
-    pub has_start: bool,
     /// It has a `dylink.0` section (a library must; a non-PIE main module has none).
     pub has_dylink: bool,
 }
 
+/// A function's slot in the table, as an element segment gives it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SegmentSlot {
+    /// What the slot is relative to: `Absolute(0)` or `TableBase(0)` (the offset is all in
+    /// `offset`).
     pub base: SegmentBase,
+    /// The slot's index from that base.
     pub offset: u64,
 }
 
@@ -168,285 +218,19 @@ impl ModuleInfo {
     /// Reads a module's description. `require_dylink` rejects modules without a dylink.0 section.
     #[tracing::instrument(level = "debug", skip(bytes), fields(bytes = bytes.len()))]
     pub fn parse(name: &str, bytes: &[u8], require_dylink: bool) -> Result<ModuleInfo> {
-        if bytes.len() < 8 || &bytes[0..4] != b"\0asm" {
-            return Err(LinkError::NotWasm {
-                module: name.to_string(),
-                reason: "missing the \\0asm magic".into(),
-            });
-        }
-        let malformed = |e: wasmparser::BinaryReaderError| LinkError::Malformed {
-            module: name.to_string(),
-            reason: e.to_string(),
-        };
-        let mut types: Vec<Option<FuncType>> = Vec::new();
-        let mut func_types: Vec<u32> = Vec::new();
-        let mut raw_imports = Vec::new();
-        let mut raw_exports = Vec::new();
-        let mut global_consts: Vec<Option<i64>> = Vec::new();
-        let mut global_types: Vec<(ValType, bool)> = Vec::new();
-        let mut tag_types: Vec<u32> = Vec::new();
-        let mut elem_slots = SymbolMap::default();
-        let mut dylink: Option<Dylink> = None;
-        let mut defines_table = false;
-        let mut table_min = 0u64;
-        let mut has_start = false;
-        let mut imported_globals = Vec::new();
-
-        for payload in Parser::new(0).parse_all(bytes) {
-            match payload.map_err(malformed)? {
-                Payload::Version { encoding, .. } if encoding != wasmparser::Encoding::Module => {
-                    return Err(LinkError::NotWasm {
-                        module: name.to_string(),
-                        reason: "a component, not a core module".into(),
-                    });
-                }
-                Payload::TypeSection(r) => {
-                    for rg in r.into_iter_err_on_gc_types() {
-                        let ft = rg.map_err(malformed)?;
-                        types.push(Some(FuncType::new(
-                            ft.params().iter().map(|t| val_type(*t)).collect::<Vec<_>>(),
-                            ft.results()
-                                .iter()
-                                .map(|t| val_type(*t))
-                                .collect::<Vec<_>>(),
-                        )));
-                    }
-                }
-                Payload::ImportSection(r) => {
-                    for imp in r.into_imports() {
-                        let imp = imp.map_err(malformed)?;
-                        let ty = match imp.ty {
-                            TypeRef::Func(i) | TypeRef::FuncExact(i) => {
-                                func_types.push(i);
-                                ExternType::Func(lookup_type(&types, i, name)?)
-                            }
-                            TypeRef::Global(g) => {
-                                let t = (val_type(g.content_type), g.mutable);
-                                global_types.push(t);
-                                global_consts.push(None);
-                                imported_globals.push(imp.name.to_string());
-                                ExternType::Global {
-                                    ty: t.0,
-                                    mutable: t.1,
-                                }
-                            }
-                            TypeRef::Memory(m) => ExternType::Memory {
-                                shared: m.shared,
-                                min: m.initial,
-                                max: m.maximum,
-                                memory64: m.memory64,
-                            },
-                            TypeRef::Table(t) => ExternType::Table {
-                                element: ref_type(t.element_type),
-                                min: t.initial,
-                                max: t.maximum,
-                            },
-                            TypeRef::Tag(t) => {
-                                tag_types.push(t.func_type_idx);
-                                ExternType::Tag(lookup_type(&types, t.func_type_idx, name)?)
-                            }
-                        };
-                        raw_imports.push((imp.module.to_string(), imp.name.to_string(), ty));
-                    }
-                }
-                Payload::FunctionSection(r) => {
-                    for f in r {
-                        func_types.push(f.map_err(malformed)?);
-                    }
-                }
-                Payload::TableSection(r) => {
-                    for t in r {
-                        let t = t.map_err(malformed)?;
-                        if !defines_table {
-                            table_min = t.ty.initial;
-                        }
-                        defines_table = true;
-                    }
-                }
-                Payload::TagSection(r) => {
-                    for t in r {
-                        tag_types.push(t.map_err(malformed)?.func_type_idx);
-                    }
-                }
-                Payload::GlobalSection(r) => {
-                    for g in r {
-                        let g = g.map_err(malformed)?;
-                        global_types.push((val_type(g.ty.content_type), g.ty.mutable));
-                        global_consts.push(const_int(&g.init_expr));
-                    }
-                }
-                Payload::ExportSection(r) => {
-                    for e in r {
-                        let e = e.map_err(malformed)?;
-                        raw_exports.push((e.name.to_string(), e.kind, e.index));
-                    }
-                }
-                Payload::StartSection { .. } => has_start = true,
-                Payload::ElementSection(r) => {
-                    for el in r {
-                        let el = el.map_err(malformed)?;
-                        let wasmparser::ElementKind::Active {
-                            table_index,
-                            offset_expr,
-                        } = el.kind
-                        else {
-                            continue;
-                        };
-                        if table_index.unwrap_or(0) != 0 {
-                            continue;
-                        }
-                        let Some(base) = segment_base(&offset_expr, &imported_globals) else {
-                            continue;
-                        };
-                        let funcs: Vec<Option<u32>> = match el.items {
-                            wasmparser::ElementItems::Functions(fs) => fs
-                                .into_iter()
-                                .map(|f| f.map(Some))
-                                .collect::<std::result::Result<_, _>>()
-                                .map_err(malformed)?,
-                            wasmparser::ElementItems::Expressions(_, es) => es
-                                .into_iter()
-                                .map(|e| e.map(|e| ref_func(&e)))
-                                .collect::<std::result::Result<_, _>>()
-                                .map_err(malformed)?,
-                        };
-                        for (i, f) in funcs.into_iter().enumerate() {
-                            if let Some(f) = f {
-                                let (b, off) = match base {
-                                    SegmentBase::Absolute(b) => {
-                                        (SegmentBase::Absolute(0), b + i as u64)
-                                    }
-                                    SegmentBase::TableBase(b) => {
-                                        (SegmentBase::TableBase(0), b + i as u64)
-                                    }
-                                };
-                                elem_slots.entry(f).or_insert(SegmentSlot {
-                                    base: b,
-                                    offset: off,
-                                });
-                            }
-                        }
-                    }
-                }
-                Payload::CustomSection(c) if c.name() == "dylink.0" => {
-                    if dylink.is_some() {
-                        return Err(LinkError::BadDylink {
-                            module: name.to_string(),
-                            reason: "more than one dylink.0 section".into(),
-                        });
-                    }
-                    dylink = Some(Dylink::parse(c.data(), c.data_offset()).map_err(|e| {
-                        LinkError::BadDylink {
-                            module: name.to_string(),
-                            reason: e.0,
-                        }
-                    })?);
-                }
-                _ => {}
-            }
-        }
-
-        let has_dylink = dylink.is_some();
-        let dylink = match dylink {
-            Some(d) => d,
-            None if require_dylink => {
-                return Err(LinkError::NoDylink {
-                    module: name.to_string(),
-                })
-            }
-            None => Dylink::default(),
-        };
-
-        let imports: Vec<Import> = raw_imports
-            .into_iter()
-            .map(|(module, field, ty)| {
-                let class = classify(&module, &field, &ty);
-                let flags = dylink.import_flags(&module, &field);
-                Import {
-                    module,
-                    name: field,
-                    ty,
-                    class,
-                    flags,
-                }
-            })
-            .collect();
-        let imports_memory_base = imports
-            .iter()
-            .any(|i| i.class == ImportClass::WellKnown(WellKnown::MemoryBase));
-
-        let mut exports = Vec::with_capacity(raw_exports.len());
-        for (ename, kind, index) in raw_exports {
-            let (ty, const_value) =
-                match kind {
-                    ExternalKind::Func | ExternalKind::FuncExact => {
-                        let t = *func_types.get(index as usize).ok_or_else(|| {
-                            LinkError::Malformed {
-                                module: name.to_string(),
-                                reason: format!(
-                                    "export {ename} names function {index}, which does not exist"
-                                ),
-                            }
-                        })?;
-                        (ExternType::Func(lookup_type(&types, t, name)?), None)
-                    }
-                    ExternalKind::Global => {
-                        let (ty, mutable) = *global_types.get(index as usize).ok_or_else(|| {
-                            LinkError::Malformed {
-                                module: name.to_string(),
-                                reason: format!(
-                                    "export {ename} names global {index}, which does not exist"
-                                ),
-                            }
-                        })?;
-                        let c = if mutable {
-                            None
-                        } else {
-                            global_consts[index as usize]
-                        };
-                        (ExternType::Global { ty, mutable }, c)
-                    }
-                    ExternalKind::Memory => (
-                        ExternType::Memory {
-                            shared: true,
-                            min: 0,
-                            max: None,
-                            memory64: false,
-                        },
-                        None,
-                    ),
-                    ExternalKind::Table => (
-                        ExternType::Table {
-                            element: ValType::FuncRef,
-                            min: 0,
-                            max: None,
-                        },
-                        None,
-                    ),
-                    ExternalKind::Tag => {
-                        let t = *tag_types.get(index as usize).unwrap_or(&u32::MAX);
-                        (ExternType::Tag(lookup_type(&types, t, name)?), None)
-                    }
-                };
-            let flags = dylink.export_flags(&ename);
-            exports.push(Export {
-                name: ename,
-                ty,
-                index,
-                const_value,
-                flags,
-            });
-        }
+        check_magic(name, bytes)?;
+        let mut raw = RawModule::read(name, bytes)?;
+        let has_dylink = raw.dylink.is_some();
+        let dylink = dylink_or_empty(raw.dylink.take(), name, require_dylink)?;
+        let imports = classify_imports(std::mem::take(&mut raw.imports), &dylink);
+        let exports = describe_exports(std::mem::take(&mut raw.exports), &raw, &dylink)?;
+        // Duplicate names (invalid wasm, not checked here) resolve to the last.
         let export_index = exports
             .iter()
             .enumerate()
             .map(|(i, e)| (e.name.clone(), i))
             .collect();
-        let shape = if defines_table && !imports_memory_base {
-            Shape::Fixed
-        } else {
-            Shape::Pic
-        };
+        let shape = shape(raw.defines_table, &imports);
         Ok(ModuleInfo {
             has_dylink,
             name: name.to_string(),
@@ -454,14 +238,14 @@ impl ModuleInfo {
             imports,
             exports,
             export_index,
-            elem_slots,
-            defines_table,
-            table_min,
+            elem_slots: raw.elem_slots,
+            defines_table: raw.defines_table,
+            table_min: raw.table_min,
             shape,
-            has_start,
         })
     }
 
+    /// The export called `name`.
     pub fn export(&self, name: &str) -> Option<&Export> {
         self.export_index.get(name).map(|&i| &self.exports[i])
     }
@@ -481,6 +265,74 @@ impl ModuleInfo {
     }
 }
 
+/// The module's dylink.0, or an empty one if it has none and may do without (a non-PIE main
+/// module, which wasm-ld links without one).
+fn dylink_or_empty(found: Option<Dylink>, module: &str, required: bool) -> Result<Dylink> {
+    match found {
+        Some(d) => Ok(d),
+        None if required => Err(LinkError::NoDylink {
+            module: module.to_string(),
+        }),
+        None => Ok(Dylink::default()),
+    }
+}
+
+/// Attaches to each import what the linker must supply for it and its dylink.0 flags. Done after
+/// reading, since dylink.0 is a custom section and the reader does not rely on where it comes.
+fn classify_imports(raw: Vec<RawImport>, dylink: &Dylink) -> Vec<Import> {
+    raw.into_iter()
+        .map(|RawImport { module, name, ty }| {
+            let class = classify(&module, &name, &ty);
+            let flags = dylink.import_flags(&module, &name);
+            Import {
+                module,
+                name,
+                ty,
+                class,
+                flags,
+            }
+        })
+        .collect()
+}
+
+/// Types the exports and attaches their dylink.0 flags. The first export whose index does not
+/// exist is the error.
+fn describe_exports(
+    raw: Vec<RawExport>,
+    module: &RawModule<'_>,
+    dylink: &Dylink,
+) -> Result<Vec<Export>> {
+    let mut exports = Vec::with_capacity(raw.len());
+    for e in raw {
+        let (ty, const_value) = module.export_type(&e)?;
+        let flags = dylink.export_flags(&e.name);
+        exports.push(Export {
+            name: e.name,
+            ty,
+            index: e.index,
+            const_value,
+            flags,
+        });
+    }
+    Ok(exports)
+}
+
+/// A module that defines its own table and does not import `__memory_base` was linked at fixed
+/// addresses (a non-PIE main); anything else is position independent. (A PIE main defines no
+/// table; a library never does.)
+fn shape(defines_table: bool, imports: &[Import]) -> Shape {
+    let imports_memory_base = imports
+        .iter()
+        .any(|i| i.class == ImportClass::WellKnown(WellKnown::MemoryBase));
+    if defines_table && !imports_memory_base {
+        Shape::Fixed
+    } else {
+        Shape::Pic
+    }
+}
+
+/// What the linker must supply for an import, by the convention of its module name: `GOT.mem`,
+/// `GOT.func`, `env` by kind, and anything else from the embedder.
 fn classify(module: &str, field: &str, ty: &ExternType) -> ImportClass {
     match module {
         "GOT.mem" => match WellKnown::from_name(field) {
@@ -499,80 +351,5 @@ fn classify(module: &str, field: &str, ty: &ExternType) -> ImportClass {
             },
         },
         _ => ImportClass::Host,
-    }
-}
-
-fn lookup_type(types: &[Option<FuncType>], i: u32, module: &str) -> Result<FuncType> {
-    types
-        .get(i as usize)
-        .cloned()
-        .flatten()
-        .ok_or_else(|| LinkError::Malformed {
-            module: module.to_string(),
-            reason: format!("type index {i} is not a function type"),
-        })
-}
-
-fn val_type(t: wasmparser::ValType) -> ValType {
-    match t {
-        wasmparser::ValType::I32 => ValType::I32,
-        wasmparser::ValType::I64 => ValType::I64,
-        wasmparser::ValType::F32 => ValType::F32,
-        wasmparser::ValType::F64 => ValType::F64,
-        wasmparser::ValType::V128 => ValType::V128,
-        wasmparser::ValType::Ref(r) => ref_type(r),
-    }
-}
-
-fn ref_type(r: wasmparser::RefType) -> ValType {
-    if r == wasmparser::RefType::FUNCREF {
-        ValType::FuncRef
-    } else if r == wasmparser::RefType::EXTERNREF {
-        ValType::ExternRef
-    } else {
-        ValType::OtherRef
-    }
-}
-
-/// The value of a constant initializer made only of `i32.const`/`i64.const`.
-fn const_int(e: &wasmparser::ConstExpr<'_>) -> Option<i64> {
-    let mut ops = e.get_operators_reader();
-    let v = match ops.read().ok()? {
-        Operator::I32Const { value } => value as u32 as i64,
-        Operator::I64Const { value } => value,
-        _ => return None,
-    };
-    matches!(ops.read().ok()?, Operator::End).then_some(v)
-}
-
-fn segment_base(e: &wasmparser::ConstExpr<'_>, imported_globals: &[String]) -> Option<SegmentBase> {
-    // Only sums of constants and `__table_base` occur in what wasm-ld emits.
-    let mut ops = e.get_operators_reader();
-    let (mut sum, mut relative) = (0u64, false);
-    loop {
-        match ops.read().ok()? {
-            Operator::I32Const { value } => sum = sum.wrapping_add(value as u32 as u64),
-            Operator::GlobalGet { global_index } => {
-                if imported_globals.get(global_index as usize)? != "__table_base" {
-                    return None;
-                }
-                relative = true;
-            }
-            Operator::I32Add => {}
-            Operator::End => break,
-            _ => return None,
-        }
-    }
-    Some(if relative {
-        SegmentBase::TableBase(sum)
-    } else {
-        SegmentBase::Absolute(sum)
-    })
-}
-
-fn ref_func(e: &wasmparser::ConstExpr<'_>) -> Option<u32> {
-    match e.get_operators_reader().read().ok()? {
-        Operator::RefFunc { function_index } => Some(function_index),
-        _ => None,
     }
 }

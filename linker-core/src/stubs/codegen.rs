@@ -1,19 +1,5 @@
-//! Lazy binding stubs (the PLT).
-//!
-//! When a module imports a function whose provider is not instantiated yet (a circular
-//! reference: the usual case is a library calling libc in the main module, which is instantiated
-//! after its libraries), the import is bound to a small generated wasm function that does
-//! `call_indirect` through a slot of the linker's own PLT table. Until the symbol is bound the
-//! slot holds a generated *resolver* (wasm, from the same module) that calls the host function
-//! `wasmlink.bind(slot)`, which binds the symbol and puts the provider's function in the slot (or
-//! traps naming the symbol), then forwards the call. From then on every call is wasm to wasm: the
-//! stub's one `call_indirect`, no check, no host round trip.
-//!
-//! Host functions never go into the PLT (wasmer cannot put host functions in tables), only the
-//! providers' wasm functions do.
-//!
-//! The PLT table is separate from the program's function table so that stubs can exist before the
-//! program's table does (a non-PIE main module defines its own table).
+//! The wasm the linker generates: PLT stubs with their resolvers, and trampolines that let a
+//! table slot hold a host function on engines that cannot put one there.
 
 use wasm_encoder::{
     CodeSection, EntityType, ExportKind, ExportSection, Function, FunctionSection, ImportSection,
@@ -21,31 +7,25 @@ use wasm_encoder::{
 };
 
 use crate::engine::{FuncType, ValType};
+use crate::image::Stub;
 
 /// Import module and name under which stub modules import the PLT table.
-pub const PLT_IMPORT: (&str, &str) = ("wasmlink", "plt");
+pub(crate) const PLT_IMPORT: (&str, &str) = ("wasmlink", "plt");
 /// Import under which stub modules import the binder, `(func (param i32))`.
-pub const BIND_IMPORT: (&str, &str) = ("wasmlink", "bind");
-
-/// One stub: calls PLT slot `slot` with signature `ty`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Stub {
-    pub slot: u32,
-    pub ty: FuncType,
-}
+pub(crate) const BIND_IMPORT: (&str, &str) = ("wasmlink", "bind");
 
 /// Export name of stub `i` in a generated stub module.
-pub fn stub_export(i: usize) -> String {
+pub(crate) fn stub_export(i: usize) -> String {
     format!("s{i}")
 }
 
 /// Export name of the resolver of stub `i`: what the PLT slot holds until the symbol is bound.
-pub fn resolver_export(i: usize) -> String {
+pub(crate) fn resolver_export(i: usize) -> String {
     format!("r{i}")
 }
 
 /// Builds a module exporting one function per stub (`s0`, `s1`, ...).
-pub fn stub_module(stubs: &[Stub]) -> Vec<u8> {
+pub(crate) fn stub_module(stubs: &[Stub]) -> Vec<u8> {
     let mut types = TypeSection::new();
     let mut type_ids: Vec<FuncType> = Vec::new();
     let mut func_type_idx = Vec::with_capacity(stubs.len());
@@ -132,8 +112,38 @@ pub fn stub_module(stubs: &[Stub]) -> Vec<u8> {
     m.finish()
 }
 
+/// A module importing `host.f` of type `ty` and exporting `f`, a wasm function forwarding to it.
+pub(crate) fn trampoline_module(ty: &FuncType) -> Vec<u8> {
+    let mut types = TypeSection::new();
+    types.ty().function(
+        ty.params.iter().map(|t| enc(*t)),
+        ty.results.iter().map(|t| enc(*t)),
+    );
+    let mut imports = ImportSection::new();
+    imports.import("host", "f", EntityType::Function(0));
+    let mut funcs = FunctionSection::new();
+    funcs.function(0);
+    let mut exports = ExportSection::new();
+    exports.export("f", ExportKind::Func, 1);
+    let mut f = Function::new([]);
+    for i in 0..ty.params.len() {
+        f.instruction(&Instruction::LocalGet(i as u32));
+    }
+    f.instruction(&Instruction::Call(0))
+        .instruction(&Instruction::End);
+    let mut code = CodeSection::new();
+    code.function(&f);
+    let mut m = Module::new();
+    m.section(&types)
+        .section(&imports)
+        .section(&funcs)
+        .section(&exports)
+        .section(&code);
+    m.finish()
+}
+
 /// The wasm-encoder form of a value type (shared by the generated modules).
-pub(crate) fn enc(t: ValType) -> wasm_encoder::ValType {
+fn enc(t: ValType) -> wasm_encoder::ValType {
     match t {
         ValType::I32 => wasm_encoder::ValType::I32,
         ValType::I64 => wasm_encoder::ValType::I64,
@@ -167,5 +177,13 @@ mod tests {
         ];
         let bytes = stub_module(&stubs);
         wasmparser::Validator::new().validate_all(&bytes).unwrap();
+    }
+
+    #[test]
+    fn trampoline_module_validates() {
+        let ty = FuncType::new([ValType::I32, ValType::F64], [ValType::I64]);
+        wasmparser::Validator::new()
+            .validate_all(&trampoline_module(&ty))
+            .unwrap();
     }
 }

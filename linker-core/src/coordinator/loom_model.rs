@@ -1,16 +1,15 @@
-//! Model checking of the link-operation protocol (linker-core/src/coordinator.rs) with loom:
+//! Model checking of the link-operation protocol (linker-core/src/coordinator/mod.rs) with loom:
 //! every interleaving of 2-3 groups that run operations (load), take part at safepoints
 //! (resolve), and exit, checked for deadlock and for the protocol's promise: when an operation
 //! returns, every group still running has caught up with it.
 //!
-//! Run: RUSTFLAGS="--cfg loom" cargo test -p linker-core --release --test loom_coordinator
-#![cfg(loom)]
+//! Run: RUSTFLAGS="--cfg loom" cargo test -p linker-core --release --lib loom_model
 
 use loom::sync::atomic::{AtomicU64, Ordering};
 use loom::sync::Arc;
 use loom::thread;
 
-use linker_core::coordinator::Coordinator;
+use super::Coordinator;
 
 /// The records' version and what each group's store reflects (what `sync_group` would do).
 struct World {

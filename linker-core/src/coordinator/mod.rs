@@ -352,3 +352,6 @@ impl Coordinator {
         }
     }
 }
+
+#[cfg(all(test, loom))]
+mod loom_model;

@@ -1,0 +1,58 @@
+//! The guest ABI the linker serves itself, decided when planning: `<dlfcn.h>` as `env` imports
+//! with their C signatures (when no loaded module defines them), and the thread functions of
+//! module `wasmlink`. Planning binds such an import to `Binding::Builtin` (`image.rs`); the
+//! replay asks the process's import chain for it, the same chain that asks the embedder's host
+//! resolver (`imports.rs`), and `dlfcn.rs` implements it (as glibc's `dlfcn/` sits over `elf/`).
+//!
+//! This file only names the functions and their signatures; it knows no engine.
+
+use crate::engine::{FuncType, ValType};
+use crate::metadata::{ExternType, Import};
+
+/// The import module of the linker's own thread ABI.
+pub const IMPORT_MODULE: &str = "wasmlink";
+
+/// A function the linker serves to the guest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Builtin {
+    /// `void *dlopen(const char *path, int flags)`
+    Dlopen,
+    /// `void *dlsym(void *handle, const char *name)`
+    Dlsym,
+    /// `int dlclose(void *handle)`
+    Dlclose,
+    /// `char *dlerror(void)`
+    Dlerror,
+    /// `wasmlink.thread_spawn(entry, arg) -> tid`
+    ThreadSpawn,
+    /// `wasmlink.thread_join(tid) -> code`
+    ThreadJoin,
+}
+
+impl Builtin {
+    /// The builtin `import` asks for, if its module, name and signature are those of one.
+    pub fn of(import: &Import) -> Option<Builtin> {
+        let b = match (import.module.as_str(), import.name.as_str()) {
+            ("env", "dlopen") => Builtin::Dlopen,
+            ("env", "dlsym") => Builtin::Dlsym,
+            ("env", "dlclose") => Builtin::Dlclose,
+            ("env", "dlerror") => Builtin::Dlerror,
+            (IMPORT_MODULE, "thread_spawn") => Builtin::ThreadSpawn,
+            (IMPORT_MODULE, "thread_join") => Builtin::ThreadJoin,
+            _ => return None,
+        };
+        matches!(&import.ty, ExternType::Func(t) if *t == b.ty()).then_some(b)
+    }
+
+    /// Its signature on wasm32.
+    pub fn ty(self) -> FuncType {
+        use ValType::I32;
+        match self {
+            Builtin::Dlopen | Builtin::Dlsym | Builtin::ThreadSpawn => {
+                FuncType::new([I32, I32], [I32])
+            }
+            Builtin::Dlclose | Builtin::ThreadJoin => FuncType::new([I32], [I32]),
+            Builtin::Dlerror => FuncType::new([], [I32]),
+        }
+    }
+}

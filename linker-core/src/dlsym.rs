@@ -1,0 +1,149 @@
+//! Looking symbols up at run time (glibc's `dl-sym.c`): `RTLD_DEFAULT` and the main module's
+//! handle search the global scope, another handle that library and its dependencies,
+//! breadth-first. Results are cached lock-free ([`crate::dlsym_cache`]).
+
+use crate::dlopen::module_of;
+use crate::dlsym_cache::SymbolAddress;
+use crate::engine::{Engine, Extern};
+use crate::error::{LinkError, Result};
+use crate::group::sync_tables;
+use crate::image::{ModuleId, MAIN};
+use crate::metadata::ExternType;
+use crate::order::local_scope;
+use crate::runtime::GroupCx;
+use crate::safepoint::coordinated;
+use crate::scope::lookup;
+
+/// The handle glibc gives `RTLD_NEXT` on wasm32 (`(void *)-1`).
+const RTLD_NEXT: u32 = u32::MAX;
+
+/// Looks `symbol` up in `handle`'s scope: a function's canonical table index, or a data address
+/// (for a TLS symbol, in the calling thread's block).
+#[tracing::instrument(level = "debug", skip(g))]
+pub(crate) fn dlsym<E: Engine>(
+    g: &mut GroupCx<'_, E>,
+    handle: u32,
+    symbol: &str,
+) -> Result<SymbolAddress> {
+    // Fast path: a lock-free read of earlier results.
+    if let Some(a) = g.shared.dlsym_cache.get(handle, symbol) {
+        return Ok(a);
+    }
+    let (addr, thread_local) = dlsym_slow(g, handle, symbol)?;
+    if !thread_local {
+        g.shared.dlsym_cache.insert(handle, symbol, addr);
+    }
+    Ok(addr)
+}
+
+/// What a lookup found: the provider, the export's type, its constant value, whether it is TLS.
+type Found = (ModuleId, ExternType, Option<i64>, bool);
+
+/// The lookup itself; also says whether the result is thread-local (not cacheable).
+fn dlsym_slow<E: Engine>(
+    g: &mut GroupCx<'_, E>,
+    handle: u32,
+    symbol: &str,
+) -> Result<(SymbolAddress, bool)> {
+    let (p, ty, value, tls) = find(g, handle, symbol)?;
+    match ty {
+        ExternType::Func(_) => Ok((SymbolAddress::Function(function_slot(g, p, symbol)?), false)),
+        ExternType::Global { .. } => {
+            let not_data = || LinkError::NotAddressable {
+                module: g.module_name(p),
+                symbol: symbol.to_string(),
+            };
+            let off = value.ok_or_else(not_data)? as u64;
+            let base = if tls {
+                match g.export(p, "__tls_base") {
+                    Some(Extern::Global(tb)) => g.cx.global_get(&tb).i32() as u32 as u64,
+                    _ => {
+                        return Err(LinkError::Unsupported {
+                            module: g.module_name(p),
+                            what: format!("dlsym of TLS symbol {symbol} without __tls_base"),
+                        })
+                    }
+                }
+            } else {
+                g.st().image.modules[p].memory_base
+            };
+            Ok((SymbolAddress::Data((base + off) as u32), tls))
+        }
+        _ => Err(LinkError::UndefinedSymbol {
+            module: g.module_name(p),
+            symbol: symbol.to_string(),
+        }),
+    }
+}
+
+/// The definition of `symbol` in `handle`'s scope.
+fn find<E: Engine>(g: &GroupCx<'_, E>, handle: u32, symbol: &str) -> Result<Found> {
+    let st = g.st();
+    let image = &st.image;
+    let (scope, handle_name) = match handle {
+        0 => (image.global_scope.clone(), "RTLD_DEFAULT".to_string()),
+        RTLD_NEXT => {
+            return Err(LinkError::RtldNext {
+                symbol: symbol.to_string(),
+            })
+        }
+        h => {
+            let m = module_of(image, h)?;
+            let scope = if m == MAIN {
+                image.global_scope.clone()
+            } else {
+                local_scope(image, m)
+            };
+            (scope, image.modules[m].name.clone())
+        }
+    };
+    let infos = image.infos();
+    lookup(&infos, scope, symbol, g.shared.config.weak_policy, false)
+        .map(|(p, e)| (p, e.ty.clone(), e.const_value, e.flags.tls))
+        .ok_or_else(|| LinkError::UndefinedSymbol {
+            module: handle_name,
+            symbol: symbol.to_string(),
+        })
+}
+
+/// The canonical table slot of function `symbol` of module `p`; a slot allocated now changes
+/// every group's table, so it is a link operation.
+fn function_slot<E: Engine>(g: &mut GroupCx<'_, E>, p: ModuleId, symbol: &str) -> Result<u32> {
+    let (known, position) = {
+        let st = g.st();
+        let lm = &st.image.modules[p];
+        // The lookup found it in this module's exports, so it has a position.
+        let position =
+            lm.info
+                .export_position(symbol)
+                .ok_or_else(|| LinkError::UndefinedSymbol {
+                    module: lm.name.clone(),
+                    symbol: symbol.to_string(),
+                })?;
+        (
+            st.image.func_slots.get(&(p, position as u32)).copied(),
+            position,
+        )
+    };
+    if let Some(s) = known {
+        return Ok(s as u32);
+    }
+    let slot = coordinated(g, |g| {
+        let (slot, fresh) = {
+            let mut st = g.st_mut();
+            let fills = st.image.table_fills.len();
+            let slot = crate::bind::func_slot(&mut st.image, p, position)?;
+            (slot, st.image.table_fills.len() > fills)
+        };
+        if fresh {
+            sync_tables(g)?;
+            if let Some(Extern::Func(f)) = g.export(p, symbol) {
+                let table = g.table();
+                g.cx.table_set(&table, slot, Some(&f))
+                    .map_err(|e| LinkError::engine(symbol, e))?;
+            }
+        }
+        Ok(slot)
+    })?;
+    Ok(slot as u32)
+}

@@ -1,0 +1,40 @@
+//! The key of a start-up's records: the library tree the search found (every file's name,
+//! identity, stamp and resolved needed list, in load order) and the settings that shape the
+//! image. The same program started again over unchanged files gets the records its first start
+//! computed instead of binding every import again, as macOS's dyld 3 reuses a "launch closure".
+//! The search itself is always redone, so a library that now shadows another, or a changed file,
+//! is a different key.
+
+use crate::config::LinkerConfig;
+use crate::discover::Found;
+use crate::image::ModuleId;
+use crate::scope::WeakPolicy;
+
+/// What a start-up's records depend on.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(crate) struct LaunchKey {
+    /// Per module in load order: name asked for, identity, stamp, resolved needed list.
+    tree: Vec<(String, String, u64, Vec<ModuleId>)>,
+    stack_size: u64,
+    weak_policy: WeakPolicy,
+    bind_now: bool,
+    default_max_pages: u32,
+}
+
+impl LaunchKey {
+    /// The key of a tree [`crate::discover::walk`] found, or `None` if a file has no version
+    /// stamp (its filesystem cannot tell versions apart: nothing is reused).
+    pub fn new(config: &LinkerConfig, found: &[Found]) -> Option<LaunchKey> {
+        let tree = found
+            .iter()
+            .map(|f| Some((f.name.clone(), f.identity.clone(), f.stamp?, f.deps.clone())))
+            .collect::<Option<Vec<_>>>()?;
+        Some(LaunchKey {
+            tree,
+            stack_size: config.stack_size,
+            weak_policy: config.weak_policy,
+            bind_now: config.bind_now,
+            default_max_pages: config.default_max_pages,
+        })
+    }
+}

@@ -1,0 +1,192 @@
+//! The runtime side of a process: the state every instance group shares ([`Shared`]), the
+//! handles of one group's store ([`GroupState`]), and [`GroupCx`], the context every runtime
+//! operation runs in (a store, the process, the group), with the lock helpers.
+//!
+//! This is the bottom of the runtime: it imports nothing of the runtime above it. What the
+//! replay needs from higher layers (the guest ABI, the embedder's host functions wrapped as
+//! safepoints) reaches it through [`ImportSource`], a trait object the process installs.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+use crate::builtin::Builtin;
+use crate::config::LinkerConfig;
+use crate::coordinator::{Coordinator, GroupId};
+use crate::dlsym_cache::DlsymCache;
+use crate::engine::{Engine, Extern, FuncType, HostFn, StoreOps};
+use crate::error::Result;
+use crate::image::{Image, ModuleId};
+use crate::metadata::Import;
+use crate::module_cache::{Code, ModuleCache};
+
+/// Locks a mutex; a panic in another holder does not poison the linker's state for the others
+/// (every update of the records is made on a copy and published whole, or is a single field).
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// Reads a lock (see [`lock`]).
+pub(crate) fn read<T>(m: &RwLock<T>) -> RwLockReadGuard<'_, T> {
+    m.read().unwrap_or_else(|p| p.into_inner())
+}
+
+/// Writes a lock (see [`lock`]).
+pub(crate) fn write<T>(m: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
+    m.write().unwrap_or_else(|p| p.into_inner())
+}
+
+/// The process's records and what the runtime keeps beside them.
+#[derive(Clone)]
+pub(crate) struct ProcessState<E: Engine> {
+    /// The engine-free records (modules, layout, bindings).
+    pub image: Image,
+    /// Each module's compiled code, by id.
+    pub code: Code<E>,
+    /// Slots given to host closures, with what each group needs to recreate them.
+    pub closures: HashMap<u64, (FuncType, HostFn<E>)>,
+}
+
+/// Where imports the loaded modules do not define come from: the linker's own guest ABI and the
+/// embedder's host resolver, one chain (`imports.rs`), installed by the process.
+pub(crate) trait ImportSource<E: Engine>: Send + Sync {
+    /// The function serving builtin `b` in this group.
+    fn builtin(&self, g: &mut GroupCx<'_, E>, b: Builtin) -> Result<Extern<E>>;
+    /// What the embedder supplies for `import` of module `module`, made usable in this group
+    /// (host functions become safepoints); `None` leaves it to the backend's own imports.
+    fn host(
+        &self,
+        g: &mut GroupCx<'_, E>,
+        module: &str,
+        import: &Import,
+    ) -> Result<Option<Extern<E>>>;
+}
+
+/// State shared by every group of a process.
+pub(crate) struct Shared<E: Engine> {
+    pub engine: E,
+    pub config: LinkerConfig,
+    pub imports: Arc<dyn ImportSource<E>>,
+    pub state: RwLock<ProcessState<E>>,
+    pub memory: E::SharedMemory,
+    /// Results of earlier `dlsym` calls, read without a lock; replaced (emptied) whenever a load
+    /// or unload changes what a lookup could find.
+    pub dlsym_cache: DlsymCache,
+    /// Compiled modules (libraries opened again, generated stubs and trampolines).
+    pub cache: Arc<ModuleCache<E>>,
+    /// Who may change the records, and which groups have caught up (docs/threads.md).
+    pub coord: Coordinator,
+    /// Spawned threads: `None` while running, then the exit code.
+    pub threads: Mutex<HashMap<u64, Option<i32>>>,
+}
+
+impl<E: Engine> Shared<E> {
+    /// The records, for reading.
+    pub fn st(&self) -> RwLockReadGuard<'_, ProcessState<E>> {
+        read(&self.state)
+    }
+
+    /// The records, for changing.
+    pub fn st_mut(&self) -> RwLockWriteGuard<'_, ProcessState<E>> {
+        write(&self.state)
+    }
+
+    /// The records' version: bumped by every change groups must apply to their stores.
+    pub fn version(&self) -> u64 {
+        self.st().image.version
+    }
+}
+
+/// Handles of one group's store. Kept apart from the store so that host functions running inside
+/// the store can reach them.
+pub(crate) struct GroupState<E: Engine> {
+    /// The group's id (its thread id for the guest; the main group is 0).
+    pub id: GroupId,
+    /// The records version this group's store reflects.
+    pub version: u64,
+    pub memory: E::Memory,
+    pub table: E::Table,
+    pub plt: E::Table,
+    pub stack_pointer: E::Global,
+    pub instances: Vec<Option<E::Instance>>,
+    pub tags: HashMap<String, E::Tag>,
+    /// `wasmlink.bind`, imported by every stub module of this group.
+    pub binder: Option<E::Func>,
+    /// This thread's `dlerror` text, cleared when read.
+    pub dlerror: Option<String>,
+    /// This store's functions for the closures in the records, by slot.
+    pub closure_funcs: HashMap<u64, E::Func>,
+    /// The resolver each PLT slot holds until its symbol is bound (see `stubs`).
+    pub plt_resolvers: HashMap<u32, E::Func>,
+    /// Memory this thread owns (stack, TLS blocks, dlerror buffer), returned when it exits.
+    pub thread_memory: Vec<(u64, u64)>,
+    /// Where `dlerror` puts its text for this thread, once allocated.
+    pub dlerror_buffer: Option<u64>,
+}
+
+/// A group, shared with the host functions of its store.
+pub(crate) type GroupRef<E> = Arc<Mutex<GroupState<E>>>;
+
+/// What every runtime operation works on: one store, the process, and the group whose store it
+/// is. Built where wasm is entered (`Process`, a thread's body) or in a host function.
+pub(crate) struct GroupCx<'a, E: Engine> {
+    pub cx: &'a mut dyn StoreOps<E>,
+    pub shared: &'a Arc<Shared<E>>,
+    pub group: &'a GroupRef<E>,
+}
+
+impl<'a, E: Engine> GroupCx<'a, E> {
+    /// The context of `group`'s store `cx`.
+    pub fn new(
+        cx: &'a mut dyn StoreOps<E>,
+        shared: &'a Arc<Shared<E>>,
+        group: &'a GroupRef<E>,
+    ) -> Self {
+        GroupCx { cx, shared, group }
+    }
+
+    /// The records, for reading.
+    pub fn st(&self) -> RwLockReadGuard<'a, ProcessState<E>> {
+        read(&self.shared.state)
+    }
+
+    /// The records, for changing.
+    pub fn st_mut(&self) -> RwLockWriteGuard<'a, ProcessState<E>> {
+        write(&self.shared.state)
+    }
+
+    /// The group's handles.
+    pub fn g(&self) -> MutexGuard<'a, GroupState<E>> {
+        lock(self.group)
+    }
+
+    /// The group's id.
+    pub fn id(&self) -> GroupId {
+        self.g().id
+    }
+
+    /// The process memory in this store.
+    pub fn memory(&self) -> E::Memory {
+        self.g().memory.clone()
+    }
+
+    /// The program's function table in this store.
+    pub fn table(&self) -> E::Table {
+        self.g().table.clone()
+    }
+
+    /// The PLT table in this store.
+    pub fn plt(&self) -> E::Table {
+        self.g().plt.clone()
+    }
+
+    /// The name of module `m`.
+    pub fn module_name(&self, m: ModuleId) -> String {
+        self.st().image.modules[m].name.clone()
+    }
+
+    /// Export `name` of module `m`'s instance in this group, if instantiated.
+    pub fn export(&mut self, m: ModuleId, name: &str) -> Option<Extern<E>> {
+        let inst = self.g().instances.get(m)?.clone()?;
+        self.cx.export(&inst, name)
+    }
+}
