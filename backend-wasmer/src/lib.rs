@@ -48,9 +48,16 @@ impl Default for WasmerEngine {
 }
 
 impl WasmerEngine {
+    /// wasmer's default engine (Cranelift).
     pub fn new() -> Self {
+        Self::from_engine(wasmer::Engine::default())
+    }
+
+    /// The embedder's own engine. Its compiler must support what dylink.0 programs use
+    /// (threads and shared memory, exceptions): Cranelift does.
+    pub fn from_engine(engine: wasmer::Engine) -> Self {
         WasmerEngine {
-            engine: wasmer::Engine::default(),
+            engine,
             imports: None,
             per_store: Default::default(),
         }
@@ -65,6 +72,7 @@ impl WasmerEngine {
         self
     }
 
+    /// The wasmer engine.
     pub fn wasmer(&self) -> &wasmer::Engine {
         &self.engine
     }

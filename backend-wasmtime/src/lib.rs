@@ -29,11 +29,24 @@ use linker_core::engine::{
 };
 use wasmtime::{AsContextMut, Caller, StoreContextMut};
 
+#[cfg(feature = "wasi")]
+pub mod wasi;
+
+/// The embedder's epoch deadline callback, called after the linker's safepoint on every tick.
+type EpochFn<T> = dyn Fn(StoreContextMut<'_, T>) -> wasmtime::Result<wasmtime::UpdateDeadline>
+    + Send
+    + Sync;
+
+/// The embedder's store limiter: given the store's data, the limiter to consult.
+type LimiterFn<T> = dyn (Fn(&mut T) -> &mut dyn wasmtime::ResourceLimiter) + Send + Sync;
+
 /// The wasmtime engine, configured for dynamic linking (threads, shared memory, exceptions).
 pub struct WasmtimeEngine<T: 'static> {
     engine: wasmtime::Engine,
     make_data: Arc<dyn Fn() -> T + Send + Sync>,
     linker: Option<Arc<wasmtime::Linker<T>>>,
+    limiter: Option<Arc<LimiterFn<T>>>,
+    epoch: Option<Arc<EpochFn<T>>>,
 }
 
 impl<T: 'static> Clone for WasmtimeEngine<T> {
@@ -42,6 +55,8 @@ impl<T: 'static> Clone for WasmtimeEngine<T> {
             engine: self.engine.clone(),
             make_data: self.make_data.clone(),
             linker: self.linker.clone(),
+            limiter: self.limiter.clone(),
+            epoch: self.epoch.clone(),
         }
     }
 }
@@ -73,11 +88,55 @@ impl<T: Send + 'static> WasmtimeEngine<T> {
         config: &wasmtime::Config,
         make_data: impl Fn() -> T + Send + Sync + 'static,
     ) -> Result<Self, EngineError> {
-        Ok(WasmtimeEngine {
-            engine: wasmtime::Engine::new(config).map_err(err)?,
+        let engine = wasmtime::Engine::new(config).map_err(err)?;
+        Ok(Self::from_engine(engine, make_data))
+    }
+
+    /// The embedder's own engine, whose stores start with data made by `make_data` (each thread
+    /// of a process gets its own store). Its configuration must allow what dylink.0 programs use:
+    /// threads and shared memory, exceptions (see [`config`]), and epoch interruption, which the
+    /// linker uses to pause busy threads for link operations (docs/threads.md).
+    pub fn from_engine(
+        engine: wasmtime::Engine,
+        make_data: impl Fn() -> T + Send + Sync + 'static,
+    ) -> Self {
+        WasmtimeEngine {
+            engine,
             make_data: Arc::new(make_data),
             linker: None,
-        })
+            limiter: None,
+            epoch: None,
+        }
+    }
+
+    /// The embedder's own epoch deadline callback (time slices, timeouts): on every epoch tick
+    /// the linker first takes its safepoint (it uses epochs to pause busy threads for link
+    /// operations), then calls `callback`, whose answer decides (`Continue(n)`: the next
+    /// deadline in `n` ticks; an error: the wasm traps). Without one, wasm goes on at every
+    /// tick. A deadline of more than one tick delays the linker's safepoints as much: a link
+    /// operation of another thread then waits that many ticks for this one.
+    pub fn with_epoch_callback(
+        mut self,
+        callback: impl Fn(StoreContextMut<'_, T>) -> wasmtime::Result<wasmtime::UpdateDeadline>
+            + Send
+            + Sync
+            + 'static,
+    ) -> Self {
+        self.epoch = Some(Arc::new(callback));
+        self
+    }
+
+    /// Every store of the process consults the limiter `limiter` returns from its data, instead
+    /// of the linker's default (no instance, table or memory count limit; growth bounded by each
+    /// memory's and table's maximum). Allow for one instance per module and thread, another per
+    /// module with lazily bound imports, and more for each `dlopen`: a wasmtime store frees its
+    /// instances only when it is dropped.
+    pub fn with_limiter(
+        mut self,
+        limiter: impl (Fn(&mut T) -> &mut dyn wasmtime::ResourceLimiter) + Send + Sync + 'static,
+    ) -> Self {
+        self.limiter = Some(Arc::new(limiter));
+        self
     }
 
     /// Imports that neither the loaded modules nor the linker's host resolver define are taken
@@ -87,6 +146,7 @@ impl<T: Send + 'static> WasmtimeEngine<T> {
         self
     }
 
+    /// The wasmtime engine.
     pub fn wasmtime(&self) -> &wasmtime::Engine {
         &self.engine
     }
@@ -292,10 +352,20 @@ impl<T: Send + 'static> Engine for WasmtimeEngine<T> {
 
     fn new_store(&self) -> Self::Store {
         let mut store = wasmtime::Store::new(&self.engine, (self.make_data)());
-        store.limiter(|_| Box::leak(Box::new(Unbounded)));
-        // Until a handler is installed, an epoch tick just lets the wasm go on.
+        match &self.limiter {
+            Some(limiter) => {
+                let limiter = limiter.clone();
+                store.limiter(move |data| limiter(data));
+            }
+            None => store.limiter(|_| Box::leak(Box::new(Unbounded))),
+        }
+        // Until a handler is installed, an epoch tick is the embedder's alone.
         store.set_epoch_deadline(1);
-        store.epoch_deadline_callback(|_| Ok(wasmtime::UpdateDeadline::Continue(1)));
+        let epoch = self.epoch.clone();
+        store.epoch_deadline_callback(move |ctx| match &epoch {
+            Some(f) => f(ctx),
+            None => Ok(wasmtime::UpdateDeadline::Continue(1)),
+        });
         store
     }
 
@@ -304,7 +374,7 @@ impl<T: Send + 'static> Engine for WasmtimeEngine<T> {
         store: &mut Self::Store,
         handler: linker_core::engine::SafepointFn<Self>,
     ) {
-        let linker = self.linker.clone();
+        let (linker, epoch) = (self.linker.clone(), self.epoch.clone());
         store.set_epoch_deadline(1);
         store.epoch_deadline_callback(move |mut ctx| {
             // Wasm that the handler runs (instantiation, table updates) must not hit the deadline.
@@ -314,7 +384,10 @@ impl<T: Send + 'static> Engine for WasmtimeEngine<T> {
                 linker: linker.clone(),
             };
             handler(&mut cx).map_err(wasmtime::Error::new)?;
-            Ok(wasmtime::UpdateDeadline::Continue(1))
+            match &epoch {
+                Some(f) => f(ctx),
+                None => Ok(wasmtime::UpdateDeadline::Continue(1)),
+            }
         });
     }
 

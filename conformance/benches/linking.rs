@@ -23,7 +23,7 @@ use conformance::fixtures::build_case;
 use conformance::manifest::{load_cases, Case};
 use conformance::wasi::{Output, Wasi};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use linker_core::{Engine, HostDirFs, LinkerConfig, ModuleCache, Process, Val};
+use wasmlink::{Engine, HostDirFs, LinkerConfig, ModuleCache, Process, Val};
 
 fn trees() -> Vec<Case> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/trees");
@@ -183,8 +183,8 @@ fn bench_engine<E: Engine>(c: &mut Criterion, engine: E) {
 }
 
 fn benches(c: &mut Criterion) {
-    bench_engine(c, backend_wasmtime::WasmtimeEngine::<()>::new().unwrap());
-    bench_engine(c, backend_wasmer::WasmerEngine::new());
+    bench_engine(c, wasmlink::wasmtime::WasmtimeEngine::<()>::new().unwrap());
+    bench_engine(c, wasmlink::wasmer::WasmerEngine::new());
 }
 
 criterion_group!(linking, benches);

@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use conformance::wasi::{Output, Wasi};
-use linker_core::{Engine, HostDirFs, LinkerConfig, ModuleCache, Process};
+use wasmlink::{Engine, HostDirFs, LinkerConfig, ModuleCache, Process};
 
 fn run<E: Engine>(engine: E, root: &Path, secs: u64) {
     let cache = Arc::new(ModuleCache::default());
@@ -30,13 +30,13 @@ fn run<E: Engine>(engine: E, root: &Path, secs: u64) {
             "start_threads"
         };
         assert_eq!(
-            p.call(start, &[linker_core::Val::I32(k)]).unwrap(),
-            vec![linker_core::Val::I32(0)]
+            p.call(start, &[wasmlink::Val::I32(k)]).unwrap(),
+            vec![wasmlink::Val::I32(0)]
         );
         let start = Instant::now();
         let mut n = 0u32;
         while start.elapsed() < Duration::from_secs(secs) {
-            p.call("open_close", &[linker_core::Val::I32(1)]).unwrap();
+            p.call("open_close", &[wasmlink::Val::I32(1)]).unwrap();
             n += 1;
         }
         eprintln!("{n} dlopen+dlclose, {:?} each", start.elapsed() / n);
@@ -50,7 +50,7 @@ fn run<E: Engine>(engine: E, root: &Path, secs: u64) {
         let mut n = 0u64;
         while start.elapsed() < Duration::from_secs(secs) {
             if what == "dlsym" {
-                p.call("loop_dlsym", &[linker_core::Val::I32(1000)])
+                p.call("loop_dlsym", &[wasmlink::Val::I32(1000)])
                     .unwrap();
             } else {
                 for _ in 0..1000 {
@@ -72,7 +72,7 @@ fn run<E: Engine>(engine: E, root: &Path, secs: u64) {
         } else if what == "prepare" {
             // Discovery and planning without an engine (what `ldd` runs).
             let config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
-            drop(linker_core::ldd(&config, "/main.wasm").unwrap());
+            drop(wasmlink::ldd(&config, "/main.wasm").unwrap());
         } else {
             drop(load());
         }
@@ -87,10 +87,10 @@ fn main() {
     let secs = a[3].parse().unwrap();
     match a[1].as_str() {
         "wasmtime" => run(
-            backend_wasmtime::WasmtimeEngine::<()>::new().unwrap(),
+            wasmlink::wasmtime::WasmtimeEngine::<()>::new().unwrap(),
             root,
             secs,
         ),
-        _ => run(backend_wasmer::WasmerEngine::new(), root, secs),
+        _ => run(wasmlink::wasmer::WasmerEngine::new(), root, secs),
     }
 }

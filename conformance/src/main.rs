@@ -4,22 +4,20 @@
 //! conformance [matrix] [--engine E] [--filter S] [--json] [--external NAME=TEMPLATE]...
 //!                                                            run every case on every engine
 //! conformance build                                          build the fixtures only
-//! conformance run --engine E [-L DIR]... MAIN [ARGS]...      run a module tree from the host fs
-//! conformance ldd [-L DIR]... MODULE                         print the resolved tree, like ldd -r
 //! conformance native [FILTER]                                print what the native ELF build prints
 //! ```
+//!
+//! To run one program, or print its tree, use the `wasmlink` command (`wasmlink run`, `wasmlink
+//! ldd`): the suite runs programs through the same public crate.
 
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use conformance::runner::{run, EngineKind, Request};
+use conformance::runner::EngineKind;
 use conformance::suite::{build_all, cases, run_case, run_external, External, Status};
-use linker_core::{HostDirFs, LinkerConfig};
 
 fn usage() -> ExitCode {
     eprintln!(
         "usage:\n  conformance [matrix] [--engine E] [--filter S] [--json] [--external NAME=TEMPLATE]...\n  conformance build\n  \
-         conformance run --engine E [-L DIR]... MAIN [ARGS]...\n  conformance ldd [-L DIR]... MODULE\n  \
          conformance native [FILTER]\n\
          engines: {}",
         EngineKind::all().iter().map(|e| e.name()).collect::<Vec<_>>().join(", ")
@@ -41,9 +39,7 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Some("run") => cmd_run(&args[1..]),
         Some("native") => cmd_native(args.get(1).map(String::as_str)),
-        Some("ldd") => cmd_ldd(&args[1..]),
         Some("matrix") => cmd_matrix(&args[1..]),
         Some("-h" | "--help") => usage(),
         _ => cmd_matrix(&args),
@@ -265,98 +261,6 @@ fn first_lines(s: &str, n: usize) -> String {
         .replace('|', "\\|")
 }
 
-/// Splits `[-L DIR]... REST...`, adding `LD_LIBRARY_PATH`.
-fn lib_dirs(args: &[String]) -> (Vec<String>, Vec<String>) {
-    let mut dirs = Vec::new();
-    let mut i = 0;
-    while i < args.len() && args[i] == "-L" && i + 1 < args.len() {
-        dirs.push(abs(&args[i + 1]));
-        i += 2;
-    }
-    if let Ok(p) = std::env::var("LD_LIBRARY_PATH") {
-        dirs.extend(p.split(':').filter(|s| !s.is_empty()).map(abs));
-    }
-    (dirs, args[i..].to_vec())
-}
 
-fn abs(p: &str) -> String {
-    let pb = PathBuf::from(p);
-    let pb = if pb.is_absolute() {
-        pb
-    } else {
-        std::env::current_dir().unwrap_or_default().join(pb)
-    };
-    std::fs::canonicalize(&pb)
-        .unwrap_or(pb)
-        .display()
-        .to_string()
-}
 
-fn cmd_run(args: &[String]) -> ExitCode {
-    let (engine, rest) = match args {
-        [flag, e, rest @ ..] if flag == "--engine" => match EngineKind::parse(e) {
-            Some(k) => (k, rest),
-            None => return usage(),
-        },
-        _ => return usage(),
-    };
-    let (dirs, rest) = lib_dirs(rest);
-    let Some(main) = rest.first() else {
-        return usage();
-    };
-    let main = abs(main);
-    let env: Vec<(String, String)> = std::env::vars()
-        .filter(|(k, _)| k != "LD_LIBRARY_PATH")
-        .collect();
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
-    let req = Request {
-        files_root: &cwd,
-        root: Path::new("/"),
-        main: &main,
-        args: rest[1..].to_vec(),
-        env,
-        ld_library_path: dirs,
-        passthrough: true,
-    };
-    let out = run(engine, &req);
-    ExitCode::from(out.exit_code.clamp(0, 255) as u8)
-}
 
-fn cmd_ldd(args: &[String]) -> ExitCode {
-    let (dirs, rest) = lib_dirs(args);
-    let Some(main) = rest.first() else {
-        return usage();
-    };
-    let fs = match HostDirFs::new("/") {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let mut config = LinkerConfig::new(std::sync::Arc::new(fs));
-    config.search.ld_library_path = dirs;
-    // Planning is engine-free: the report needs no engine.
-    match linker_core::ldd(&config, &abs(main)) {
-        Err(e) => {
-            eprintln!("ldd: {e}");
-            ExitCode::FAILURE
-        }
-        Ok(report) => {
-            for m in report.modules.iter().skip(1) {
-                println!(
-                    "\t{} => {} (memory {:#x}, table {})",
-                    m.name, m.path, m.memory_base, m.table_base
-                );
-            }
-            for u in &report.unresolved {
-                println!("undefined symbol: {}\t({})", u.symbol, u.module);
-            }
-            if report.unresolved.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            }
-        }
-    }
-}

@@ -4,7 +4,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use linker_core::{Engine, HostDirFs, LinkerConfig, Process, RunError};
+use wasmlink::{Engine, HostDirFs, LinkerConfig, Process, RunError};
 
 use crate::wasi::{Output, Wasi};
 
@@ -74,12 +74,12 @@ pub struct Request<'a> {
 pub fn run(kind: EngineKind, req: &Request<'_>) -> Outcome {
     match kind {
         #[cfg(feature = "wasmtime")]
-        EngineKind::Wasmtime => match backend_wasmtime::WasmtimeEngine::<()>::new() {
+        EngineKind::Wasmtime => match wasmlink::wasmtime::WasmtimeEngine::<()>::new() {
             Ok(e) => run_with(e, req),
             Err(e) => failed(format!("wasmtime: {e}")),
         },
         #[cfg(feature = "wasmer")]
-        EngineKind::Wasmer => run_with(backend_wasmer::WasmerEngine::new(), req),
+        EngineKind::Wasmer => run_with(wasmlink::wasmer::WasmerEngine::new(), req),
     }
 }
 
@@ -117,7 +117,7 @@ pub fn run_with<E: Engine>(engine: E, req: &Request<'_>) -> Outcome {
     let mut outcome = Outcome::default();
     // WASMLINK_CACHE_DIR: keep compiled modules on disk between runs (a trusted directory).
     let cache = match std::env::var_os("WASMLINK_CACHE_DIR") {
-        Some(dir) => Arc::new(linker_core::ModuleCache::with_disk_dir(dir)),
+        Some(dir) => Arc::new(wasmlink::ModuleCache::with_disk_dir(dir)),
         None => Arc::default(),
     };
     match Process::load_with_cache(engine, config, host, req.main, cache) {

@@ -147,11 +147,11 @@ pub fn needs_our_host(case: &Case, root: &std::path::Path) -> Option<String> {
         let Ok(bytes) = std::fs::read(root.join(&m.out)) else {
             continue;
         };
-        let Ok(info) = linker_core::ModuleInfo::parse(&m.out, &bytes, false) else {
+        let Ok(info) = wasmlink::ModuleInfo::parse(&m.out, &bytes, false) else {
             continue;
         };
         for i in &info.imports {
-            if linker_core::Builtin::of(i).is_some() {
+            if wasmlink::Builtin::of(i).is_some() {
                 return Some(format!(
                     "{} imports {}.{}, which our linker provides (the dlfcn/thread ABI of docs/abi.md)",
                     m.out, i.module, i.name

@@ -36,8 +36,8 @@ pub fn built_test_tree(name: &str) -> PathBuf {
 macro_rules! on_each_engine {
     ($check:ident ( $($arg:expr),* $(,)? )) => {{
         #[cfg(feature = "wasmtime")]
-        $check(backend_wasmtime::WasmtimeEngine::<()>::new().unwrap(), $($arg),*);
+        $check(wasmlink::wasmtime::WasmtimeEngine::<()>::new().unwrap(), $($arg),*);
         #[cfg(feature = "wasmer")]
-        $check(backend_wasmer::WasmerEngine::new(), $($arg),*);
+        $check(wasmlink::wasmer::WasmerEngine::new(), $($arg),*);
     }};
 }

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use linker_core::ModuleInfo;
+use wasmlink::ModuleInfo;
 
 /// Compares the two readings of `file`; `Ok(false)` when wabt is not installed.
 pub fn compare(file: &Path) -> Result<bool, String> {

@@ -8,9 +8,9 @@
 use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use linker_core::engine::{Engine, EngineError, HostError, HostFn, StoreOps, Val};
-use linker_core::metadata::{ExternType, Import};
-use linker_core::{HostContext, HostImport, HostResolver, LinkError};
+use wasmlink::engine::{Engine, EngineError, HostError, HostFn, StoreOps, Val};
+use wasmlink::metadata::{ExternType, Import};
+use wasmlink::{HostContext, HostImport, HostResolver, LinkError};
 
 use crate::wasi_fs::{Files, Stat};
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use conformance::testing::built_case;
 use conformance::wasi::Wasi;
-use linker_core::{Engine, FuncType, HostDirFs, HostFn, LinkerConfig, Process, Val, ValType};
+use wasmlink::{Engine, FuncType, HostDirFs, HostFn, LinkerConfig, Process, Val, ValType};
 
 fn adder<E: Engine>(k: i32) -> HostFn<E> {
     Arc::new(move |_cx, args, results| {

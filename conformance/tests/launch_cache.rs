@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use conformance::testing::built_case;
 use conformance::wasi::Wasi;
-use linker_core::{Engine, HostDirFs, LinkerConfig, ModuleCache, Process};
+use wasmlink::{Engine, HostDirFs, LinkerConfig, ModuleCache, Process};
 
 fn start<E: Engine>(engine: &E, root: &Path, cache: &Arc<ModuleCache<E>>) -> String {
     let mut config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));

@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use conformance::testing::built_case;
 use conformance::wasi::Wasi;
-use linker_core::{Engine, HostDirFs, LinkerConfig, Process};
-use linker_core::{RTLD_GLOBAL, RTLD_NOW};
+use wasmlink::{Engine, HostDirFs, LinkerConfig, Process};
+use wasmlink::{RTLD_GLOBAL, RTLD_NOW};
 
 fn check<E: Engine>(engine: E, root: &std::path::Path) {
     let config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use conformance::testing::built_test_tree;
 use conformance::wasi::{Output, Wasi};
-use linker_core::{Engine, HostDirFs, LinkerConfig, Process};
+use wasmlink::{Engine, HostDirFs, LinkerConfig, Process};
 
 fn check<E: Engine>(engine: E, root: &Path) {
     let mut config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));

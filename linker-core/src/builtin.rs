@@ -29,6 +29,17 @@ pub enum Builtin {
     ThreadJoin,
 }
 
+/// Whether a call of `import`, served by the engine's own imports, may block for long (a sleep,
+/// a read of a terminal or a socket): the linker then leaves the calling group idle around it, so
+/// other threads' link operations go on (docs/threads.md).
+pub(crate) fn may_block(import: &Import) -> bool {
+    import.module == "wasi_snapshot_preview1"
+        && matches!(
+            import.name.as_str(),
+            "poll_oneoff" | "fd_read" | "fd_pread" | "sock_recv" | "sock_accept"
+        )
+}
+
 impl Builtin {
     /// The builtin `import` asks for, if its module, name and signature are those of one.
     pub fn of(import: &Import) -> Option<Builtin> {

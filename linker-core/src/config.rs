@@ -19,6 +19,9 @@ pub struct LinkerConfig {
     /// Resolve every function import at load time and fail the load if one is missing
     /// (`LD_BIND_NOW`); otherwise a missing function is reported when it is first called.
     pub bind_now: bool,
+    /// Libraries loaded right after the main module, before its own (`LD_PRELOAD`): their
+    /// definitions come first in the global scope after the main module's.
+    pub preload: Vec<String>,
     /// Maximum memory in 64 KiB pages when the main module does not say (default: 1 GiB).
     pub default_max_pages: u32,
     /// How long a link operation waits for other threads to reach a safepoint before it fails
@@ -35,6 +38,7 @@ impl LinkerConfig {
             stack_size: 1 << 20,
             weak_policy: WeakPolicy::default(),
             bind_now: false,
+            preload: Vec::new(),
             default_max_pages: 16384,
             safepoint_timeout: std::time::Duration::from_secs(10),
         }

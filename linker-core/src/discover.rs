@@ -113,7 +113,8 @@ pub(crate) fn read_bytes(config: &LinkerConfig, name: &str, path: &str) -> Resul
 }
 
 /// Walks the needed lists from `first` breadth-first, reading each library once. Libraries
-/// already loaded in `image` are reused, not read again. The returned modules get ids `base_id`,
+/// already loaded in `image` are reused, not read again. At start-up (no `image`), the configured
+/// preloads are needed by the main module before its own libraries. The returned modules get ids `base_id`,
 /// `base_id + 1`, ... in breadth-first order; `first` is `base_id`.
 #[tracing::instrument(level = "debug", skip_all, fields(root = %first.name))]
 pub(crate) fn walk(
@@ -129,7 +130,11 @@ pub(crate) fn walk(
     let mut found = vec![first];
     let mut queue = VecDeque::from([0usize]);
     while let Some(i) = queue.pop_front() {
-        let needed = found[i].info.dylink.needed.clone();
+        let mut needed = found[i].info.dylink.needed.clone();
+        if i == 0 && image.is_none() {
+            // Start-up: preloaded libraries come right after the main module (glibc's rtld).
+            needed.splice(0..0, config.preload.iter().cloned());
+        }
         for name in needed {
             let loc = locate(
                 &*config.fs,

@@ -70,6 +70,7 @@ pub(crate) fn create_group<E: Engine>(
         thread_memory: Vec::new(),
         dlerror_buffer: None,
         plt_resolvers: HashMap::new(),
+        guards: None,
     }));
     let binder = cx
         .new_host_func(

@@ -10,6 +10,7 @@ use crate::engine::{Engine, Extern, HostFn};
 use crate::error::{LinkError, Result};
 use crate::host::{HostContext, HostImport, HostResolver};
 use crate::metadata::{ExternType, Import};
+use crate::engine::{FuncType, HostError};
 use crate::runtime::{GroupCx, ImportSource};
 use crate::safepoint::{enter, leave, safepoint_host};
 
@@ -58,6 +59,53 @@ impl<E: Engine> ImportSource<E> for ProcessImports<E> {
             Some(HostImport::Blocking(f)) => Some(wrap(f, true, g)?),
         })
     }
+
+    fn guards(&self, g: &mut GroupCx<'_, E>) -> Result<[E::Func; 3]> {
+        if let Some(guards) = g.g().guards.clone() {
+            return Ok(guards);
+        }
+        let guards = make_guards(g)?;
+        g.g().guards = Some(guards.clone());
+        Ok(guards)
+    }
+}
+
+/// `wasmlink.safepoint`, `leave` and `enter` for forwarders: the same protocol as the wrappers
+/// below, as three calls around the engine's own import.
+fn make_guards<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<[E::Func; 3]> {
+    let (sh, weak) = (Arc::downgrade(g.shared), Arc::downgrade(g.group));
+    let stop = g.shared.coord.stop_flag();
+    let upgrade = move || -> std::result::Result<_, HostError> {
+        match (sh.upgrade(), weak.upgrade()) {
+            (Some(s), Some(gr)) => Ok((s, gr)),
+            _ => Err(HostError::Trap("instance group is gone".into())),
+        }
+    };
+    let up = upgrade.clone();
+    let safepoint: HostFn<E> = Arc::new(move |cx, _, _| {
+        if stop.is_set() {
+            let (sh, group) = up()?;
+            safepoint_host(&mut GroupCx::new(cx, &sh, &group))?;
+        }
+        Ok(())
+    });
+    let up = upgrade.clone();
+    let leave_fn: HostFn<E> = Arc::new(move |_, _, _| {
+        let (sh, group) = up()?;
+        leave(&sh, &group);
+        Ok(())
+    });
+    let enter_fn: HostFn<E> = Arc::new(move |cx, _, _| {
+        let (sh, group) = upgrade()?;
+        enter(&mut GroupCx::new(cx, &sh, &group))?;
+        Ok(())
+    });
+    let ty = FuncType::new([], []);
+    let mut make = |f: HostFn<E>| {
+        g.cx.new_host_func(&ty, f)
+            .map_err(|e| LinkError::store("forwarder guard", e))
+    };
+    Ok([make(safepoint)?, make(leave_fn)?, make(enter_fn)?])
 }
 
 /// A host function that is a safepoint: a pending link operation of another thread is applied

@@ -9,7 +9,8 @@ use crate::error::{LinkError, Result};
 use crate::image::{Binding, ModuleId};
 use crate::metadata::{ExternType, Import};
 use crate::runtime::GroupCx;
-use crate::stubs::{resolver_export, stub_export};
+use crate::builtin::may_block;
+use crate::stubs::{forward_export, forwarder_module, resolver_export, stub_export, Forwarded};
 
 /// Instantiates module `m` in the group with its recorded bindings. `bind_now`: a function
 /// import nothing defines fails here instead of at its first call.
@@ -40,6 +41,8 @@ pub(crate) fn instantiate_module<E: Engine>(
         None => None,
     };
     let mut imports: Vec<Option<Extern<E>>> = Vec::with_capacity(lm.plan.len());
+    // Function imports left to the engine's own imports, by position.
+    let mut native: Vec<usize> = Vec::new();
     for ((imp, b), bound) in lm.info.imports.iter().zip(lm.plan.iter()).zip(bound) {
         let ext = match b {
             Binding::Plt { stub, .. } => {
@@ -70,9 +73,18 @@ pub(crate) fn instantiate_module<E: Engine>(
                     }
                 }
             }
-            b => import_for(g, name, imp, b)?,
+            b => {
+                let ext = import_for(g, name, imp, b)?;
+                if ext.is_none() && matches!(imp.ty, ExternType::Func(_)) {
+                    native.push(imports.len());
+                }
+                ext
+            }
         };
         imports.push(ext);
+    }
+    if !native.is_empty() {
+        forward_native(g, name, &lm.info.imports, &native, &mut imports)?;
     }
     let inst =
         g.cx.instantiate(&code.module, &imports)
@@ -88,6 +100,64 @@ pub(crate) fn instantiate_module<E: Engine>(
         gs.instances.resize(m + 1, None);
     }
     gs.instances[m] = Some(inst);
+    Ok(())
+}
+
+/// Routes the function imports at positions `native` (left to the engine's own imports) through
+/// a forwarder: the engine resolves the forwarder's imports, whose caller then exports the
+/// process memory as `memory` (what WASI implementations look for), and each call is a
+/// safepoint (see `stubs::forwarder_module`).
+fn forward_native<E: Engine>(
+    g: &mut GroupCx<'_, E>,
+    name: &str,
+    all: &[Import],
+    native: &[usize],
+    imports: &mut [Option<Extern<E>>],
+) -> Result<()> {
+    let funcs: Vec<Forwarded<'_>> = native
+        .iter()
+        .map(|&i| {
+            let imp = &all[i];
+            let ExternType::Func(ty) = &imp.ty else {
+                unreachable!("only function imports are forwarded")
+            };
+            Forwarded {
+                module: &imp.module,
+                name: &imp.name,
+                ty,
+                blocking: may_block(imp),
+            }
+        })
+        .collect();
+    let max_pages = g.st().image.memory_pages.1;
+    let bytes = forwarder_module(&funcs, max_pages, true);
+    let shared = g.shared;
+    let forwarder_name = format!("{name} (forwarder)");
+    let module = shared
+        .cache
+        .compile(&shared.engine, &forwarder_name, &bytes)
+        .map_err(|e| LinkError::engine(&forwarder_name, e))?;
+    let [safepoint, leave, enter] = shared.imports.guards(g)?;
+    let mut fwd_imports: Vec<Option<Extern<E>>> = vec![
+        Some(Extern::Memory(g.memory())),
+        Some(Extern::Func(safepoint)),
+        Some(Extern::Func(leave)),
+        Some(Extern::Func(enter)),
+    ];
+    fwd_imports.resize(4 + funcs.len(), None);
+    let inst = g
+        .cx
+        .instantiate(&module, &fwd_imports)
+        .map_err(|e| LinkError::Instantiate {
+            module: name.to_string(),
+            reason: e.to_string(),
+        })?;
+    for (k, &i) in native.iter().enumerate() {
+        imports[i] = Some(
+            g.cx.export(&inst, &forward_export(k))
+                .ok_or_else(|| LinkError::engine(&forwarder_name, "forwarder export missing"))?,
+        );
+    }
     Ok(())
 }
 

@@ -13,7 +13,8 @@ use crate::scope::WeakPolicy;
 /// What a start-up's records depend on.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) struct LaunchKey {
-    /// Per module in load order: name asked for, identity, stamp, resolved needed list.
+    /// Per module in load order: name asked for, identity, stamp, resolved needed list (which
+    /// includes preloaded libraries).
     tree: Vec<(String, String, u64, Vec<ModuleId>)>,
     stack_size: u64,
     weak_policy: WeakPolicy,

@@ -59,6 +59,9 @@ pub(crate) trait ImportSource<E: Engine>: Send + Sync {
         module: &str,
         import: &Import,
     ) -> Result<Option<Extern<E>>>;
+    /// The guards of a forwarder module (`stubs::forwarder_module`) in this group:
+    /// `safepoint`, `leave`, `enter`.
+    fn guards(&self, g: &mut GroupCx<'_, E>) -> Result<[E::Func; 3]>;
 }
 
 /// State shared by every group of a process.
@@ -121,6 +124,8 @@ pub(crate) struct GroupState<E: Engine> {
     pub thread_memory: Vec<(u64, u64)>,
     /// Where `dlerror` puts its text for this thread, once allocated.
     pub dlerror_buffer: Option<u64>,
+    /// The guards forwarders of this group import, once made.
+    pub guards: Option<[E::Func; 3]>,
 }
 
 /// A group, shared with the host functions of its store.

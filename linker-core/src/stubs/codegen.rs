@@ -142,6 +142,97 @@ pub(crate) fn trampoline_module(ty: &FuncType) -> Vec<u8> {
     m.finish()
 }
 
+/// One function a forwarder passes on: the import, its type, and whether it may block.
+pub(crate) struct Forwarded<'a> {
+    pub module: &'a str,
+    pub name: &'a str,
+    pub ty: &'a FuncType,
+    pub blocking: bool,
+}
+
+/// Import module of a forwarder's guards (`safepoint`, `leave`, `enter`: `() -> ()`).
+pub(crate) const GUARD_MODULE: &str = "wasmlink";
+
+/// Export name of forwarded function `i` in a forwarder module.
+pub(crate) fn forward_export(i: usize) -> String {
+    format!("f{i}")
+}
+
+/// A module through which imports left to the engine's own imports (the embedder's
+/// `wasmtime::Linker`, `wasmer::Imports`) are called. It imports the process memory and exports
+/// it again as `memory`, the convention by which WASI implementations find the caller's memory
+/// (wasmtime-wasi's generated glue, wasmer-wasix), which dylink.0 modules (they import it) lack.
+/// Each forwarder function makes the call a safepoint (`wasmlink.safepoint` first), or, for a
+/// call that may block, leaves the group idle around it (`wasmlink.leave`, `wasmlink.enter`), as
+/// the linker does for its own host functions (docs/threads.md).
+pub(crate) fn forwarder_module(funcs: &[Forwarded<'_>], max_pages: u32, shared: bool) -> Vec<u8> {
+    let mut types = TypeSection::new();
+    let mut type_ids: Vec<&FuncType> = Vec::new();
+    let mut type_of = Vec::with_capacity(funcs.len());
+    for f in funcs {
+        let idx = match type_ids.iter().position(|t| *t == f.ty) {
+            Some(i) => i,
+            None => {
+                types.ty().function(
+                    f.ty.params.iter().map(|t| enc(*t)),
+                    f.ty.results.iter().map(|t| enc(*t)),
+                );
+                type_ids.push(f.ty);
+                type_ids.len() - 1
+            }
+        };
+        type_of.push(idx as u32);
+    }
+    let guard_type = type_ids.len() as u32;
+    types.ty().function([], []);
+    let mut imports = ImportSection::new();
+    imports.import(
+        "env",
+        "memory",
+        EntityType::Memory(wasm_encoder::MemoryType {
+            minimum: 0,
+            maximum: Some(max_pages as u64),
+            memory64: false,
+            shared,
+            page_size_log2: None,
+        }),
+    );
+    for g in ["safepoint", "leave", "enter"] {
+        imports.import(GUARD_MODULE, g, EntityType::Function(guard_type));
+    }
+    for (f, &t) in funcs.iter().zip(&type_of) {
+        imports.import(f.module, f.name, EntityType::Function(t));
+    }
+    let (safepoint, leave, enter) = (0u32, 1u32, 2u32);
+    let n = funcs.len() as u32;
+    let mut defined = FunctionSection::new();
+    let mut exports = ExportSection::new();
+    exports.export("memory", ExportKind::Memory, 0);
+    let mut code = CodeSection::new();
+    for (i, (f, &t)) in funcs.iter().zip(&type_of).enumerate() {
+        defined.function(t);
+        exports.export(&forward_export(i), ExportKind::Func, 3 + n + i as u32);
+        let mut body = Function::new([]);
+        body.instruction(&Instruction::Call(if f.blocking { leave } else { safepoint }));
+        for p in 0..f.ty.params.len() {
+            body.instruction(&Instruction::LocalGet(p as u32));
+        }
+        body.instruction(&Instruction::Call(3 + i as u32));
+        if f.blocking {
+            body.instruction(&Instruction::Call(enter));
+        }
+        body.instruction(&Instruction::End);
+        code.function(&body);
+    }
+    let mut m = Module::new();
+    m.section(&types)
+        .section(&imports)
+        .section(&defined)
+        .section(&exports)
+        .section(&code);
+    m.finish()
+}
+
 /// The wasm-encoder form of a value type (shared by the generated modules).
 fn enc(t: ValType) -> wasm_encoder::ValType {
     match t {
@@ -177,6 +268,23 @@ mod tests {
         ];
         let bytes = stub_module(&stubs);
         wasmparser::Validator::new().validate_all(&bytes).unwrap();
+    }
+
+    #[test]
+    fn forwarder_module_validates() {
+        let a = FuncType::new([ValType::I32, ValType::I64], [ValType::I32]);
+        let b = FuncType::new([], []);
+        let funcs = [
+            Forwarded { module: "wasi_snapshot_preview1", name: "fd_read", ty: &a, blocking: true },
+            Forwarded { module: "host", name: "f", ty: &b, blocking: false },
+            Forwarded { module: "host", name: "g", ty: &a, blocking: false },
+        ];
+        let bytes = forwarder_module(&funcs, 100, true);
+        let mut features = wasmparser::WasmFeatures::default();
+        features.insert(wasmparser::WasmFeatures::THREADS);
+        wasmparser::Validator::new_with_features(features)
+            .validate_all(&bytes)
+            .unwrap();
     }
 
     #[test]

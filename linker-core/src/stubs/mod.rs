@@ -13,10 +13,16 @@
 //! providers' wasm functions do. Closures (host functions given a table slot) go through a
 //! generated trampoline on such engines ([`codegen::trampoline_module`]).
 //!
+//! Imports left to the engine's own imports (the embedder's `wasmtime::Linker`, WASI crates) are
+//! called through a generated *forwarder* that exports the process memory as `memory` and makes
+//! each call a safepoint ([`codegen::forwarder_module`]).
+//!
 //! The PLT table is separate from the program's function table so that stubs can exist before the
 //! program's table does (a non-PIE main module defines its own table).
 
 pub(crate) mod binder;
 pub(crate) mod codegen;
 
-pub(crate) use codegen::{resolver_export, stub_export, stub_module};
+pub(crate) use codegen::{
+    forward_export, forwarder_module, resolver_export, stub_export, stub_module, Forwarded,
+};

@@ -1,0 +1,130 @@
+//! # wasmlink: a dynamic linker for WebAssembly that works on any engine
+//!
+//! `ld.so` for `dylink.0` modules (WebAssembly tool-conventions, DynamicLinking.md): a main module
+//! and its shared libraries, built by clang/wasm-ld, are found, laid out in one memory and one
+//! function table, bound symbol by symbol (with `GOT.mem`/`GOT.func`, lazy binding through a
+//! PLT, `dlopen`/`dlsym`/`dlclose` for the guest), initialised in dependency order and run.
+//!
+//! Pick the engine by cargo feature: `wasmtime` (default) or `wasmer`, either or both:
+//!
+//! ```toml
+//! [dependencies]
+//! wasmlink = { version = "0.1", default-features = false, features = ["wasmtime"] }
+//! ```
+//!
+//! ## Embedding
+//!
+//! Load a program with [`Process::load`]: an engine, a [`LinkerConfig`] (where libraries are read
+//! from, the search path, `bind_now`, ...), a [`HostResolver`] for the imports no module defines
+//! (here WASI preview 1 from `wasmtime-wasi`, shared by every thread of the process), and the
+//! main module's path.
+//!
+//! ```
+//! # #[cfg(feature = "wasmtime")] {
+//! use std::sync::Arc;
+//! use wasmlink::wasmtime::{wasmtime_wasi::WasiCtxBuilder, WasiP1, WasmtimeEngine};
+//! use wasmlink::{HostDirFs, LinkerConfig, Process};
+//!
+//! # let dir = wasmlink::doc_tree().unwrap();
+//! // `dir` holds main.wasm, which needs libanswer.so (found in /lib), and calls its answer()
+//! // and WASI's proc_exit with the result.
+//! let wasi = WasiCtxBuilder::new().inherit_stdio().args(&["main.wasm"]).build_p1();
+//! let config = LinkerConfig::new(Arc::new(HostDirFs::new(&dir).unwrap()));
+//! let engine = WasmtimeEngine::<()>::new().unwrap();
+//! let mut process =
+//!     Process::load(engine, config, Arc::new(WasiP1::new(wasi)), "/main.wasm").unwrap();
+//! assert_eq!(process.modules().len(), 2);
+//! assert_eq!(process.run().unwrap(), 42);
+//! # }
+//! ```
+//!
+//! ### With your own `wasmtime::Linker` and wasmtime-wasi's own `add_to_linker_sync`
+//!
+//! Imports that no module defines and the linker does not serve are taken from the embedder's
+//! `wasmtime::Linker<T>`, unchanged: here WASI set up by `wasmtime_wasi::p1::add_to_linker_sync`
+//! over a context in the store's own data, running Lua 5.4 built as `liblua.so` with C modules
+//! loaded by `require` (the suite's `lua` tree). Each thread's store gets its data from the
+//! factory, so with this setup each thread has its own WASI context (docs/abi.md); [`WasiP1`]
+//! (above) shares one context, hence one descriptor table, between all threads.
+//!
+//! [`WasiP1`]: crate::wasmtime::WasiP1
+//!
+//! ```
+//! # #[cfg(feature = "wasmtime")] {
+//! use std::sync::Arc;
+//! use wasmlink::wasmtime::wasmtime_wasi::p1::{self, WasiP1Ctx};
+//! use wasmlink::wasmtime::wasmtime_wasi::{p2::pipe::MemoryOutputPipe, FsPerms, WasiCtxBuilder};
+//! use wasmlink::wasmtime::{config, wasmtime, WasmtimeEngine};
+//! use wasmlink::{HostDirFs, LinkerConfig, NoHost, Process};
+//!
+//! struct Data {
+//!     wasi: WasiP1Ctx,
+//! }
+//!
+//! # let tree = conformance::testing::built_case("lua");
+//! let stdout = MemoryOutputPipe::new(1 << 20);
+//! let (out, root) = (stdout.clone(), tree.clone());
+//! let engine = WasmtimeEngine::with_data(&config(), move || {
+//!     let mut wasi = WasiCtxBuilder::new();
+//!     wasi.stdout(out.clone()).args(&["main.wasm"]);
+//!     wasi.preopened_dir(&root, "/", FsPerms::ReadOnly).unwrap();
+//!     Data { wasi: wasi.build_p1() }
+//! })
+//! .unwrap();
+//! let mut linker = wasmtime::Linker::new(engine.wasmtime());
+//! p1::add_to_linker_sync(&mut linker, |d: &mut Data| &mut d.wasi).unwrap();
+//! let engine = engine.with_linker(linker);
+//!
+//! let config = LinkerConfig::new(Arc::new(HostDirFs::new(&tree).unwrap()));
+//! let mut process = Process::load(engine, config, Arc::new(NoHost), "/main.wasm").unwrap();
+//! assert_eq!(process.run().unwrap(), 0);
+//! let printed = String::from_utf8_lossy(&stdout.contents()).into_owned();
+//! assert!(printed.starts_with("gniknil cimanyd\n"), "{printed}");
+//! assert!(printed.ends_with("true\t1\n"), "{printed}");
+//! # }
+//! ```
+//!
+//! The embedder keeps its own engine ([`wasmtime::WasmtimeEngine::from_engine`]), store data
+//! (`make_data`), store limiter ([`wasmtime::WasmtimeEngine::with_limiter`]) and imports (a
+//! `wasmtime::Linker<T>` with [`wasmtime::WasmtimeEngine::with_linker`], or `wasmer::Imports`
+//! with [`wasmer::WasmerEngine::with_imports`]); the linker serves only what the modules define
+//! and its own `<dlfcn.h>`, and asks the rest of them.
+//!
+//! Compiled modules can be shared between processes and kept on disk with a [`ModuleCache`]
+//! ([`Process::load_with_cache`]). Threads (`wasmlink.thread_spawn`) each get their own store;
+//! link operations (`dlopen`, ...) reach every thread before they return (docs/threads.md).
+//!
+//! The `wasmlink` command (feature `cli`) runs a program from the command line:
+//! `wasmlink run -L lib --dir . main.wasm args...`, `wasmlink ldd main.wasm`.
+#![deny(missing_docs)]
+
+pub use linker_core::{
+    engine, ldd, metadata, Accounting, Builtin, Capabilities, Engine, EngineError, Extern,
+    FileId, FuncType, HostContext, HostDirFs, HostError, HostFn, HostImport, HostResolver,
+    LddReport, LibraryFs, LinkError, LinkerConfig, ModuleCache, ModuleInfo, ModuleSummary,
+    NoHost, Process, RunError, SearchPath, StoreOps, SymbolAddress, Unresolved, Val, ValType,
+    WeakPolicy, RTLD_GLOBAL, RTLD_LAZY, RTLD_NODELETE, RTLD_NOLOAD, RTLD_NOW,
+};
+
+/// The wasmtime engine (feature `wasmtime`).
+#[cfg(feature = "wasmtime")]
+pub mod wasmtime {
+    pub use backend_wasmtime::wasi::WasiP1;
+    pub use backend_wasmtime::{config, WasmtimeEngine};
+    /// The `wasmtime` crate this engine is built on (version 48.0.0).
+    pub use ::wasmtime;
+    /// The `wasmtime-wasi` crate [`WasiP1`] serves WASI from (version 48.0.0).
+    pub use ::wasmtime_wasi;
+}
+
+/// The wasmer engine (feature `wasmer`).
+#[cfg(feature = "wasmer")]
+pub mod wasmer {
+    pub use backend_wasmer::WasmerEngine;
+    /// The `wasmer` crate this engine is built on (version 7.4.2).
+    pub use ::wasmer;
+}
+
+mod doc_tree;
+#[doc(hidden)]
+pub use doc_tree::doc_tree;

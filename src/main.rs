@@ -1,0 +1,339 @@
+//! `wasmlink`: run a WebAssembly program built as dylink.0 shared libraries, as `ld.so` runs an
+//! ELF one. `wasmlink run` loads the main module and its libraries and runs it with WASI;
+//! `wasmlink ldd` prints the tree a program loads.
+//!
+//! As `wasmtime run` does, the guest sees only the variables given with `--env` and the
+//! directories given with `--dir`. As `ld.so` does, the linker reads `LD_LIBRARY_PATH`,
+//! `LD_BIND_NOW`, `LD_PRELOAD` and `LD_DEBUG=libs|bindings|all` from the host environment.
+//! Compiled modules are kept in the user's cache directory (`$XDG_CACHE_HOME/wasmlink` or
+//! `~/.cache/wasmlink`; `WASMLINK_CACHE_DIR` or `--no-cache` change it), so a second start skips
+//! compilation.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use wasmlink::{HostDirFs, LinkerConfig, ModuleCache, Process, RunError};
+
+/// Exit code when the program cannot be loaded (as glibc's `ld.so` and a shell's "cannot
+/// execute").
+const LOAD_FAILURE: u8 = 127;
+/// Exit code when the program traps (as a native program killed by `SIGABRT`).
+const TRAPPED: u8 = 134;
+
+#[derive(Parser)]
+#[command(
+    name = "wasmlink",
+    version,
+    about = "A dynamic linker for WebAssembly dylink.0 programs",
+    long_about = "Runs a WebAssembly program built as a main module and shared libraries \
+                  (clang/wasm-ld, dylink.0), as ld.so runs an ELF program."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Load a program and its shared libraries, and run it.
+    Run(RunArgs),
+    /// Print the shared libraries a program loads (and, with -r, the symbols nothing defines).
+    Ldd(LddArgs),
+}
+
+/// The engines this build has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum EngineChoice {
+    /// wasmtime 48 (Cranelift), with WASI from wasmtime-wasi.
+    #[cfg(feature = "wasmtime")]
+    Wasmtime,
+    /// wasmer 7.4 (Cranelift).
+    #[cfg(feature = "wasmer")]
+    Wasmer,
+}
+
+#[cfg(feature = "wasmtime")]
+const DEFAULT_ENGINE: EngineChoice = EngineChoice::Wasmtime;
+#[cfg(all(not(feature = "wasmtime"), feature = "wasmer"))]
+const DEFAULT_ENGINE: EngineChoice = EngineChoice::Wasmer;
+
+#[derive(clap::Args)]
+struct Search {
+    /// Search DIR for libraries, before LD_LIBRARY_PATH (may be repeated).
+    #[arg(short = 'L', long = "library-path", value_name = "DIR")]
+    lib_dirs: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct RunArgs {
+    /// The engine to run on.
+    #[arg(long, value_enum, default_value_t = DEFAULT_ENGINE)]
+    engine: EngineChoice,
+    #[command(flatten)]
+    search: Search,
+    /// Give the program the host directory HOST, as GUEST in its filesystem (default: HOST).
+    #[arg(long = "dir", value_name = "HOST[::GUEST]")]
+    dirs: Vec<String>,
+    /// Give the program the variable NAME, with VAL or its value here (may be repeated).
+    #[arg(long = "env", value_name = "NAME[=VAL]")]
+    envs: Vec<String>,
+    /// Load LIB after the main module and before its own libraries (as LD_PRELOAD).
+    #[arg(long, value_name = "LIB")]
+    preload: Vec<String>,
+    /// Bind every function at load and fail if one is missing (as LD_BIND_NOW).
+    #[arg(long)]
+    bind_now: bool,
+    /// Do not keep compiled modules on disk.
+    #[arg(long)]
+    no_cache: bool,
+    /// The main module.
+    main: PathBuf,
+    /// Arguments for the program (after the main module, or after `--`).
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    args: Vec<String>,
+}
+
+#[derive(clap::Args)]
+struct LddArgs {
+    /// Also report function imports no library defines.
+    #[arg(short = 'r')]
+    relocs: bool,
+    #[command(flatten)]
+    search: Search,
+    /// The main module.
+    main: PathBuf,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_debug();
+    match cli.command {
+        Command::Run(a) => run(a),
+        Command::Ldd(a) => ldd(a),
+    }
+}
+
+/// `LD_DEBUG=libs|bindings|all` (comma-separated) shows the linker's work on stderr, through
+/// tracing; `RUST_LOG` still works as usual.
+fn init_debug() {
+    let mut filter = std::env::var("RUST_LOG").unwrap_or_default();
+    for what in std::env::var("LD_DEBUG").unwrap_or_default().split([',', ' ', ':']) {
+        let add = match what {
+            "libs" => "linker_core::discover=debug,linker_core::dlopen=info,linker_core::dlclose=info",
+            "bindings" => "linker_core::bind=debug,linker_core::stubs=debug",
+            "all" => "linker_core=debug",
+            _ => continue,
+        };
+        if !filter.is_empty() {
+            filter.push(',');
+        }
+        filter.push_str(add);
+    }
+    if filter.is_empty() {
+        return;
+    }
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+/// An absolute host path: the linker's library root is the host's `/`.
+fn absolute(p: &Path) -> String {
+    std::path::absolute(p)
+        .unwrap_or_else(|_| p.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Settings from the command line and the host environment, as `ld.so` reads them.
+fn config(search: &Search, preload: &[String], bind_now: bool) -> Result<LinkerConfig, String> {
+    let fs = HostDirFs::new("/").map_err(|e| format!("/: {e}"))?;
+    let mut config = LinkerConfig::new(Arc::new(fs));
+    config.search.ld_library_path = search.lib_dirs.iter().map(|d| absolute(d)).collect();
+    if let Ok(path) = std::env::var("LD_LIBRARY_PATH") {
+        config
+            .search
+            .ld_library_path
+            .extend(path.split(':').filter(|d| !d.is_empty()).map(|d| absolute(Path::new(d))));
+    }
+    config.bind_now = bind_now || std::env::var_os("LD_BIND_NOW").is_some_and(|v| !v.is_empty());
+    if let Ok(libs) = std::env::var("LD_PRELOAD") {
+        config
+            .preload
+            .extend(libs.split([':', ' ']).filter(|l| !l.is_empty()).map(String::from));
+    }
+    config.preload.extend(preload.iter().cloned());
+    Ok(config)
+}
+
+/// Where compiled modules are kept between runs.
+fn cache_dir(no_cache: bool) -> Option<PathBuf> {
+    if no_cache {
+        return None;
+    }
+    if let Some(d) = std::env::var_os("WASMLINK_CACHE_DIR") {
+        return Some(PathBuf::from(d));
+    }
+    let base = match std::env::var_os("XDG_CACHE_HOME") {
+        Some(d) if !d.is_empty() => PathBuf::from(d),
+        _ => PathBuf::from(std::env::var_os("HOME")?).join(".cache"),
+    };
+    Some(base.join("wasmlink").join("compiled"))
+}
+
+fn cache<E: wasmlink::Engine>(no_cache: bool) -> Arc<ModuleCache<E>> {
+    match cache_dir(no_cache) {
+        Some(dir) => Arc::new(ModuleCache::with_disk_dir(dir)),
+        None => Arc::default(),
+    }
+}
+
+/// `NAME=VAL`, or `NAME` with its value here (left out if it has none).
+fn guest_env(envs: &[String]) -> Vec<(String, String)> {
+    envs.iter()
+        .filter_map(|e| match e.split_once('=') {
+            Some((k, v)) => Some((k.to_string(), v.to_string())),
+            None => std::env::var(e).ok().map(|v| (e.clone(), v)),
+        })
+        .collect()
+}
+
+/// `HOST[::GUEST]`.
+fn guest_dirs(dirs: &[String]) -> Vec<(String, String)> {
+    dirs.iter()
+        .map(|d| match d.split_once("::") {
+            Some((h, g)) => (h.to_string(), g.to_string()),
+            None => (d.clone(), d.clone()),
+        })
+        .collect()
+}
+
+fn run(a: RunArgs) -> ExitCode {
+    let config = match config(&a.search, &a.preload, a.bind_now) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("wasmlink: {e}");
+            return ExitCode::from(LOAD_FAILURE);
+        }
+    };
+    let main = absolute(&a.main);
+    let mut argv = vec![a.main.to_string_lossy().into_owned()];
+    argv.extend(a.args.iter().cloned());
+    let program = Program {
+        argv,
+        env: guest_env(&a.envs),
+        dirs: guest_dirs(&a.dirs),
+    };
+    let result = match a.engine {
+        #[cfg(feature = "wasmtime")]
+        EngineChoice::Wasmtime => run_wasmtime(config, &main, &program, a.no_cache),
+        #[cfg(feature = "wasmer")]
+        EngineChoice::Wasmer => run_wasmer(config, &main, &program, a.no_cache),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code.clamp(0, 255) as u8),
+        Err(Failure::Load(e)) => {
+            eprintln!("wasmlink: error while loading shared libraries: {e}");
+            ExitCode::from(LOAD_FAILURE)
+        }
+        Err(Failure::Run(RunError::Link(e))) => {
+            eprintln!("wasmlink: {e}");
+            ExitCode::from(LOAD_FAILURE)
+        }
+        Err(Failure::Run(RunError::Trap(t))) => {
+            eprintln!("wasmlink: wasm trap: {t}");
+            ExitCode::from(TRAPPED)
+        }
+    }
+}
+
+/// What the program is given.
+struct Program {
+    argv: Vec<String>,
+    env: Vec<(String, String)>,
+    dirs: Vec<(String, String)>,
+}
+
+/// Why a run did not give an exit code.
+enum Failure {
+    Load(String),
+    Run(RunError),
+}
+
+#[cfg(feature = "wasmtime")]
+fn run_wasmtime(
+    config: LinkerConfig,
+    main: &str,
+    program: &Program,
+    no_cache: bool,
+) -> Result<i32, Failure> {
+    use wasmlink::wasmtime::wasmtime_wasi::{FsPerms, WasiCtxBuilder};
+    use wasmlink::wasmtime::{WasiP1, WasmtimeEngine};
+
+    let mut wasi = WasiCtxBuilder::new();
+    wasi.inherit_stdio()
+        .args(&program.argv)
+        .allow_blocking_current_thread(true);
+    for (k, v) in &program.env {
+        wasi.env(k, v);
+    }
+    for (host, guest) in &program.dirs {
+        wasi.preopened_dir(host, guest, FsPerms::ReadWrite)
+            .map_err(|e| Failure::Load(format!("--dir {host}: {e:#}")))?;
+    }
+    let engine = WasmtimeEngine::<()>::new().map_err(|e| Failure::Load(e.to_string()))?;
+    let host = Arc::new(WasiP1::new(wasi.build_p1()));
+    let mut process = Process::load_with_cache(engine, config, host, main, cache(no_cache))
+        .map_err(|e| Failure::Load(e.to_string()))?;
+    process.run().map_err(Failure::Run)
+}
+
+#[cfg(feature = "wasmer")]
+fn run_wasmer(
+    config: LinkerConfig,
+    main: &str,
+    program: &Program,
+    no_cache: bool,
+) -> Result<i32, Failure> {
+    let _ = (config, main, program, no_cache);
+    Err(Failure::Load(
+        "WASI for the wasmer engine is not available in this build yet; use --engine wasmtime"
+            .into(),
+    ))
+}
+
+fn ldd(a: LddArgs) -> ExitCode {
+    let config = match config(&a.search, &[], false) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("ldd: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // Planning is engine-free: the report needs no engine.
+    let report = match wasmlink::ldd(&config, &absolute(&a.main)) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("ldd: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for m in &report.modules {
+        println!(
+            "\t{} => {} (memory {:#x}, table {})",
+            m.name, m.path, m.memory_base, m.table_base
+        );
+    }
+    if a.relocs {
+        for u in &report.unresolved {
+            println!("undefined symbol: {}\t({})", u.symbol, u.module);
+        }
+        if !report.unresolved.is_empty() {
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
+}

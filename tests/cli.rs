@@ -1,0 +1,149 @@
+//! The `wasmlink` command on real module trees (built by the conformance suite's fixture builder
+//! from `conformance/tests/trees/cli-*`): what a program gets from `wasmlink run` is real, and
+//! equal to what the same C prints natively given the same input.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use conformance::testing::built_test_tree;
+
+/// A fresh, empty host directory for `--dir`.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("wasmlink-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs `wasmlink` in `cwd` with `args`, `stdin` as its input and `env` added to its
+/// environment; returns (exit code, stdout, stderr).
+fn wasmlink(cwd: &Path, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_wasmlink"));
+    cmd.current_dir(cwd)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .env_remove("LD_LIBRARY_PATH")
+        .env_remove("LD_PRELOAD")
+        .env("WASMLINK_CACHE_DIR", std::env::temp_dir().join("wasmlink-cli-cache"));
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// What `cli-io/main.c` prints given this test's input, as the native build prints it: two lines
+/// of stdin echoed, the arguments, only the variables passed with --env, the files it made, and
+/// two getentropy results that differ.
+const CLI_IO: &str = "\
+stdin: hello
+stdin: from the pipe
+args: 3, last: --not-an-option
+GIVEN=yes FROM_HOST=host value NOT_GIVEN=(unset)
+read back 11 bytes: first file
+listing:
+  one.txt
+  two.txt
+entries: 2
+entropy differs: yes
+";
+
+#[test]
+fn run_gives_stdin_args_env_files_and_entropy() {
+    let tree = built_test_tree("cli-io");
+    let data = scratch("io");
+    let dir = format!("{}::/data", data.display());
+    for engine in engines() {
+        let _ = std::fs::remove_file(data.join("one.txt"));
+        let _ = std::fs::remove_file(data.join("two.txt"));
+        let (code, out, err) = wasmlink(
+            &tree,
+            &[
+                "run", "--engine", engine, "-L", "lib", "--dir", &dir, "--env", "GIVEN=yes",
+                "--env", "FROM_HOST", "main.wasm", "first", "--not-an-option",
+            ],
+            "hello\nfrom the pipe\n",
+            &[("FROM_HOST", "host value"), ("NOT_GIVEN", "leaked")],
+        );
+        assert_eq!(out, CLI_IO, "{engine}: stderr: {err}");
+        assert_eq!(code, 3, "{engine}: the program's exit code");
+        // The files are on the host, where the program wrote them.
+        assert_eq!(std::fs::read_to_string(data.join("two.txt")).unwrap(), "second\n");
+    }
+}
+
+#[test]
+fn threads_share_stdout_and_the_descriptor_table() {
+    let tree = built_test_tree("cli-threads");
+    let data = scratch("threads");
+    let dir = format!("{}::/data", data.display());
+    for engine in engines() {
+        let (code, out, err) = wasmlink(
+            &tree,
+            &["run", "--engine", engine, "-L", "lib", "--dir", &dir, "main.wasm"],
+            "",
+            &[],
+        );
+        assert_eq!(
+            out,
+            "thread 1 writes\nthread 2 writes\nthread 3 writes\n\
+             log: line from thread 1\nlog: line from thread 2\nlog: line from thread 3\n\
+             lines in the log: 3\n",
+            "{engine}: stderr: {err}"
+        );
+        assert_eq!(code, 0, "{engine}");
+    }
+}
+
+#[test]
+fn ldd_prints_every_module_and_unresolved_symbols() {
+    let tree = built_test_tree("cli-io");
+    let (code, out, err) = wasmlink(&tree, &["ldd", "-r", "-L", "lib", "main.wasm"], "", &[]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].contains("main.wasm => "), "{out}");
+    assert!(lines[1].starts_with("\tlibfiles.so => "), "{out}");
+    assert!(lines[1].contains("/lib/libfiles.so (memory 0x"), "{out}");
+}
+
+#[test]
+fn a_missing_library_is_a_load_error_naming_it() {
+    let tree = built_test_tree("cli-io");
+    let (code, out, err) = wasmlink(&tree, &["run", "main.wasm"], "", &[]);
+    assert_eq!(code, 127, "{out}");
+    assert!(
+        err.contains("error while loading shared libraries: libfiles.so"),
+        "{err}"
+    );
+}
+
+#[test]
+fn version_and_help() {
+    let cwd = std::env::temp_dir();
+    let (code, out, _) = wasmlink(&cwd, &["--version"], "", &[]);
+    assert_eq!(code, 0);
+    assert_eq!(out.trim(), format!("wasmlink {}", env!("CARGO_PKG_VERSION")));
+    let (code, out, _) = wasmlink(&cwd, &["run", "--help"], "", &[]);
+    assert_eq!(code, 0);
+    assert!(out.contains("--dir <HOST[::GUEST]>") && out.contains("--preload <LIB>"), "{out}");
+}
+
+/// The engines `wasmlink run` serves WASI on in this build.
+fn engines() -> Vec<&'static str> {
+    vec!["wasmtime"]
+}
