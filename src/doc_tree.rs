@@ -36,7 +36,11 @@ fn main_module() -> Vec<u8> {
     types.ty().function([], []);
     let mut imports = ImportSection::new();
     imports.import("env", "answer", EntityType::Function(0));
-    imports.import("wasi_snapshot_preview1", "proc_exit", EntityType::Function(1));
+    imports.import(
+        "wasi_snapshot_preview1",
+        "proc_exit",
+        EntityType::Function(1),
+    );
     let mut funcs = FunctionSection::new();
     funcs.function(2);
     let mut exports = ExportSection::new();

@@ -99,30 +99,30 @@
 #![deny(missing_docs)]
 
 pub use linker_core::{
-    engine, ldd, metadata, Accounting, Builtin, Capabilities, Engine, EngineError, Extern,
-    FileId, FuncType, HostContext, HostDirFs, HostError, HostFn, HostImport, HostResolver,
-    LddReport, LibraryFs, LinkError, LinkerConfig, ModuleCache, ModuleInfo, ModuleSummary,
-    NoHost, Process, RunError, SearchPath, StoreOps, SymbolAddress, Unresolved, Val, ValType,
-    WeakPolicy, RTLD_GLOBAL, RTLD_LAZY, RTLD_NODELETE, RTLD_NOLOAD, RTLD_NOW,
+    engine, ldd, metadata, Accounting, Builtin, Capabilities, Engine, EngineError, Extern, FileId,
+    FuncType, HostContext, HostDirFs, HostError, HostFn, HostImport, HostResolver, LddReport,
+    LibraryFs, LinkError, LinkerConfig, ModuleCache, ModuleInfo, ModuleSummary, NoHost, Process,
+    RunError, SearchPath, StoreOps, SymbolAddress, Unresolved, Val, ValType, WeakPolicy,
+    RTLD_GLOBAL, RTLD_LAZY, RTLD_NODELETE, RTLD_NOLOAD, RTLD_NOW,
 };
 
 /// The wasmtime engine (feature `wasmtime`).
 #[cfg(feature = "wasmtime")]
 pub mod wasmtime {
-    pub use backend_wasmtime::wasi::WasiP1;
-    pub use backend_wasmtime::{config, WasmtimeEngine};
     /// The `wasmtime` crate this engine is built on (version 48.0.0).
     pub use ::wasmtime;
     /// The `wasmtime-wasi` crate [`WasiP1`] serves WASI from (version 48.0.0).
     pub use ::wasmtime_wasi;
+    pub use backend_wasmtime::wasi::WasiP1;
+    pub use backend_wasmtime::{config, WasmtimeEngine};
 }
 
 /// The wasmer engine (feature `wasmer`).
 #[cfg(feature = "wasmer")]
 pub mod wasmer {
-    pub use backend_wasmer::WasmerEngine;
     /// The `wasmer` crate this engine is built on (version 7.4.2).
     pub use ::wasmer;
+    pub use backend_wasmer::WasmerEngine;
 }
 
 mod doc_tree;

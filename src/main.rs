@@ -119,9 +119,14 @@ fn main() -> ExitCode {
 /// tracing; `RUST_LOG` still works as usual.
 fn init_debug() {
     let mut filter = std::env::var("RUST_LOG").unwrap_or_default();
-    for what in std::env::var("LD_DEBUG").unwrap_or_default().split([',', ' ', ':']) {
+    for what in std::env::var("LD_DEBUG")
+        .unwrap_or_default()
+        .split([',', ' ', ':'])
+    {
         let add = match what {
-            "libs" => "linker_core::discover=debug,linker_core::dlopen=info,linker_core::dlclose=info",
+            "libs" => {
+                "linker_core::discover=debug,linker_core::dlopen=info,linker_core::dlclose=info"
+            }
             "bindings" => "linker_core::bind=debug,linker_core::stubs=debug",
             "all" => "linker_core=debug",
             _ => continue,
@@ -154,16 +159,19 @@ fn config(search: &Search, preload: &[String], bind_now: bool) -> Result<LinkerC
     let mut config = LinkerConfig::new(Arc::new(fs));
     config.search.ld_library_path = search.lib_dirs.iter().map(|d| absolute(d)).collect();
     if let Ok(path) = std::env::var("LD_LIBRARY_PATH") {
-        config
-            .search
-            .ld_library_path
-            .extend(path.split(':').filter(|d| !d.is_empty()).map(|d| absolute(Path::new(d))));
+        config.search.ld_library_path.extend(
+            path.split(':')
+                .filter(|d| !d.is_empty())
+                .map(|d| absolute(Path::new(d))),
+        );
     }
     config.bind_now = bind_now || std::env::var_os("LD_BIND_NOW").is_some_and(|v| !v.is_empty());
     if let Ok(libs) = std::env::var("LD_PRELOAD") {
-        config
-            .preload
-            .extend(libs.split([':', ' ']).filter(|l| !l.is_empty()).map(String::from));
+        config.preload.extend(
+            libs.split([':', ' '])
+                .filter(|l| !l.is_empty())
+                .map(String::from),
+        );
     }
     config.preload.extend(preload.iter().cloned());
     Ok(config)

@@ -27,7 +27,10 @@ fn wasmlink(cwd: &Path, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> (i3
         .stderr(Stdio::piped())
         .env_remove("LD_LIBRARY_PATH")
         .env_remove("LD_PRELOAD")
-        .env("WASMLINK_CACHE_DIR", std::env::temp_dir().join("wasmlink-cli-cache"));
+        .env(
+            "WASMLINK_CACHE_DIR",
+            std::env::temp_dir().join("wasmlink-cli-cache"),
+        );
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -73,8 +76,20 @@ fn run_gives_stdin_args_env_files_and_entropy() {
         let (code, out, err) = wasmlink(
             &tree,
             &[
-                "run", "--engine", engine, "-L", "lib", "--dir", &dir, "--env", "GIVEN=yes",
-                "--env", "FROM_HOST", "main.wasm", "first", "--not-an-option",
+                "run",
+                "--engine",
+                engine,
+                "-L",
+                "lib",
+                "--dir",
+                &dir,
+                "--env",
+                "GIVEN=yes",
+                "--env",
+                "FROM_HOST",
+                "main.wasm",
+                "first",
+                "--not-an-option",
             ],
             "hello\nfrom the pipe\n",
             &[("FROM_HOST", "host value"), ("NOT_GIVEN", "leaked")],
@@ -82,7 +97,10 @@ fn run_gives_stdin_args_env_files_and_entropy() {
         assert_eq!(out, CLI_IO, "{engine}: stderr: {err}");
         assert_eq!(code, 3, "{engine}: the program's exit code");
         // The files are on the host, where the program wrote them.
-        assert_eq!(std::fs::read_to_string(data.join("two.txt")).unwrap(), "second\n");
+        assert_eq!(
+            std::fs::read_to_string(data.join("two.txt")).unwrap(),
+            "second\n"
+        );
     }
 }
 
@@ -94,7 +112,16 @@ fn threads_share_stdout_and_the_descriptor_table() {
     for engine in engines() {
         let (code, out, err) = wasmlink(
             &tree,
-            &["run", "--engine", engine, "-L", "lib", "--dir", &dir, "main.wasm"],
+            &[
+                "run",
+                "--engine",
+                engine,
+                "-L",
+                "lib",
+                "--dir",
+                &dir,
+                "main.wasm",
+            ],
             "",
             &[],
         );
@@ -137,10 +164,16 @@ fn version_and_help() {
     let cwd = std::env::temp_dir();
     let (code, out, _) = wasmlink(&cwd, &["--version"], "", &[]);
     assert_eq!(code, 0);
-    assert_eq!(out.trim(), format!("wasmlink {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        out.trim(),
+        format!("wasmlink {}", env!("CARGO_PKG_VERSION"))
+    );
     let (code, out, _) = wasmlink(&cwd, &["run", "--help"], "", &[]);
     assert_eq!(code, 0);
-    assert!(out.contains("--dir <HOST[::GUEST]>") && out.contains("--preload <LIB>"), "{out}");
+    assert!(
+        out.contains("--dir <HOST[::GUEST]>") && out.contains("--preload <LIB>"),
+        "{out}"
+    );
 }
 
 /// The engines `wasmlink run` serves WASI on in this build.

@@ -33,9 +33,8 @@ use wasmtime::{AsContextMut, Caller, StoreContextMut};
 pub mod wasi;
 
 /// The embedder's epoch deadline callback, called after the linker's safepoint on every tick.
-type EpochFn<T> = dyn Fn(StoreContextMut<'_, T>) -> wasmtime::Result<wasmtime::UpdateDeadline>
-    + Send
-    + Sync;
+type EpochFn<T> =
+    dyn Fn(StoreContextMut<'_, T>) -> wasmtime::Result<wasmtime::UpdateDeadline> + Send + Sync;
 
 /// The embedder's store limiter: given the store's data, the limiter to consult.
 type LimiterFn<T> = dyn (Fn(&mut T) -> &mut dyn wasmtime::ResourceLimiter) + Send + Sync;

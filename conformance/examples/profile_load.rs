@@ -50,8 +50,7 @@ fn run<E: Engine>(engine: E, root: &Path, secs: u64) {
         let mut n = 0u64;
         while start.elapsed() < Duration::from_secs(secs) {
             if what == "dlsym" {
-                p.call("loop_dlsym", &[wasmlink::Val::I32(1000)])
-                    .unwrap();
+                p.call("loop_dlsym", &[wasmlink::Val::I32(1000)]).unwrap();
             } else {
                 for _ in 0..1000 {
                     p.dlsym(0, "lib_inc").unwrap();

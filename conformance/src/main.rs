@@ -260,7 +260,3 @@ fn first_lines(s: &str, n: usize) -> String {
         .join(" / ")
         .replace('|', "\\|")
 }
-
-
-
-

@@ -7,10 +7,10 @@ use std::sync::Arc;
 
 use crate::builtin::Builtin;
 use crate::engine::{Engine, Extern, HostFn};
+use crate::engine::{FuncType, HostError};
 use crate::error::{LinkError, Result};
 use crate::host::{HostContext, HostImport, HostResolver};
 use crate::metadata::{ExternType, Import};
-use crate::engine::{FuncType, HostError};
 use crate::runtime::{GroupCx, ImportSource};
 use crate::safepoint::{enter, leave, safepoint_host};
 

@@ -4,12 +4,12 @@
 
 use std::sync::Arc;
 
+use crate::builtin::may_block;
 use crate::engine::{Engine, Extern, FuncType, HostError, HostFn, Val};
 use crate::error::{LinkError, Result};
 use crate::image::{Binding, ModuleId};
 use crate::metadata::{ExternType, Import};
 use crate::runtime::GroupCx;
-use crate::builtin::may_block;
 use crate::stubs::{forward_export, forwarder_module, resolver_export, stub_export, Forwarded};
 
 /// Instantiates module `m` in the group with its recorded bindings. `bind_now`: a function
@@ -145,13 +145,12 @@ fn forward_native<E: Engine>(
         Some(Extern::Func(enter)),
     ];
     fwd_imports.resize(4 + funcs.len(), None);
-    let inst = g
-        .cx
-        .instantiate(&module, &fwd_imports)
-        .map_err(|e| LinkError::Instantiate {
-            module: name.to_string(),
-            reason: e.to_string(),
-        })?;
+    let inst =
+        g.cx.instantiate(&module, &fwd_imports)
+            .map_err(|e| LinkError::Instantiate {
+                module: name.to_string(),
+                reason: e.to_string(),
+            })?;
     for (k, &i) in native.iter().enumerate() {
         imports[i] = Some(
             g.cx.export(&inst, &forward_export(k))

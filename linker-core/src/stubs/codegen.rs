@@ -213,7 +213,11 @@ pub(crate) fn forwarder_module(funcs: &[Forwarded<'_>], max_pages: u32, shared: 
         defined.function(t);
         exports.export(&forward_export(i), ExportKind::Func, 3 + n + i as u32);
         let mut body = Function::new([]);
-        body.instruction(&Instruction::Call(if f.blocking { leave } else { safepoint }));
+        body.instruction(&Instruction::Call(if f.blocking {
+            leave
+        } else {
+            safepoint
+        }));
         for p in 0..f.ty.params.len() {
             body.instruction(&Instruction::LocalGet(p as u32));
         }
@@ -275,9 +279,24 @@ mod tests {
         let a = FuncType::new([ValType::I32, ValType::I64], [ValType::I32]);
         let b = FuncType::new([], []);
         let funcs = [
-            Forwarded { module: "wasi_snapshot_preview1", name: "fd_read", ty: &a, blocking: true },
-            Forwarded { module: "host", name: "f", ty: &b, blocking: false },
-            Forwarded { module: "host", name: "g", ty: &a, blocking: false },
+            Forwarded {
+                module: "wasi_snapshot_preview1",
+                name: "fd_read",
+                ty: &a,
+                blocking: true,
+            },
+            Forwarded {
+                module: "host",
+                name: "f",
+                ty: &b,
+                blocking: false,
+            },
+            Forwarded {
+                module: "host",
+                name: "g",
+                ty: &a,
+                blocking: false,
+            },
         ];
         let bytes = forwarder_module(&funcs, 100, true);
         let mut features = wasmparser::WasmFeatures::default();
