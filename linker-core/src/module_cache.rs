@@ -42,6 +42,8 @@ pub(crate) type Code<E> = Vec<Option<ModuleCode<E>>>;
 pub struct ModuleCache<E: Engine> {
     modules: Mutex<HashMap<ContentKey, E::Module>>,
     disk: Option<std::path::PathBuf>,
+    /// The part of disk file names that names the engine build, computed once.
+    disk_tag: std::sync::OnceLock<String>,
     disk_hits: AtomicU64,
     files: FileCache,
     launches: Mutex<HashMap<LaunchKey, (Image, Code<E>)>>,
@@ -54,6 +56,7 @@ impl<E: Engine> Default for ModuleCache<E> {
         ModuleCache {
             modules: Mutex::new(HashMap::new()),
             disk: None,
+            disk_tag: std::sync::OnceLock::new(),
             disk_hits: AtomicU64::new(0),
             files: FileCache::default(),
             launches: Mutex::new(HashMap::new()),
@@ -91,14 +94,16 @@ impl<E: Engine> ModuleCache<E> {
     /// configuration and this linker's version, so code of another engine build is never read.
     fn disk_path(&self, engine: &E, key: ContentKey) -> Option<std::path::PathBuf> {
         let dir = self.disk.as_ref()?;
-        let tag = format!(
-            "{}\0{}\0linker-core {}",
-            engine.name(),
-            engine.compatibility(),
-            env!("CARGO_PKG_VERSION")
-        );
-        let variant = ContentKey::of(tag.as_bytes()).to_string();
-        Some(dir.join(format!("{}-{key}-{}.bin", engine.name(), &variant[..16])))
+        let variant = self.disk_tag.get_or_init(|| {
+            let tag = format!(
+                "{}\0{}\0linker-core {}",
+                engine.name(),
+                engine.compatibility(),
+                env!("CARGO_PKG_VERSION")
+            );
+            ContentKey::of(tag.as_bytes()).to_string()[..16].to_string()
+        });
+        Some(dir.join(format!("{}-{key}-{variant}.bin", engine.name())))
     }
 
     /// Compiles, or loads from the disk directory, and keeps a compiled copy there.
