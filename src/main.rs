@@ -174,6 +174,14 @@ fn config(search: &Search, preload: &[String], bind_now: bool) -> Result<LinkerC
         );
     }
     config.preload.extend(preload.iter().cloned());
+    // A thread's exit() ends the process, as POSIX has it (stdio was flushed by the guest's
+    // libc before proc_exit).
+    config.on_exit = Some(Arc::new(|code| {
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        let _ = std::io::stderr().flush();
+        std::process::exit(code)
+    }));
     Ok(config)
 }
 

@@ -137,6 +137,40 @@ fn threads_share_stdout_and_the_descriptor_table() {
 }
 
 #[test]
+fn preload_comes_before_the_programs_libraries() {
+    let tree = built_test_tree("cli-io");
+    let data = scratch("preload");
+    let dir = format!("{}::/data", data.display());
+    for (args, env) in [
+        (vec!["--preload", "libshout.so"], vec![]),
+        (vec![], vec![("LD_PRELOAD", "libshout.so")]),
+    ] {
+        let mut argv = vec!["run", "-L", "lib", "--dir", &dir];
+        argv.extend(args.iter().copied());
+        argv.push("main.wasm");
+        let (code, out, err) = wasmlink(&tree, &argv, "", &env);
+        assert_eq!(code, 3, "{err}");
+        assert!(
+            out.contains("listing:\n  (preloaded list_dir of /data)\nentries: -7\n"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn exit_in_a_thread_ends_the_process() {
+    let tree = built_test_tree("cli-exit");
+    for engine in engines() {
+        let (code, out, err) = wasmlink(&tree, &["run", "--engine", engine, "main.wasm"], "", &[]);
+        assert_eq!(
+            (code, out.as_str()),
+            (7, "thread exits\n"),
+            "{engine}: {err}"
+        );
+    }
+}
+
+#[test]
 fn ldd_prints_every_module_and_unresolved_symbols() {
     let tree = built_test_tree("cli-io");
     let (code, out, err) = wasmlink(&tree, &["ldd", "-r", "-L", "lib", "main.wasm"], "", &[]);

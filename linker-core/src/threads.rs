@@ -69,7 +69,12 @@ fn run_thread<E: Engine>(shared: &Arc<Shared<E>>, id: GroupId, entry: u32, arg: 
                 .ok_or_else(|| format!("thread entry {entry} is a null function pointer"))?;
             match g.cx.call(&f, &[Val::I32(arg)]) {
                 Ok(_) => Ok(0),
-                Err(HostError::Exit(c)) => Ok(c),
+                Err(HostError::Exit(c)) => {
+                    if let Some(on_exit) = &shared.config.on_exit {
+                        on_exit(c);
+                    }
+                    Ok(c)
+                }
                 Err(e) => Err(e.to_string()),
             }
         })();
