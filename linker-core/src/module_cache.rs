@@ -115,10 +115,12 @@ impl<E: Engine> ModuleCache<E> {
         bytes: impl FnOnce() -> Result<Vec<u8>, EngineError>,
     ) -> Result<E::Module, EngineError> {
         let path = self.disk_path(engine, key);
+        // Read, not mapped: a file changed in place while mapped would fault (SIGBUS).
         if let Some(stored) = path.as_ref().and_then(|p| std::fs::read(p).ok()) {
-            // SAFETY: files in the cache directory were written by `serialize` below, under a
-            // name that binds them to these bytes' hash and this engine build; the directory is
-            // trusted (see `with_disk_dir`), and the engine checks its own version header.
+            // SAFETY: files in the cache directory were written by `serialize` below (aside,
+            // then renamed: never half written), under a name that binds them to these bytes'
+            // hash and this engine build; the directory is trusted (see `with_disk_dir`), and the
+            // engine checks its own version header.
             if let Ok(m) = unsafe { engine.deserialize(&stored) } {
                 self.disk_hits.fetch_add(1, Ordering::Relaxed);
                 return Ok(m);
