@@ -24,28 +24,34 @@ pub(crate) fn resolver_export(i: usize) -> String {
     format!("r{i}")
 }
 
-/// Builds a module exporting one function per stub (`s0`, `s1`, ...).
-pub(crate) fn stub_module(stubs: &[Stub]) -> Vec<u8> {
+/// A type section holding each distinct signature of `tys` once; returns it, the type index of
+/// each entry of `tys`, and the number of types (the index the next type gets).
+fn intern_types<'a>(tys: impl Iterator<Item = &'a FuncType>) -> (TypeSection, Vec<u32>, u32) {
     let mut types = TypeSection::new();
-    let mut type_ids: Vec<FuncType> = Vec::new();
-    let mut func_type_idx = Vec::with_capacity(stubs.len());
-    for s in stubs {
-        let idx = match type_ids.iter().position(|t| t == &s.ty) {
+    let mut distinct: Vec<&FuncType> = Vec::new();
+    let mut index = Vec::new();
+    for ty in tys {
+        let i = match distinct.iter().position(|t| *t == ty) {
             Some(i) => i,
             None => {
                 types.ty().function(
-                    s.ty.params.iter().map(|t| enc(*t)),
-                    s.ty.results.iter().map(|t| enc(*t)),
+                    ty.params.iter().map(|t| enc(*t)),
+                    ty.results.iter().map(|t| enc(*t)),
                 );
-                type_ids.push(s.ty.clone());
-                type_ids.len() - 1
+                distinct.push(ty);
+                distinct.len() - 1
             }
         };
-        func_type_idx.push(idx as u32);
+        index.push(i as u32);
     }
+    (types, index, distinct.len() as u32)
+}
+
+/// Builds a module exporting one function per stub (`s0`, `s1`, ...).
+pub(crate) fn stub_module(stubs: &[Stub]) -> Vec<u8> {
+    let (mut types, func_type_idx, bind_type) = intern_types(stubs.iter().map(|s| &s.ty));
     // The binder's type comes last.
     types.ty().function([wasm_encoder::ValType::I32], []);
-    let bind_type = type_ids.len() as u32;
     let mut imports = ImportSection::new();
     imports.import(
         PLT_IMPORT.0,
@@ -166,24 +172,7 @@ pub(crate) fn forward_export(i: usize) -> String {
 /// call that may block, leaves the group idle around it (`wasmlink.leave`, `wasmlink.enter`), as
 /// the linker does for its own host functions (docs/threads.md).
 pub(crate) fn forwarder_module(funcs: &[Forwarded<'_>], max_pages: u32, shared: bool) -> Vec<u8> {
-    let mut types = TypeSection::new();
-    let mut type_ids: Vec<&FuncType> = Vec::new();
-    let mut type_of = Vec::with_capacity(funcs.len());
-    for f in funcs {
-        let idx = match type_ids.iter().position(|t| *t == f.ty) {
-            Some(i) => i,
-            None => {
-                types.ty().function(
-                    f.ty.params.iter().map(|t| enc(*t)),
-                    f.ty.results.iter().map(|t| enc(*t)),
-                );
-                type_ids.push(f.ty);
-                type_ids.len() - 1
-            }
-        };
-        type_of.push(idx as u32);
-    }
-    let guard_type = type_ids.len() as u32;
+    let (mut types, type_of, guard_type) = intern_types(funcs.iter().map(|f| f.ty));
     types.ty().function([], []);
     let mut imports = ImportSection::new();
     imports.import(
