@@ -117,12 +117,15 @@ pub mod wasmtime {
     pub use backend_wasmtime::{config, WasmtimeEngine};
 }
 
-/// The wasmer engine (feature `wasmer`).
+/// The wasmer engine (feature `wasmer`), with WASI preview 1 from wasmer-wasix.
 #[cfg(feature = "wasmer")]
 pub mod wasmer {
     /// The `wasmer` crate this engine is built on (version 7.4.2).
     pub use ::wasmer;
-    pub use backend_wasmer::WasmerEngine;
+    /// The `wasmer-wasix` crate [`WasixWasi`] serves WASI from (version 0.704.2).
+    pub use backend_wasmer::wasi::wasmer_wasix;
+    pub use backend_wasmer::wasi::{WasixError, WasixWasi, WasixWasiBuilder};
+    pub use backend_wasmer::{StoreSetup, WasmerEngine};
 }
 
 mod doc_tree;

@@ -14,6 +14,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
+#[cfg(feature = "wasmer")]
+use wasmlink::NoHost;
 use wasmlink::{HostDirFs, LinkerConfig, ModuleCache, Process, RunError};
 
 /// Exit code when the program cannot be loaded (as glibc's `ld.so` and a shell's "cannot
@@ -49,7 +51,7 @@ enum EngineChoice {
     /// wasmtime 48 (Cranelift), with WASI from wasmtime-wasi.
     #[cfg(feature = "wasmtime")]
     Wasmtime,
-    /// wasmer 7.4 (Cranelift).
+    /// wasmer 7.4 (Cranelift), with WASI from wasmer-wasix.
     #[cfg(feature = "wasmer")]
     Wasmer,
 }
@@ -318,11 +320,39 @@ fn run_wasmer(
     program: &Program,
     no_cache: bool,
 ) -> Result<i32, Failure> {
-    let _ = (config, main, program, no_cache);
-    Err(Failure::Load(
-        "WASI for the wasmer engine is not available in this build yet; use --engine wasmtime"
-            .into(),
-    ))
+    use wasmlink::wasmer::{WasixWasi, WasmerEngine};
+
+    let (name, args) = program
+        .argv
+        .split_first()
+        .ok_or_else(|| Failure::Load("no program name".into()))?;
+    let mut wasi = WasixWasi::builder(name.as_str()).args(args);
+    for (k, v) in &program.env {
+        wasi = wasi.env(k, v);
+    }
+    for (host, guest) in &program.dirs {
+        wasi = wasi.preopened_dir(host, guest.as_str());
+    }
+    let engine = WasmerEngine::new();
+    let wasi = wasi
+        .build(&engine)
+        .map_err(|e| Failure::Load(format!("WASI: {e}")))?;
+    // WASI is the engine's own imports (wasmer-wasix), so the linker's resolver serves nothing.
+    let mut process = Process::load_with_cache(
+        wasi.install(engine),
+        config,
+        Arc::new(NoHost),
+        main,
+        cache(no_cache),
+    )
+    .map_err(|e| Failure::Load(e.to_string()))?;
+    let result = process.run();
+    // Flush and close the program's files, whatever the outcome (a trap ends the process too).
+    wasi.finish(match &result {
+        Ok(code) => *code,
+        Err(_) => i32::from(TRAPPED),
+    });
+    result.map_err(Failure::Run)
 }
 
 fn ldd(a: LddArgs) -> ExitCode {

@@ -212,5 +212,5 @@ fn version_and_help() {
 
 /// The engines `wasmlink run` serves WASI on in this build.
 fn engines() -> Vec<&'static str> {
-    vec!["wasmtime"]
+    vec!["wasmtime", "wasmer"]
 }

@@ -2,7 +2,10 @@
 //! and nothing more.
 //!
 //! Imports that neither the loaded modules nor the linker's host resolver define are taken from
-//! the embedder's own [`wasmer::Imports`], given with [`WasmerEngine::with_imports`].
+//! the embedder's own [`wasmer::Imports`], given with [`WasmerEngine::with_imports`] (or
+//! [`WasmerEngine::with_imports_and_setup`], for imports such as wasmer-wasix's that must be told
+//! the process memory before they are called). With the feature `wasi` (default), [`wasi`] serves
+//! WASI preview 1 from wasmer's own crate, `wasmer-wasix`, that way.
 //!
 //! ```no_run
 //! use std::sync::Arc;
@@ -25,12 +28,52 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+#[cfg(feature = "wasi")]
+pub mod wasi;
+
 use linker_core::engine::{
     Capabilities, Engine, EngineError, Extern, FuncType, HostError, HostFn, StoreOps, Val, ValType,
 };
 use wasmer::{AsStoreMut, FunctionEnv, FunctionEnvMut, StoreMut};
 
-type ImportsFactory = dyn Fn(&mut wasmer::Store) -> wasmer::Imports + Send + Sync;
+/// Run once per store, on the first instance made in it that exports `memory` (see
+/// [`WasmerEngine::with_imports_and_setup`]); an error fails that instantiation with its message.
+pub type StoreSetup =
+    Box<dyn FnOnce(&mut StoreMut<'_>, &wasmer::Instance) -> Result<(), String> + Send>;
+
+type ImportsFactory =
+    dyn Fn(&mut wasmer::Store) -> (wasmer::Imports, Option<StoreSetup>) + Send + Sync;
+
+/// The embedder's imports of one store, and their setup until it has run.
+struct StoreImports {
+    imports: wasmer::Imports,
+    setup: Mutex<Option<StoreSetup>>,
+}
+
+impl StoreImports {
+    /// Runs the store's setup if `instance` is the first one exporting `memory`. Instances that
+    /// call the embedder's imports are forwarders (linker-core's `forwarder_module`), which
+    /// export the process memory as `memory` and are made before any of those imports can be
+    /// called, so the setup runs before the first call.
+    fn on_instance(
+        &self,
+        store: &mut StoreMut<'_>,
+        instance: &wasmer::Instance,
+    ) -> Result<(), HostError> {
+        if !matches!(
+            instance.exports.get_extern("memory"),
+            Some(wasmer::Extern::Memory(_))
+        ) {
+            return Ok(());
+        }
+        let setup = self.setup.lock().unwrap_or_else(|p| p.into_inner()).take();
+        match setup {
+            Some(setup) => setup(store, instance)
+                .map_err(|e| HostError::Trap(format!("setting up the store's imports: {e}"))),
+            None => Ok(()),
+        }
+    }
+}
 
 /// The wasmer engine (Cranelift).
 #[derive(Clone)]
@@ -38,7 +81,7 @@ pub struct WasmerEngine {
     engine: wasmer::Engine,
     imports: Option<Arc<ImportsFactory>>,
     /// The embedder's imports, made once per store (keyed by the store's id).
-    per_store: Arc<Mutex<HashMap<wasmer_types::StoreId, Arc<wasmer::Imports>>>>,
+    per_store: Arc<Mutex<HashMap<wasmer_types::StoreId, Arc<StoreImports>>>>,
 }
 
 impl Default for WasmerEngine {
@@ -68,7 +111,26 @@ impl WasmerEngine {
         mut self,
         make: impl Fn(&mut wasmer::Store) -> wasmer::Imports + Send + Sync + 'static,
     ) -> Self {
-        self.imports = Some(Arc::new(make));
+        self.imports = Some(Arc::new(move |store: &mut wasmer::Store| {
+            (make(store), None)
+        }));
+        self
+    }
+
+    /// As [`with_imports`](Self::with_imports), for imports that need the process memory before
+    /// they are called (wasmer-wasix's `WasiFunctionEnv::initialize`, for one): `make` also
+    /// returns a setup, run once in that store on the first instance made there that exports
+    /// `memory`. dylink.0 modules import their memory, so the linker calls the embedder's
+    /// imports through a generated forwarder that exports it again as `memory`; that forwarder
+    /// is made before any of its imports can be called, so the setup runs first.
+    pub fn with_imports_and_setup(
+        mut self,
+        make: impl Fn(&mut wasmer::Store) -> (wasmer::Imports, StoreSetup) + Send + Sync + 'static,
+    ) -> Self {
+        self.imports = Some(Arc::new(move |store: &mut wasmer::Store| {
+            let (imports, setup) = make(store);
+            (imports, Some(setup))
+        }));
         self
     }
 
@@ -85,6 +147,10 @@ fn err(e: impl std::fmt::Display) -> EngineError {
 fn call_error(e: wasmer::RuntimeError) -> HostError {
     if let Some(h) = e.downcast_ref::<HostError>() {
         return h.clone();
+    }
+    #[cfg(feature = "wasi")]
+    if let Some(code) = wasi::exit_code(&e) {
+        return HostError::Exit(code);
     }
     HostError::Trap(e.message())
 }
@@ -201,7 +267,11 @@ impl Engine for WasmerEngine {
                 Some(match existing {
                     Some(i) => i,
                     None => {
-                        let i = Arc::new(make(store));
+                        let (imports, setup) = make(store);
+                        let i = Arc::new(StoreImports {
+                            imports,
+                            setup: Mutex::new(setup),
+                        });
                         self.per_store
                             .lock()
                             .unwrap_or_else(|p| p.into_inner())
@@ -223,7 +293,7 @@ impl Engine for WasmerEngine {
 /// A wasmer store (from a `Store` or a `FunctionEnvMut`) seen as [`StoreOps`].
 struct Cx<'a> {
     store: StoreMut<'a>,
-    native: Option<Arc<wasmer::Imports>>,
+    native: Option<Arc<StoreImports>>,
 }
 
 impl Cx<'_> {
@@ -454,19 +524,22 @@ impl StoreOps<WasmerEngine> for Cx<'_> {
                 None => self
                     .native
                     .as_ref()
-                    .and_then(|n| n.get_export(imp.module(), imp.name()))
+                    .and_then(|n| n.imports.get_export(imp.module(), imp.name()))
                     .ok_or_else(|| {
                         HostError::Trap(format!("unknown import: {}::{}", imp.module(), imp.name()))
                     })?,
             };
             set.define(imp.module(), imp.name(), e);
         }
-        wasmer::Instance::new(&mut self.store, module, &set)
-            .map(Arc::new)
-            .map_err(|e| match e {
+        let instance =
+            wasmer::Instance::new(&mut self.store, module, &set).map_err(|e| match e {
                 wasmer::InstantiationError::Start(rt) => call_error(rt),
                 other => HostError::Trap(other.to_string()),
-            })
+            })?;
+        if let Some(native) = &self.native {
+            native.on_instance(&mut self.store, &instance)?;
+        }
+        Ok(Arc::new(instance))
     }
 
     fn export(
