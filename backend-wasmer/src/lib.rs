@@ -32,7 +32,8 @@ use std::sync::{Arc, Mutex};
 pub mod wasi;
 
 use linker_core::engine::{
-    Capabilities, Engine, EngineError, Extern, FuncType, HostError, HostFn, StoreOps, Val, ValType,
+    Capabilities, Engine, EngineError, Extern, FuncType, HostError, HostFn, MemoryBytes, StoreOps, Val,
+    ValType,
 };
 use wasmer::{AsStoreMut, FunctionEnv, FunctionEnvMut, StoreMut};
 
@@ -372,6 +373,31 @@ fn to_extern(e: &Extern<WasmerEngine>) -> wasmer::Extern {
 impl StoreOps<WasmerEngine> for Cx<'_> {
     fn attach_memory(&mut self, mem: &wasmer::SharedMemory) -> Result<wasmer::Memory, EngineError> {
         Ok(mem.clone().attach(&mut self.store))
+    }
+
+    fn new_memory(&mut self, min: u32, max: u32) -> Result<wasmer::Memory, EngineError> {
+        let ty = wasmer::MemoryType::new(wasmer::Pages(min), Some(wasmer::Pages(max)), false);
+        wasmer::Memory::new(&mut self.store, ty).map_err(err)
+    }
+
+    fn memory_bytes<'a>(&'a mut self, mem: &'a wasmer::Memory) -> MemoryBytes<'a> {
+        let shared = mem.ty(&self.store).shared;
+        let view = mem.view(&self.store);
+        let (ptr, len) = (view.data_ptr(), view.data_size() as usize);
+        if shared {
+            // SAFETY: `ptr..ptr + len` is the memory's current data. A shared memory is mapped
+            // once at its maximum size and never moves or shrinks, and this store keeps it alive
+            // for `'a`; other threads may access it meanwhile, so it is handed out as cells,
+            // accessed only through their raw pointers (as wasmtime's `SharedMemory::data`).
+            MemoryBytes::Shared(unsafe {
+                std::slice::from_raw_parts(ptr as *const std::cell::UnsafeCell<u8>, len)
+            })
+        } else {
+            // SAFETY: a memory that is not shared belongs to this store alone, which `self` holds
+            // exclusively for `'a`: no wasm runs and nothing grows (moves) the memory until the
+            // slice is dropped, so it is the only reference to these bytes.
+            MemoryBytes::Private(unsafe { std::slice::from_raw_parts_mut(ptr, len) })
+        }
     }
 
     fn memory_size(&mut self, mem: &wasmer::Memory) -> u64 {

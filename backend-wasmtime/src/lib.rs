@@ -31,6 +31,7 @@ use wasmtime::{AsContextMut, StoreContextMut};
 
 mod convert;
 mod limits;
+mod memory;
 mod store;
 #[cfg(feature = "wasi")]
 pub mod wasi;
@@ -38,6 +39,8 @@ pub mod wasi;
 use convert::err;
 use limits::Unbounded;
 use store::Cx;
+
+pub use memory::WasmtimeMemory;
 
 /// The embedder's epoch deadline callback, called after the linker's safepoint on every tick.
 type EpochFn<T> =
@@ -164,7 +167,7 @@ impl<T: Send + 'static> Engine for WasmtimeEngine<T> {
     type Store = wasmtime::Store<T>;
     type Func = wasmtime::Func;
     type Global = wasmtime::Global;
-    type Memory = wasmtime::SharedMemory;
+    type Memory = WasmtimeMemory;
     type Table = wasmtime::Table;
     type Tag = wasmtime::Tag;
     type Instance = wasmtime::Instance;

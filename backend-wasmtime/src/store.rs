@@ -4,11 +4,12 @@
 use std::sync::Arc;
 
 use linker_core::engine::{
-    EngineError, Extern, FuncType, HostError, HostFn, StoreOps, Val, ValType,
+    EngineError, Extern, FuncType, HostError, HostFn, MemoryBytes, StoreOps, Val, ValType,
 };
 use wasmtime::{AsContextMut, Caller, StoreContextMut};
 
 use crate::convert::{call_error, err, from_wt, func_type, to_wt, vt_to_wt};
+use crate::memory::WasmtimeMemory;
 use crate::WasmtimeEngine;
 
 impl<T: Send + 'static> Cx<'_, T> {
@@ -76,7 +77,7 @@ pub(crate) fn to_extern<T: Send + 'static>(e: &Extern<WasmtimeEngine<T>>) -> was
     match e {
         Extern::Func(f) => wasmtime::Extern::Func(*f),
         Extern::Global(g) => wasmtime::Extern::Global(*g),
-        Extern::Memory(m) => wasmtime::Extern::SharedMemory(m.clone()),
+        Extern::Memory(m) => m.to_extern(),
         Extern::Table(t) => wasmtime::Extern::Table(*t),
         Extern::Tag(t) => wasmtime::Extern::Tag(*t),
     }
@@ -86,79 +87,44 @@ impl<T: Send + 'static> StoreOps<WasmtimeEngine<T>> for Cx<'_, T> {
     fn attach_memory(
         &mut self,
         mem: &wasmtime::SharedMemory,
-    ) -> Result<wasmtime::SharedMemory, EngineError> {
-        Ok(mem.clone())
+    ) -> Result<WasmtimeMemory, EngineError> {
+        Ok(WasmtimeMemory::Shared(mem.clone()))
     }
 
-    fn memory_size(&mut self, mem: &wasmtime::SharedMemory) -> u64 {
-        mem.data_size() as u64
+    fn new_memory(&mut self, min: u32, max: u32) -> Result<WasmtimeMemory, EngineError> {
+        let ty = wasmtime::MemoryType::new(min, Some(max));
+        let m = wasmtime::Memory::new(&mut self.cx, ty).map_err(err)?;
+        Ok(WasmtimeMemory::Private(m))
     }
 
-    fn memory_grow(
-        &mut self,
-        mem: &wasmtime::SharedMemory,
-        pages: u64,
-    ) -> Result<u64, EngineError> {
-        mem.grow(pages).map_err(err)
+    fn memory_bytes<'a>(&'a mut self, mem: &'a WasmtimeMemory) -> MemoryBytes<'a> {
+        mem.bytes(&mut self.cx)
+    }
+
+    fn memory_size(&mut self, mem: &WasmtimeMemory) -> u64 {
+        mem.size(&self.cx)
+    }
+
+    fn memory_grow(&mut self, mem: &WasmtimeMemory, pages: u64) -> Result<u64, EngineError> {
+        mem.grow(&mut self.cx, pages)
     }
 
     fn memory_read(
         &mut self,
-        mem: &wasmtime::SharedMemory,
+        mem: &WasmtimeMemory,
         addr: u64,
         buf: &mut [u8],
     ) -> Result<(), EngineError> {
-        let data = mem.data();
-        let end = addr
-            .checked_add(buf.len() as u64)
-            .filter(|&e| e <= data.len() as u64);
-        if end.is_none() {
-            return Err(EngineError(format!(
-                "memory access out of bounds at {addr:#x}+{}",
-                buf.len()
-            )));
-        }
-        // Shared memory may change under us (other threads): copy through the UnsafeCells'
-        // raw pointers, which is what wasmtime documents as the sound way to read it.
-        let src = &data[addr as usize..addr as usize + buf.len()];
-        // SAFETY: `src` is in bounds of the memory's current data (checked above, and a shared
-        // memory never shrinks, so the range stays valid during the copy); `buf` is a distinct
-        // Rust buffer of the same length, so the ranges do not overlap. Other threads may write
-        // the same bytes concurrently: the copy then sees some mix of old and new bytes, which is
-        // what a wasm thread reading racy memory sees too; no Rust reference to the shared bytes
-        // is created (only the UnsafeCell's raw pointer is read through).
-        unsafe {
-            std::ptr::copy_nonoverlapping(src.as_ptr() as *const u8, buf.as_mut_ptr(), buf.len())
-        };
-        Ok(())
+        mem.read(&self.cx, addr, buf)
     }
 
     fn memory_write(
         &mut self,
-        mem: &wasmtime::SharedMemory,
+        mem: &WasmtimeMemory,
         addr: u64,
         bytes: &[u8],
     ) -> Result<(), EngineError> {
-        let data = mem.data();
-        let end = addr
-            .checked_add(bytes.len() as u64)
-            .filter(|&e| e <= data.len() as u64);
-        if end.is_none() {
-            return Err(EngineError(format!(
-                "memory access out of bounds at {addr:#x}+{}",
-                bytes.len()
-            )));
-        }
-        let dst = &data[addr as usize..addr as usize + bytes.len()];
-        // SAFETY: `dst` is in bounds of the memory's current data (checked above; a shared
-        // memory never shrinks); `bytes` is a distinct Rust buffer, so the ranges do not overlap.
-        // The write goes through the UnsafeCells' raw pointer, which wasmtime documents as the way
-        // to write a shared memory; concurrent wasm accesses to the same bytes are a data race of
-        // the guest program, as they would be between two wasm threads.
-        unsafe {
-            std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst.as_ptr() as *mut u8, bytes.len())
-        };
-        Ok(())
+        mem.write(&mut self.cx, addr, bytes)
     }
 
     fn new_table(&mut self, min: u64, max: Option<u64>) -> Result<wasmtime::Table, EngineError> {
@@ -293,9 +259,9 @@ impl<T: Send + 'static> StoreOps<WasmtimeEngine<T>> for Cx<'_, T> {
             wasmtime::Extern::Func(f) => Extern::Func(f),
             wasmtime::Extern::Global(g) => Extern::Global(g),
             wasmtime::Extern::Table(t) => Extern::Table(t),
-            wasmtime::Extern::SharedMemory(m) => Extern::Memory(m),
+            wasmtime::Extern::SharedMemory(m) => Extern::Memory(WasmtimeMemory::Shared(m)),
+            wasmtime::Extern::Memory(m) => Extern::Memory(WasmtimeMemory::Private(m)),
             wasmtime::Extern::Tag(t) => Extern::Tag(t),
-            wasmtime::Extern::Memory(_) => return None,
         })
     }
 

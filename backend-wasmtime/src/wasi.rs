@@ -19,7 +19,7 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use linker_core::engine::{HostError, HostFn, StoreOps, Val};
+use linker_core::engine::{HostError, HostFn, MemoryBytes, StoreOps, Val};
 use linker_core::metadata::Import;
 use linker_core::{HostContext, HostImport, HostResolver, LinkError};
 use wasmtime_wasi::p1::wasi_snapshot_preview1 as abi;
@@ -27,7 +27,7 @@ use wasmtime_wasi::p1::wasi_snapshot_preview1::WasiSnapshotPreview1 as _;
 use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::runtime::in_tokio;
 
-use crate::WasmtimeEngine;
+use crate::{WasmtimeEngine, WasmtimeMemory};
 
 /// The import module of WASI preview 1.
 pub const MODULE: &str = "wasi_snapshot_preview1";
@@ -70,8 +70,11 @@ fn to_host(e: wasmtime::Error) -> HostError {
 }
 
 /// The process memory as wiggle sees it.
-fn guest(mem: &wasmtime::SharedMemory) -> wiggle::GuestMemory<'_> {
-    wiggle::GuestMemory::Shared(mem.data())
+fn guest(mem: MemoryBytes<'_>) -> wiggle::GuestMemory<'_> {
+    match mem {
+        MemoryBytes::Private(b) => wiggle::GuestMemory::Unshared(b),
+        MemoryBytes::Shared(b) => wiggle::GuestMemory::Shared(b),
+    }
 }
 
 /// Argument `i` as the type the p1 function takes.
@@ -94,8 +97,8 @@ type WasmtimeHostFn<T> = HostFn<WasmtimeEngine<T>>;
 /// A host function calling p1 function `$f` (`sync` or `async`) with arguments of types `$t`.
 macro_rules! p1 {
     (sync $f:ident ($($i:tt : $t:ty),*), $ctx:ident, $mem:ident) => {{
-        let f: WasmtimeHostFn<T> = Arc::new(move |_cx: &mut dyn StoreOps<WasmtimeEngine<T>>, a: &[Val], r: &mut [Val]| {
-            let mut m = guest(&$mem);
+        let f: WasmtimeHostFn<T> = Arc::new(move |cx: &mut dyn StoreOps<WasmtimeEngine<T>>, a: &[Val], r: &mut [Val]| {
+            let mut m = guest(cx.memory_bytes(&$mem));
             let mut g = lock(&$ctx);
             let v = abi::$f(&mut *g, &mut m $(, <$t as Arg>::arg(a, $i))*).map_err(to_host)?;
             r[0] = Val::I32(v);
@@ -104,8 +107,8 @@ macro_rules! p1 {
         f
     }};
     (async $f:ident ($($i:tt : $t:ty),*), $ctx:ident, $mem:ident) => {{
-        let f: WasmtimeHostFn<T> = Arc::new(move |_cx: &mut dyn StoreOps<WasmtimeEngine<T>>, a: &[Val], r: &mut [Val]| {
-            let mut m = guest(&$mem);
+        let f: WasmtimeHostFn<T> = Arc::new(move |cx: &mut dyn StoreOps<WasmtimeEngine<T>>, a: &[Val], r: &mut [Val]| {
+            let mut m = guest(cx.memory_bytes(&$mem));
             let mut g = lock(&$ctx);
             let v = in_tokio(abi::$f(&mut *g, &mut m $(, <$t as Arg>::arg(a, $i))*)).map_err(to_host)?;
             r[0] = Val::I32(v);
@@ -205,8 +208,8 @@ impl<T: Send + 'static> HostResolver<WasmtimeEngine<T>> for WasiP1 {
             "path_unlink_file" => p1!(async path_unlink_file(0: i32, 1: i32, 2: i32), ctx, mem),
             "poll_oneoff" => return Ok(Some(HostImport::Blocking(poll_oneoff::<T>(ctx, mem)))),
             "proc_exit" => {
-                let f: WasmtimeHostFn<T> = Arc::new(move |_cx, a, _r| {
-                    let mut m = guest(&mem);
+                let f: WasmtimeHostFn<T> = Arc::new(move |cx, a, _r| {
+                    let mut m = guest(cx.memory_bytes(&mem));
                     let mut g = lock(&ctx);
                     match abi::proc_exit(&mut *g, &mut m, a[0].i32()) {
                         Err(e) => Err(to_host(e)),
@@ -250,7 +253,7 @@ impl<T: Send + 'static> HostResolver<WasmtimeEngine<T>> for WasiP1 {
 /// WASI calls; anything else goes to wasmtime-wasi.
 fn poll_oneoff<T: Send + 'static>(
     ctx: Arc<Mutex<WasiP1Ctx>>,
-    mem: wasmtime::SharedMemory,
+    mem: WasmtimeMemory,
 ) -> WasmtimeHostFn<T> {
     Arc::new(move |cx, a, r| {
         let (subs, events, n, nevents) = (a[0].i32(), a[1].i32(), a[2].i32(), a[3].i32());
@@ -260,7 +263,7 @@ fn poll_oneoff<T: Send + 'static>(
                 return Ok(());
             }
         }
-        let mut m = guest(&mem);
+        let mut m = guest(cx.memory_bytes(&mem));
         let mut g = lock(&ctx);
         let v = in_tokio(abi::poll_oneoff(&mut *g, &mut m, subs, events, n, nevents))
             .map_err(to_host)?;
@@ -273,7 +276,7 @@ fn poll_oneoff<T: Send + 'static>(
 /// subscription is not a clock (then wasmtime-wasi serves it).
 fn sleep_one<T: Send + 'static>(
     cx: &mut dyn StoreOps<WasmtimeEngine<T>>,
-    mem: &wasmtime::SharedMemory,
+    mem: &WasmtimeMemory,
     subs: u32,
     events: u32,
     nevents: u32,

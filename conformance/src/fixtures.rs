@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use wasm_encoder::Encode;
 
-use crate::manifest::{Case, Kind, ModuleSpec};
+use crate::manifest::{Case, Kind, ModuleSpec, Shape};
 
 /// The cache root: `$WASMLINK_CACHE` or `~/.cache/wasmlink`.
 pub fn cache_dir() -> PathBuf {
@@ -158,8 +158,14 @@ pub fn build_case(case: &Case) -> Result<PathBuf, String> {
 /// case link against.
 const LINK_COPIES: &str = ".link";
 
-const CFLAGS: &[&str] = &[
-    "--target=wasm32-wasi",
+/// Changed whenever the builder's link flags change, so fixtures built before are rebuilt.
+const BUILDER_VERSION: &str = "2: shapes, a libc per shape, __wasm_apply_tls_relocs exported";
+
+/// clang flags of every C module.
+const CFLAGS: &[&str] = &["--target=wasm32-wasi", "-fPIC", "-O2", "-Wall", "-Wno-unused-function"];
+
+/// clang flags of the threads shape: atomics and thread-local storage.
+const THREADS_CFLAGS: &[&str] = &[
     "-matomics",
     "-mbulk-memory",
     "-mmutable-globals",
@@ -167,11 +173,19 @@ const CFLAGS: &[&str] = &[
     "-mthread-model",
     "posix",
     "-ftls-model=local-exec",
-    "-fPIC",
-    "-O2",
-    "-Wall",
-    "-Wno-unused-function",
 ];
+
+/// wasm-ld's `--extra-features` of each shape (and of modules with exception handling).
+fn link_features(shape: Shape, exceptions: bool) -> String {
+    let mut f = match shape {
+        Shape::Threads => "--extra-features=atomics,bulk-memory,mutable-globals".to_string(),
+        Shape::Single => "--extra-features=mutable-globals".to_string(),
+    };
+    if exceptions {
+        f.push_str(",exception-handling");
+    }
+    f
+}
 
 fn build_module(case: &Case, root: &Path, m: &ModuleSpec) -> Result<(), String> {
     let out = root.join(&m.out);
@@ -180,7 +194,7 @@ fn build_module(case: &Case, root: &Path, m: &ModuleSpec) -> Result<(), String> 
     }
     // Stamp: inputs of this module (sources, flags, libraries it links against, tools).
     let mut h = 0xcbf29ce484222325u64;
-    fnv(&mut h, format!("{m:?}").as_bytes());
+    fnv(&mut h, format!("{m:?}{:?}", m.shape_in(case)).as_bytes());
     for s in &m.sources {
         fnv(
             &mut h,
@@ -190,6 +204,9 @@ fn build_module(case: &Case, root: &Path, m: &ModuleSpec) -> Result<(), String> 
     if matches!(m.kind, Kind::Main | Kind::MainNopie | Kind::Side) {
         let tc = toolchain()?;
         fnv(&mut h, tc.version.as_bytes());
+        // The builder's own flags and the libc each shape links with.
+        fnv(&mut h, format!("{CFLAGS:?}{THREADS_CFLAGS:?}").as_bytes());
+        fnv(&mut h, BUILDER_VERSION.as_bytes());
         for f in sorted_files(&support_dir()) {
             fnv(&mut h, &std::fs::read(&f).unwrap_or_default());
         }
@@ -250,7 +267,12 @@ pub(crate) fn run(cmd: &mut Command) -> Result<(), String> {
 
 fn compile_and_link(case: &Case, root: &Path, m: &ModuleSpec, out: &Path) -> Result<(), String> {
     let tc = toolchain()?;
-    let sysroot = tc.sysroot.display().to_string();
+    let shape = m.shape_in(case);
+    // Without threads, the libc built without atomics (toolchain/setup.sh).
+    let sysroot = match shape {
+        Shape::Threads => tc.sysroot.display().to_string(),
+        Shape::Single => format!("{}-single", tc.sysroot.display()),
+    };
     let objdir = PathBuf::from(format!("{}.obj", out.display()));
     std::fs::create_dir_all(&objdir).map_err(|e| e.to_string())?;
     let mut objects = Vec::new();
@@ -273,7 +295,11 @@ fn compile_and_link(case: &Case, root: &Path, m: &ModuleSpec, out: &Path) -> Res
     for (i, src) in sources.iter().enumerate() {
         let obj = objdir.join(format!("{i}.o"));
         let mut c = Command::new("clang-19");
-        c.args(CFLAGS)
+        c.args(CFLAGS);
+        if shape == Shape::Threads {
+            c.args(THREADS_CFLAGS);
+        }
+        c
             .arg(format!("--sysroot={sysroot}"))
             .arg("-I")
             .arg(support_dir())
@@ -290,12 +316,8 @@ fn compile_and_link(case: &Case, root: &Path, m: &ModuleSpec, out: &Path) -> Res
         objects.push(obj);
     }
     let mut l = Command::new("wasm-ld-19");
-    l.arg(if m.exceptions {
-        "--extra-features=atomics,bulk-memory,mutable-globals,exception-handling"
-    } else {
-        "--extra-features=atomics,bulk-memory,mutable-globals"
-    })
-    .arg("--experimental-pic");
+    l.arg(link_features(shape, m.exceptions))
+        .arg("--experimental-pic");
     // Link against the copies wasm-ld can read (see below).
     for d in &m.lib_dirs {
         l.arg(format!("-L{}", root.join(LINK_COPIES).join(d).display()));
@@ -319,10 +341,13 @@ fn compile_and_link(case: &Case, root: &Path, m: &ModuleSpec, out: &Path) -> Res
                 "--export-if-defined=__tls_base",
                 "--export-if-defined=__tls_size",
                 "--export-if-defined=__tls_align",
+                "--export-if-defined=__wasm_apply_tls_relocs",
                 "--unresolved-symbols=import-dynamic",
                 "-shared",
-                "--shared-memory",
             ]);
+            if shape == Shape::Threads {
+                l.arg("--shared-memory");
+            }
             l.args(&objects);
         }
         Kind::Main | Kind::MainNopie => {
@@ -335,13 +360,18 @@ fn compile_and_link(case: &Case, root: &Path, m: &ModuleSpec, out: &Path) -> Res
                 .arg("-lc")
                 .arg("--no-whole-archive");
             l.arg("/usr/lib/llvm-19/lib/clang/19/lib/wasi/libclang_rt.builtins-wasm32.a");
+            l.args(["--import-memory", "--max-memory=1073741824"]);
+            match shape {
+                Shape::Threads => l.args([
+                    "--shared-memory",
+                    "--export=__tls_base",
+                    "--export=__tls_size",
+                    "--export=__tls_align",
+                ]),
+                // As docs/abi.md's recipe: the memory also exported, for hosts that look for it.
+                Shape::Single => l.arg("--export-memory"),
+            };
             l.args([
-                "--import-memory",
-                "--shared-memory",
-                "--max-memory=1073741824",
-                "--export=__tls_base",
-                "--export=__tls_size",
-                "--export=__tls_align",
                 "--export-if-defined=__wasm_init_tls",
                 "--export=__wasm_call_ctors",
                 "--export-if-defined=__wasm_apply_data_relocs",

@@ -20,12 +20,45 @@ pub struct Case {
     pub modules: Vec<ModuleSpec>,
     #[serde(default)]
     pub run: RunSpec,
+    /// The build shapes of the case's C modules (default: threads only). A case with several is
+    /// loaded once per shape; every shape after the first gets its name as a suffix
+    /// (`hello@single`) and its own build directory, and must give the same results.
+    #[serde(default = "default_shapes")]
+    pub shapes: Vec<Shape>,
+    /// The shape of this instance of the case (filled in when loading).
+    #[serde(skip)]
+    pub shape: Shape,
     /// Name of the case: its directory name (filled in when loading).
     #[serde(skip)]
     pub name: String,
     /// The case's source directory (filled in when loading).
     #[serde(skip)]
     pub dir: PathBuf,
+}
+
+/// How C modules are built (docs/abi.md, "Build shapes").
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Shape {
+    /// With threads: `-pthread`, atomics, `--shared-memory` (the memory import is shared).
+    #[default]
+    Threads,
+    /// Without threads, the default for `wasm32-wasi`: no atomics, the memory is not shared.
+    Single,
+}
+
+impl Shape {
+    /// The case-name suffix of this shape.
+    pub fn name(self) -> &'static str {
+        match self {
+            Shape::Threads => "threads",
+            Shape::Single => "single",
+        }
+    }
+}
+
+fn default_shapes() -> Vec<Shape> {
+    vec![Shape::Threads]
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
@@ -72,6 +105,10 @@ pub struct ModuleSpec {
     /// the standard `try_table` form with Binaryen's wasm-opt.
     #[serde(default)]
     pub exceptions: bool,
+    /// This module's build shape, instead of the case's (a library built with threads under a
+    /// main built without, to check the linker refuses the mix).
+    #[serde(default)]
+    pub shape: Option<Shape>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -111,6 +148,13 @@ impl Kind {
     }
 }
 
+impl ModuleSpec {
+    /// The shape this module is built in, as a member of `case`.
+    pub fn shape_in(&self, case: &Case) -> Shape {
+        self.shape.unwrap_or(case.shape)
+    }
+}
+
 impl Case {
     pub fn main(&self) -> String {
         self.run.main.clone().unwrap_or_else(|| {
@@ -139,7 +183,14 @@ pub fn load_cases(cases_dir: &Path) -> Result<Vec<Case>, String> {
             toml::from_str(&text).map_err(|e| format!("{}: {e}", manifest.display()))?;
         case.name = entry.file_name().to_string_lossy().into_owned();
         case.dir = entry.path();
-        out.push(case);
+        for (i, &shape) in case.shapes.iter().enumerate() {
+            let mut c = case.clone();
+            c.shape = shape;
+            if i > 0 {
+                c.name = format!("{}@{}", case.name, shape.name());
+            }
+            out.push(c);
+        }
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(out)

@@ -18,6 +18,13 @@ pub fn skip_reason(case: &Case) -> Option<String> {
     if let Some(r) = &case.run.not_native {
         return Some(r.clone());
     }
+    if case.shapes.first().is_some_and(|&s| s != case.shape) {
+        // The native build does not depend on the wasm build shape.
+        return Some(format!(
+            "the same sources as the {} build, whose output is checked natively",
+            case.shapes[0].name()
+        ));
+    }
     if case.modules.iter().any(|m| m.kind == Kind::Wat) {
         return Some("hand-written WebAssembly".into());
     }

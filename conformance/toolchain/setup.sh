@@ -3,7 +3,8 @@
 #
 # Everything comes from Debian's package registry (see docs/toolchain.md). Results are cached under
 # $WASMLINK_CACHE (default ~/.cache/wasmlink) so a second run costs nothing.
-# Prints the sysroot path on its last line.
+# Prints the sysroot path on its last line (the one for programs built without threads is beside
+# it, with the suffix -single).
 set -euo pipefail
 
 CACHE="${WASMLINK_CACHE:-$HOME/.cache/wasmlink}"
@@ -24,31 +25,41 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_pkgs[@]}" >&2
 fi
 
-if [ ! -f "$SYSROOT/lib/wasm32-wasi/libc.a" ]; then
-  echo "toolchain: building a PIC wasi-libc sysroot in $SYSROOT" >&2
-  work="$CACHE/wasi-libc-build"
-  rm -rf "$work"; mkdir -p "$work/apt/lists/partial"
-  cat > "$work/apt/src.sources" <<X
+# Two builds of the same sources: for programs built with threads (atomics, so everything links
+# against one shared memory) and for programs built without (no atomics: no thread-local storage,
+# which wasm-ld-19 cannot lay out in a PIC module whose memory is not shared: docs/abi.md).
+build_sysroot() { # DIR EXTRA_CFLAGS
+  local dir="$1" flags="$2"
+  [ -f "$dir/lib/wasm32-wasi/libc.a" ] && return 0
+  echo "toolchain: building a PIC wasi-libc sysroot in $dir" >&2
+  local work="$CACHE/wasi-libc-build"
+  if [ ! -f "$work/wasi-libc_${WASI_LIBC_VERSION}.orig.tar.xz" ]; then
+    rm -rf "$work"; mkdir -p "$work/apt/lists/partial"
+    cat > "$work/apt/src.sources" <<X
 Types: deb-src
 URIs: http://deb.debian.org/debian
 Suites: bookworm
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 X
-  O=(-o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$work/apt" -o "Dir::State::Lists=$work/apt/lists")
-  (cd "$work" && apt-get "${O[@]}" update -qq >&2 && apt-get "${O[@]}" source --download-only "wasi-libc=${WASI_LIBC_VERSION}-2" >&2)
+    O=(-o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$work/apt" -o "Dir::State::Lists=$work/apt/lists")
+    (cd "$work" && apt-get "${O[@]}" update -qq >&2 && apt-get "${O[@]}" source --download-only "wasi-libc=${WASI_LIBC_VERSION}-2" >&2)
+  fi
+  rm -rf "$work/wasi-libc-${WASI_LIBC_VERSION}"
   tar -C "$work" -xf "$work/wasi-libc_${WASI_LIBC_VERSION}.orig.tar.xz"
   # The final check-symbols step fails for a PIC build (it lists __memory_base & co. as undefined);
   # the libraries are complete before it runs, so its failure is expected and checked for below.
   make -C "$work/wasi-libc-${WASI_LIBC_VERSION}" -j"$(nproc)" CC=clang-19 AR=llvm-ar-19 NM=llvm-nm-19 \
-    THREAD_MODEL=single SYSROOT="$SYSROOT" \
-    EXTRA_CFLAGS="-O2 -DNDEBUG -fPIC -matomics -mbulk-memory -mmutable-globals -Wno-error" >"$work/make.log" 2>&1 || true
-  if [ ! -f "$SYSROOT/lib/wasm32-wasi/libc.a" ]; then
+    THREAD_MODEL=single SYSROOT="$dir" \
+    EXTRA_CFLAGS="-O2 -DNDEBUG -fPIC $flags -Wno-error" >"$work/make.log" 2>&1 || true
+  if [ ! -f "$dir/lib/wasm32-wasi/libc.a" ]; then
     tail -30 "$work/make.log" >&2
     echo "toolchain: wasi-libc build failed" >&2
     exit 1
   fi
-fi
+}
+build_sysroot "$SYSROOT" "-matomics -mbulk-memory -mmutable-globals"
+build_sysroot "$SYSROOT-single" "-mmutable-globals"
 # Binaryen's wasm-opt (npm registry): clang-19 emits only the legacy exception-handling form,
 # which neither engine runs; `wasm-opt --translate-to-exnref` rewrites it (docs/toolchain.md).
 if [ ! -x "$CACHE/npm/node_modules/.bin/wasm-opt" ]; then

@@ -180,7 +180,7 @@ fn got_mem(
                         offset: off as u64,
                     }
                 } else {
-                    let base = if image.modules[p].info.shape == Shape::Fixed {
+                    let base = if e.flags.absolute || image.modules[p].info.shape == Shape::Fixed {
                         0
                     } else {
                         image.modules[p].memory_base

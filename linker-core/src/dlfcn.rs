@@ -222,7 +222,14 @@ fn guest_thread_spawn<E: Engine>(
 ) -> std::result::Result<Val, HostError> {
     Ok(match spawn(g.shared, a[0].i32() as u32, a[1].i32()) {
         Ok(tid) => Val::I32(tid as i32),
-        Err(_) => Val::I32(-11), // EAGAIN
+        Err(e) => {
+            tracing::debug!(error = %e, "thread_spawn failed");
+            match e {
+                // No thread can share a memory that is not shared: ENOTSUP (wasi-libc's 58).
+                LinkError::NoSharedMemory { .. } => Val::I32(-58),
+                _ => Val::I32(-11), // EAGAIN
+            }
+        }
     })
 }
 

@@ -8,7 +8,7 @@ use crate::engine::{Engine, Extern};
 use crate::error::{LinkError, Result};
 use crate::group::sync_tables;
 use crate::image::{ModuleId, MAIN};
-use crate::metadata::ExternType;
+use crate::metadata::{ExternType, SymFlags};
 use crate::order::local_scope;
 use crate::runtime::GroupCx;
 use crate::safepoint::coordinated;
@@ -37,7 +37,8 @@ pub(crate) fn dlsym<E: Engine>(
 }
 
 /// What a lookup found: the provider, the export's type, its constant value, whether it is TLS.
-type Found = (ModuleId, ExternType, Option<i64>, bool);
+/// (provider, type, constant value, flags).
+type Found = (ModuleId, ExternType, Option<i64>, SymFlags);
 
 /// The lookup itself; also says whether the result is thread-local (not cacheable).
 fn dlsym_slow<E: Engine>(
@@ -45,7 +46,8 @@ fn dlsym_slow<E: Engine>(
     handle: u32,
     symbol: &str,
 ) -> Result<(SymbolAddress, bool)> {
-    let (p, ty, value, tls) = find(g, handle, symbol)?;
+    let (p, ty, value, flags) = find(g, handle, symbol)?;
+    let tls = flags.tls;
     match ty {
         ExternType::Func(_) => Ok((SymbolAddress::Function(function_slot(g, p, symbol)?), false)),
         ExternType::Global { .. } => {
@@ -64,6 +66,8 @@ fn dlsym_slow<E: Engine>(
                         })
                     }
                 }
+            } else if flags.absolute {
+                0
             } else {
                 g.st().image.modules[p].memory_base
             };
@@ -99,7 +103,7 @@ fn find<E: Engine>(g: &GroupCx<'_, E>, handle: u32, symbol: &str) -> Result<Foun
     };
     let infos = image.infos();
     lookup(&infos, scope, symbol, g.shared.config.weak_policy, false)
-        .map(|(p, e)| (p, e.ty.clone(), e.const_value, e.flags.tls))
+        .map(|(p, e)| (p, e.ty.clone(), e.const_value, e.flags))
         .ok_or_else(|| LinkError::UndefinedSymbol {
             module: handle_name,
             symbol: symbol.to_string(),

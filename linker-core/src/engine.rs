@@ -189,6 +189,14 @@ pub enum HostError {
     Trap(String),
 }
 
+/// A memory's bytes as a host function may see them ([`StoreOps::memory_bytes`]).
+pub enum MemoryBytes<'a> {
+    /// A memory of this store alone: nothing else reads or writes it while the slice is held.
+    Private(&'a mut [u8]),
+    /// A shared memory: other threads may read and write it concurrently.
+    Shared(&'a [std::cell::UnsafeCell<u8>]),
+}
+
 /// An engine operation that failed, with the engine's own message.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{0}")]
@@ -289,6 +297,14 @@ pub trait Engine: Clone + Send + Sync + 'static {
 pub trait StoreOps<E: Engine> {
     /// Makes a shared memory usable in this store.
     fn attach_memory(&mut self, mem: &E::SharedMemory) -> Result<E::Memory, EngineError>;
+    /// Creates a memory of this store only, not shared: `min` pages, at most `max` (64 KiB
+    /// pages). The process memory of a program built without threads (its `env.memory` import
+    /// is not `shared`); no other store can use it, so such a process has one instance group.
+    fn new_memory(&mut self, min: u32, max: u32) -> Result<E::Memory, EngineError>;
+    /// The memory's bytes, for a host function that hands guest memory to a library that works
+    /// on a byte slice (wasmtime-wasi's preview-1 functions). Valid until the store is used
+    /// again; a shared memory comes as cells, since other threads may write it meanwhile.
+    fn memory_bytes<'a>(&'a mut self, mem: &'a E::Memory) -> MemoryBytes<'a>;
     /// Current size in bytes.
     fn memory_size(&mut self, mem: &E::Memory) -> u64;
     /// Grows by `pages`; returns the previous size in pages.

@@ -212,6 +212,25 @@ pub enum LinkError {
         /// Why it failed.
         reason: String,
     },
+    /// A module's memory import does not agree with the main module's on `shared`: a library
+    /// built with threads (`-pthread`, `--shared-memory`) under a main built without, or the
+    /// reverse. One memory serves them all, so its type must suit every import.
+    #[error("{module}: imports {} memory, but the main module {main} declares {} one (build all modules of a program with threads, or all without)", if *shared { "a shared" } else { "a non-shared" }, if *shared { "a non-shared" } else { "a shared" })]
+    MemoryMismatch {
+        /// The library.
+        module: String,
+        /// Whether the library's memory import is shared.
+        shared: bool,
+        /// The main module.
+        main: String,
+    },
+    /// A thread (or another instance group) was asked for in a process whose memory is not
+    /// shared: the program was built without threads.
+    #[error("{module}: cannot start a thread: the program's memory is not shared (built without threads; build with -pthread and --shared-memory)")]
+    NoSharedMemory {
+        /// The main module.
+        module: String,
+    },
     /// The operating system refused a new thread.
     #[error("cannot start a thread: {reason}")]
     ThreadSpawn {
@@ -250,6 +269,8 @@ impl LinkError {
             | LinkError::Init { module, .. }
             | LinkError::Engine { module, .. }
             | LinkError::NotOpen { module }
+            | LinkError::MemoryMismatch { module, .. }
+            | LinkError::NoSharedMemory { module }
             | LinkError::HostImportKind { module, .. } => Some(module),
             LinkError::LibraryNotFound { name, .. } => Some(name),
             LinkError::PathEscapesRoot { path } | LinkError::Io { path, .. } => Some(path),

@@ -7,6 +7,7 @@
 //! records what it found so that every group agrees.
 
 use std::collections::HashMap;
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 use crate::coordinator::GroupId;
@@ -16,7 +17,7 @@ use crate::image::{ModuleId, MAIN};
 use crate::instantiate::instantiate_module;
 use crate::layout::PAGE;
 use crate::metadata::Shape;
-use crate::runtime::{GroupCx, GroupRef, GroupState, Shared};
+use crate::runtime::{GroupCx, GroupRef, GroupState, ProcessMemory, Shared};
 use crate::stubs::binder::{binder_type, plt_binder, table_func};
 use crate::thread_memory::{alloc_thread_memory, init_tls};
 
@@ -49,7 +50,23 @@ pub(crate) fn create_group<E: Engine>(
         )
     };
     let eng = |e| LinkError::engine(&main_name, e);
-    let memory = cx.attach_memory(&shared.memory).map_err(eng)?;
+    let memory = match &shared.memory {
+        ProcessMemory::Shared(m) => cx.attach_memory(m).map_err(eng)?,
+        ProcessMemory::Private { min, max, taken } => {
+            if taken.swap(true, Ordering::AcqRel) {
+                return Err(LinkError::NoSharedMemory {
+                    module: main_name.clone(),
+                });
+            }
+            cx.new_memory(*min, *max)
+                .map_err(|e| LinkError::OutOfMemory {
+                    module: main_name.clone(),
+                    bytes: *min as u64 * PAGE,
+                    align: 1,
+                    reason: e.0,
+                })?
+        }
+    };
     let table = cx.new_table(table_size, None).map_err(eng)?;
     let plt = cx.new_table(plt_size, None).map_err(eng)?;
     let stack_pointer = cx

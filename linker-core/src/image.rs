@@ -153,6 +153,8 @@ pub struct Image {
     pub stack_high: u64,
     /// Initial and maximum memory, in pages.
     pub memory_pages: (u32, u32),
+    /// Whether the process memory is shared (the main module was built with threads).
+    pub memory_shared: bool,
     /// Bumped by every change groups must apply to their stores (docs/threads.md).
     pub version: u64,
     /// Non-PIE main module: pages to grow after it is instantiated, for the start-up libraries.

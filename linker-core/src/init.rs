@@ -20,6 +20,10 @@ pub(crate) fn initialize<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
 pub(crate) fn init_modules<E: Engine>(g: &mut GroupCx<'_, E>, order: &[ModuleId]) -> Result<()> {
     for &m in order {
         call_export(g, m, "__wasm_apply_data_relocs")?;
+        // The block the start function gave this instance (`.tdata`'s static copy) gets its
+        // TLS relocations too: wasm-ld's `__wasm_init_memory` copies `.tdata` there without
+        // applying them (only `__wasm_init_tls`, for later threads, does).
+        call_export(g, m, "__wasm_apply_tls_relocs")?;
     }
     for &m in order {
         if m != MAIN {

@@ -129,8 +129,11 @@ fn forward_native<E: Engine>(
             }
         })
         .collect();
-    let max_pages = g.st().image.memory_pages.1;
-    let bytes = forwarder_module(&funcs, max_pages, true);
+    let (max_pages, memory_shared) = {
+        let st = g.st();
+        (st.image.memory_pages.1, st.image.memory_shared)
+    };
+    let bytes = forwarder_module(&funcs, max_pages, memory_shared);
     let shared = g.shared;
     let forwarder_name = format!("{name} (forwarder)");
     let module = shared

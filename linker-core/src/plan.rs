@@ -9,7 +9,7 @@ use crate::bind::{bind_module, BindCx};
 use crate::config::LinkerConfig;
 use crate::content::ContentKey;
 use crate::discover::Found;
-use crate::error::Result;
+use crate::error::{LinkError, Result};
 use crate::image::{Image, LoadedModule, ModuleId, MAIN};
 use crate::layout::{align_up, MainLayout, MemorySpace, Placement, TableSpace, PAGE};
 use crate::metadata::{ExternType, ImportClass, ModuleInfo, Shape};
@@ -54,7 +54,7 @@ pub(crate) fn plan_startup(config: &LinkerConfig, found: Vec<Found>) -> Result<(
             config.stack_size,
         )?
     };
-    let (min_pages, max_pages) = memory_limits(config, main);
+    let (min_pages, max_pages, memory_shared) = memory_limits(config, main);
     // A non-PIE main defines its table with its own slots (from 1); libraries' slots follow.
     let main_table_end = if fixed {
         main.table_min
@@ -90,6 +90,7 @@ pub(crate) fn plan_startup(config: &LinkerConfig, found: Vec<Found>) -> Result<(
         stack_low: layout.stack_low,
         stack_high: layout.stack_high,
         memory_pages: (0, max_pages as u32),
+        memory_shared,
         version: 0,
         fixed_grow_pages: 0,
     };
@@ -110,18 +111,53 @@ pub(crate) fn plan_startup(config: &LinkerConfig, found: Vec<Found>) -> Result<(
     Ok((image, added))
 }
 
-/// The main module's memory limits in pages: as it declares, with the configured default
-/// maximum when it gives none.
-fn memory_limits(config: &LinkerConfig, main: &ModuleInfo) -> (u64, u64) {
+/// The main module's memory limits in pages (as it declares, with the configured default
+/// maximum when it gives none), and whether it is shared. A main that imports no memory gets a
+/// shared one, so threads can start.
+fn memory_limits(config: &LinkerConfig, main: &ModuleInfo) -> (u64, u64, bool) {
     main.imports
         .iter()
         .find_map(|i| match (&i.class, &i.ty) {
-            (ImportClass::Memory, ExternType::Memory { min, max, .. }) => {
-                Some((*min, max.unwrap_or(config.default_max_pages as u64)))
-            }
+            (ImportClass::Memory, ExternType::Memory { min, max, shared, .. }) => Some((
+                *min,
+                max.unwrap_or(config.default_max_pages as u64),
+                *shared,
+            )),
             _ => None,
         })
-        .unwrap_or((0, config.default_max_pages as u64))
+        .unwrap_or((0, config.default_max_pages as u64, true))
+}
+
+/// Refuses, before anything is placed, a module whose memory import the process memory cannot
+/// serve: a 64-bit memory (memory64: the linker places data with 32-bit addresses), or one that
+/// disagrees with the main module's on `shared`.
+fn check_memory(image: &Image, found: &[Found]) -> Result<()> {
+    let base_id = image.modules.len();
+    for (i, f) in found.iter().enumerate() {
+        for imp in &f.info.imports {
+            let &ExternType::Memory { shared, memory64, .. } = &imp.ty else {
+                continue;
+            };
+            if memory64 {
+                return Err(LinkError::Unsupported {
+                    module: f.name.clone(),
+                    what: format!(
+                        "64-bit memory (memory64) import {}.{}: only 32-bit modules (wasm32) are linked",
+                        imp.module, imp.name
+                    ),
+                });
+            }
+            if base_id + i != MAIN && imp.class == ImportClass::Memory && shared != image.memory_shared {
+                let main = if base_id == MAIN { &found[0].name } else { &image.modules[MAIN].name };
+                return Err(LinkError::MemoryMismatch {
+                    module: f.name.clone(),
+                    shared,
+                    main: main.clone(),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Adds modules read by [`crate::discover::walk`] to the image: places their data and table
@@ -136,6 +172,7 @@ pub(crate) fn add_modules(
     global: bool,
 ) -> Result<Added> {
     let base_id = image.modules.len();
+    check_memory(image, &found)?;
     let bases = place(image, &found, &mut placement)?;
     if let (Placement::Startup, Some(bump)) = (&placement, image.memory.bump) {
         image.heap_base = align_up(bump, 16).unwrap_or(bump);

@@ -2,6 +2,7 @@
 //! fresh store, then run it, open libraries, look symbols up and make closures from the host.
 
 use std::collections::HashMap;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, RwLock};
 
 use crate::closures::{alloc_closure, free_closure};
@@ -24,7 +25,7 @@ use crate::layout::PAGE;
 use crate::ldd::{summaries, ModuleSummary};
 use crate::module_cache::{Code, ModuleCache};
 use crate::plan::plan_startup;
-use crate::runtime::{lock, GroupCx, GroupRef, ProcessState, Shared};
+use crate::runtime::{lock, GroupCx, GroupRef, ProcessMemory, ProcessState, Shared};
 use crate::safepoint::{enter, install_safepoint, leave};
 
 /// How running the program ended, when it did not return an exit code.
@@ -113,14 +114,23 @@ impl<E: Engine> Process<E> {
     ) -> Result<Process<E>> {
         let (image, code) = start_up(&engine, &config, &cache, main_path)?;
         let (min, max) = image.memory_pages;
-        let memory = engine
-            .new_shared_memory(min, max)
-            .map_err(|e| LinkError::OutOfMemory {
-                module: image.modules[MAIN].name.clone(),
-                bytes: min as u64 * PAGE,
-                align: 1,
-                reason: e.0,
-            })?;
+        let memory = if image.memory_shared {
+            ProcessMemory::Shared(engine.new_shared_memory(min, max).map_err(|e| {
+                LinkError::OutOfMemory {
+                    module: image.modules[MAIN].name.clone(),
+                    bytes: min as u64 * PAGE,
+                    align: 1,
+                    reason: e.0,
+                }
+            })?)
+        } else {
+            // Made by the first (and only) group, in its store.
+            ProcessMemory::Private {
+                min,
+                max,
+                taken: AtomicBool::new(false),
+            }
+        };
         let shared = Arc::new(Shared {
             engine: engine.clone(),
             config,

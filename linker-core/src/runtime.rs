@@ -64,13 +64,36 @@ pub(crate) trait ImportSource<E: Engine>: Send + Sync {
     fn guards(&self, g: &mut GroupCx<'_, E>) -> Result<[E::Func; 3]>;
 }
 
+/// The process memory, as the main module declares it.
+pub(crate) enum ProcessMemory<E: Engine> {
+    /// Shared (built with threads): every group attaches the same memory.
+    Shared(E::SharedMemory),
+    /// Not shared (built without threads): made in the first group's store, of these limits in
+    /// pages; no other group can exist. `taken` is set once the first group has made it.
+    Private {
+        /// Initial pages.
+        min: u32,
+        /// Maximum pages.
+        max: u32,
+        /// Whether a group made it already.
+        taken: std::sync::atomic::AtomicBool,
+    },
+}
+
+impl<E: Engine> ProcessMemory<E> {
+    /// Whether other threads (instance groups) can share it.
+    pub fn is_shared(&self) -> bool {
+        matches!(self, ProcessMemory::Shared(_))
+    }
+}
+
 /// State shared by every group of a process.
 pub(crate) struct Shared<E: Engine> {
     pub engine: E,
     pub config: LinkerConfig,
     pub imports: Arc<dyn ImportSource<E>>,
     pub state: RwLock<ProcessState<E>>,
-    pub memory: E::SharedMemory,
+    pub memory: ProcessMemory<E>,
     /// Results of earlier `dlsym` calls, read without a lock; replaced (emptied) whenever a load
     /// or unload changes what a lookup could find.
     pub dlsym_cache: DlsymCache,

@@ -57,6 +57,16 @@ pub(crate) fn init_tls<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Result
             function: "__wasm_init_tls".into(),
             reason: e.to_string(),
         })?;
+    // TLS data holding addresses (`_Thread_local int *p = &x;`): wasm-ld emits their relocations
+    // as `__wasm_apply_tls_relocs`, which writes them into the block `__tls_base` now points at.
+    // Its stores are absolute, so a module whose `__wasm_init_tls` already calls it is unharmed.
+    if let Some(Extern::Func(relocs)) = g.export(m, "__wasm_apply_tls_relocs") {
+        g.cx.call(&relocs, &[]).map_err(|e| LinkError::Init {
+            module: g.module_name(m),
+            function: "__wasm_apply_tls_relocs".into(),
+            reason: e.to_string(),
+        })?;
+    }
     Ok(())
 }
 

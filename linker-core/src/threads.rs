@@ -12,6 +12,7 @@ use crate::error::{LinkError, Result};
 use crate::group::create_group;
 use crate::runtime::{lock, GroupCx, Shared};
 use crate::safepoint::{install_safepoint, safepoint};
+use crate::image::MAIN;
 use crate::thread_memory::release_thread_memory;
 
 /// The exit code of a thread that trapped (as a C program killed by `SIGABRT`).
@@ -20,6 +21,11 @@ const TRAPPED: i32 = 134;
 /// Starts a thread that calls the function at table index `entry` with `arg`. Returns the thread
 /// id (> 0).
 pub(crate) fn spawn<E: Engine>(shared: &Arc<Shared<E>>, entry: u32, arg: i32) -> Result<u64> {
+    if !shared.memory.is_shared() {
+        return Err(LinkError::NoSharedMemory {
+            module: shared.st().image.modules[MAIN].name.clone(),
+        });
+    }
     let id = shared.coord.new_id();
     lock(&shared.threads).insert(id, None);
     let sh = shared.clone();

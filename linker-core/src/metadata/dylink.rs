@@ -16,8 +16,11 @@ pub struct SymFlags {
     pub hidden: bool,
     /// `TLS`: a thread-local symbol, its value an offset from `__tls_base`.
     pub tls: bool,
+    /// `ABSOLUTE`: the symbol's value is an address as it stands, not an offset from the
+    /// module's `__memory_base` (wasm-ld marks symbols defined at a fixed address so).
+    pub absolute: bool,
     /// The raw flag word, for anything not broken out above (`BINDING_LOCAL`, `UNDEFINED`,
-    /// `ABSOLUTE`, ...).
+    /// ...).
     pub raw: u32,
 }
 
@@ -27,6 +30,7 @@ impl From<SymbolFlags> for SymFlags {
             weak: f.contains(SymbolFlags::BINDING_WEAK),
             hidden: f.contains(SymbolFlags::VISIBILITY_HIDDEN),
             tls: f.contains(SymbolFlags::TLS),
+            absolute: f.contains(SymbolFlags::ABSOLUTE),
             raw: f.bits(),
         }
     }

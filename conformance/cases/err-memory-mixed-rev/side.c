@@ -1,0 +1,1 @@
+int side_fn(int x) { return 2 * x; }

@@ -1,0 +1,3 @@
+(module
+  (@custom "dylink.0" "\02\0c\01\0alibwide.so")
+  (func (export "_start")))

@@ -1,0 +1,5 @@
+int calls;
+int side_fn(int x) {
+    calls++;
+    return 2 * x;
+}
