@@ -32,8 +32,8 @@ use std::sync::{Arc, Mutex};
 pub mod wasi;
 
 use linker_core::engine::{
-    Capabilities, Engine, EngineError, Extern, FuncType, HostError, HostFn, MemoryBytes, StoreOps, Val,
-    ValType,
+    Capabilities, Engine, EngineError, Extern, FuncType, HostError, HostFn, MemoryBytes, StoreOps,
+    Val, ValType,
 };
 use wasmer::{AsStoreMut, FunctionEnv, FunctionEnvMut, StoreMut};
 

@@ -81,7 +81,9 @@ impl WasmtimeMemory {
                 };
                 Ok(())
             }
-            WasmtimeMemory::Private(m) => m.read(&cx, addr as usize, buf).map_err(|_| out_of_bounds(addr, buf.len())),
+            WasmtimeMemory::Private(m) => m
+                .read(&cx, addr as usize, buf)
+                .map_err(|_| out_of_bounds(addr, buf.len())),
         }
     }
 

@@ -159,10 +159,16 @@ pub fn build_case(case: &Case) -> Result<PathBuf, String> {
 const LINK_COPIES: &str = ".link";
 
 /// Changed whenever the builder's link flags change, so fixtures built before are rebuilt.
-const BUILDER_VERSION: &str = "2: shapes, a libc per shape, __wasm_apply_tls_relocs exported";
+const BUILDER_VERSION: &str = "2: build shapes, a libc per shape";
 
 /// clang flags of every C module.
-const CFLAGS: &[&str] = &["--target=wasm32-wasi", "-fPIC", "-O2", "-Wall", "-Wno-unused-function"];
+const CFLAGS: &[&str] = &[
+    "--target=wasm32-wasi",
+    "-fPIC",
+    "-O2",
+    "-Wall",
+    "-Wno-unused-function",
+];
 
 /// clang flags of the threads shape: atomics and thread-local storage.
 const THREADS_CFLAGS: &[&str] = &[
@@ -299,8 +305,7 @@ fn compile_and_link(case: &Case, root: &Path, m: &ModuleSpec, out: &Path) -> Res
         if shape == Shape::Threads {
             c.args(THREADS_CFLAGS);
         }
-        c
-            .arg(format!("--sysroot={sysroot}"))
+        c.arg(format!("--sysroot={sysroot}"))
             .arg("-I")
             .arg(support_dir())
             .args(cflags(m)?);
@@ -341,7 +346,6 @@ fn compile_and_link(case: &Case, root: &Path, m: &ModuleSpec, out: &Path) -> Res
                 "--export-if-defined=__tls_base",
                 "--export-if-defined=__tls_size",
                 "--export-if-defined=__tls_align",
-                "--export-if-defined=__wasm_apply_tls_relocs",
                 "--unresolved-symbols=import-dynamic",
                 "-shared",
             ]);

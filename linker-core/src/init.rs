@@ -5,6 +5,7 @@ use crate::engine::{Engine, Extern, HostError};
 use crate::error::{LinkError, Result};
 use crate::image::{ModuleId, MAIN};
 use crate::runtime::GroupCx;
+use crate::thread_memory::relocate_static_tls;
 
 /// Applies data relocations of every module, then runs constructors in dependency order, then the
 /// main module's `_initialize` if it is a reactor. Runs once per process (memory is shared).
@@ -20,10 +21,7 @@ pub(crate) fn initialize<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
 pub(crate) fn init_modules<E: Engine>(g: &mut GroupCx<'_, E>, order: &[ModuleId]) -> Result<()> {
     for &m in order {
         call_export(g, m, "__wasm_apply_data_relocs")?;
-        // The block the start function gave this instance (`.tdata`'s static copy) gets its
-        // TLS relocations too: wasm-ld's `__wasm_init_memory` copies `.tdata` there without
-        // applying them (only `__wasm_init_tls`, for later threads, does).
-        call_export(g, m, "__wasm_apply_tls_relocs")?;
+        relocate_static_tls(g, m)?;
     }
     for &m in order {
         if m != MAIN {

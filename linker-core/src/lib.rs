@@ -84,8 +84,8 @@ pub use config::LinkerConfig;
 pub use dlopen::{RTLD_GLOBAL, RTLD_LAZY, RTLD_NODELETE, RTLD_NOLOAD, RTLD_NOW};
 pub use dlsym_cache::SymbolAddress;
 pub use engine::{
-    Capabilities, Engine, EngineError, Extern, FuncType, HostError, HostFn, MemoryBytes, StoreOps, Val,
-    ValType,
+    Capabilities, Engine, EngineError, Extern, FuncType, HostError, HostFn, MemoryBytes, StoreOps,
+    Val, ValType,
 };
 pub use error::LinkError;
 pub use host::{HostContext, HostImport, HostResolver, NoHost};

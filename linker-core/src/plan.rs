@@ -118,7 +118,12 @@ fn memory_limits(config: &LinkerConfig, main: &ModuleInfo) -> (u64, u64, bool) {
     main.imports
         .iter()
         .find_map(|i| match (&i.class, &i.ty) {
-            (ImportClass::Memory, ExternType::Memory { min, max, shared, .. }) => Some((
+            (
+                ImportClass::Memory,
+                ExternType::Memory {
+                    min, max, shared, ..
+                },
+            ) => Some((
                 *min,
                 max.unwrap_or(config.default_max_pages as u64),
                 *shared,
@@ -135,7 +140,10 @@ fn check_memory(image: &Image, found: &[Found]) -> Result<()> {
     let base_id = image.modules.len();
     for (i, f) in found.iter().enumerate() {
         for imp in &f.info.imports {
-            let &ExternType::Memory { shared, memory64, .. } = &imp.ty else {
+            let &ExternType::Memory {
+                shared, memory64, ..
+            } = &imp.ty
+            else {
                 continue;
             };
             if memory64 {
@@ -147,8 +155,15 @@ fn check_memory(image: &Image, found: &[Found]) -> Result<()> {
                     ),
                 });
             }
-            if base_id + i != MAIN && imp.class == ImportClass::Memory && shared != image.memory_shared {
-                let main = if base_id == MAIN { &found[0].name } else { &image.modules[MAIN].name };
+            if base_id + i != MAIN
+                && imp.class == ImportClass::Memory
+                && shared != image.memory_shared
+            {
+                let main = if base_id == MAIN {
+                    &found[0].name
+                } else {
+                    &image.modules[MAIN].name
+                };
                 return Err(LinkError::MemoryMismatch {
                     module: f.name.clone(),
                     shared,

@@ -51,15 +51,48 @@ pub(crate) fn init_tls<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Result
         return Ok(());
     };
     let block = alloc_thread_memory(g, size, align.next_power_of_two())?;
-    g.cx.call(&init, &[Val::I32(block as i32)])
+    call_init_tls(g, m, &init, block)
+}
+
+/// Applies the TLS relocations of module `m`'s first instance (the one whose start function ran,
+/// in the thread that loaded it), in the block that start function gave it: `.tdata`'s static
+/// copy. wasm-ld-19's `__wasm_init_memory` copies `.tdata` there without applying them, so a
+/// `_Thread_local int *p = &x;` would read an unrelocated offset in that thread, and wasm-ld
+/// cannot export its `__wasm_apply_tls_relocs`. `__wasm_init_tls` on the same block copies
+/// `.tdata` again (nothing has run yet that could have changed it) and applies them.
+pub(crate) fn relocate_static_tls<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Result<()> {
+    let size = match g.export(m, "__tls_size") {
+        Some(Extern::Global(s)) => g.cx.global_get(&s).i32() as u32 as u64,
+        _ => 0,
+    };
+    let block = match g.export(m, "__tls_base") {
+        Some(Extern::Global(b)) => g.cx.global_get(&b).i32() as u32 as u64,
+        _ => 0,
+    };
+    let Some(Extern::Func(init)) = g.export(m, "__wasm_init_tls") else {
+        return Ok(());
+    };
+    if size == 0 || block == 0 {
+        return Ok(());
+    }
+    call_init_tls(g, m, &init, block)
+}
+
+/// `__wasm_init_tls(block)` of module `m`, then its `__wasm_apply_tls_relocs` if it exports one
+/// (a toolchain whose `__wasm_init_tls` does not apply them itself; the relocations' stores are
+/// absolute, so applying them twice is harmless).
+fn call_init_tls<E: Engine>(
+    g: &mut GroupCx<'_, E>,
+    m: ModuleId,
+    init: &E::Func,
+    block: u64,
+) -> Result<()> {
+    g.cx.call(init, &[Val::I32(block as i32)])
         .map_err(|e| LinkError::Init {
             module: g.module_name(m),
             function: "__wasm_init_tls".into(),
             reason: e.to_string(),
         })?;
-    // TLS data holding addresses (`_Thread_local int *p = &x;`): wasm-ld emits their relocations
-    // as `__wasm_apply_tls_relocs`, which writes them into the block `__tls_base` now points at.
-    // Its stores are absolute, so a module whose `__wasm_init_tls` already calls it is unharmed.
     if let Some(Extern::Func(relocs)) = g.export(m, "__wasm_apply_tls_relocs") {
         g.cx.call(&relocs, &[]).map_err(|e| LinkError::Init {
             module: g.module_name(m),

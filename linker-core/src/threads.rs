@@ -10,9 +10,9 @@ use crate::coordinator::GroupId;
 use crate::engine::{Engine, HostError, Val};
 use crate::error::{LinkError, Result};
 use crate::group::create_group;
+use crate::image::MAIN;
 use crate::runtime::{lock, GroupCx, Shared};
 use crate::safepoint::{install_safepoint, safepoint};
-use crate::image::MAIN;
 use crate::thread_memory::release_thread_memory;
 
 /// The exit code of a thread that trapped (as a C program killed by `SIGABRT`).
