@@ -216,6 +216,12 @@ fn build_module(case: &Case, root: &Path, m: &ModuleSpec) -> Result<(), String> 
         for f in sorted_files(&support_dir()) {
             fnv(&mut h, &std::fs::read(&f).unwrap_or_default());
         }
+        for s in &m.support {
+            fnv(
+                &mut h,
+                &std::fs::read(support_dir().join("opt").join(s)).unwrap_or_default(),
+            );
+        }
         for lib in &m.libs {
             for d in &m.lib_dirs {
                 if let Ok(b) = std::fs::read(root.join(d).join(format!("lib{lib}.so"))) {

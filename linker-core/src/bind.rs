@@ -150,8 +150,8 @@ fn well_known(image: &Image, importer: &Importer<'_>, w: WellKnown) -> Result<Bi
         WellKnown::TableBase => v(lm.table_base),
         WellKnown::HeapBase => v(image.heap_base),
         WellKnown::HeapEnd => Binding::Value(Val::I32(image.memory.max_bytes as u32 as i32)),
-        WellKnown::StackLow => v(image.stack_low),
-        WellKnown::StackHigh => v(image.stack_high),
+        WellKnown::StackLow => Binding::StackBound(false),
+        WellKnown::StackHigh => Binding::StackBound(true),
         WellKnown::TlsBase => return Err(importer.unsupported("importing __tls_base".into())),
     })
 }

@@ -3,6 +3,7 @@
 //! module `wasmlink`. Planning binds such an import to `Binding::Builtin` (`image.rs`); the
 //! replay asks the process's import chain for it, the same chain that asks the embedder's host
 //! resolver (`imports.rs`), and `dlfcn.rs` implements it (as glibc's `dlfcn/` sits over `elf/`).
+//! The standard wasi-threads import (`wasi.thread-spawn`) is served the same way.
 //!
 //! This file only names the functions and their signatures; it knows no engine.
 
@@ -27,7 +28,14 @@ pub enum Builtin {
     ThreadSpawn,
     /// `wasmlink.thread_join(tid) -> code`
     ThreadJoin,
+    /// `wasi.thread-spawn(start_arg) -> tid`: the wasi-threads ABI (wasi-libc's `pthread_create`
+    /// for `wasm32-wasip1-threads`): runs the main module's `wasi_thread_start(tid, start_arg)`
+    /// on a new thread.
+    WasiThreadSpawn,
 }
+
+/// The import module of the standard threads ABI (wasi-threads).
+pub const WASI_THREADS_MODULE: &str = "wasi";
 
 /// Whether a call of `import`, served by the engine's own imports, may block for long (a sleep,
 /// a read of a terminal or a socket): the linker then leaves the calling group idle around it, so
@@ -50,6 +58,7 @@ impl Builtin {
             ("env", "dlerror") => Builtin::Dlerror,
             (IMPORT_MODULE, "thread_spawn") => Builtin::ThreadSpawn,
             (IMPORT_MODULE, "thread_join") => Builtin::ThreadJoin,
+            (WASI_THREADS_MODULE, "thread-spawn") => Builtin::WasiThreadSpawn,
             _ => return None,
         };
         matches!(&import.ty, ExternType::Func(t) if *t == b.ty()).then_some(b)
@@ -62,7 +71,9 @@ impl Builtin {
             Builtin::Dlopen | Builtin::Dlsym | Builtin::ThreadSpawn => {
                 FuncType::new([I32, I32], [I32])
             }
-            Builtin::Dlclose | Builtin::ThreadJoin => FuncType::new([I32], [I32]),
+            Builtin::Dlclose | Builtin::ThreadJoin | Builtin::WasiThreadSpawn => {
+                FuncType::new([I32], [I32])
+            }
             Builtin::Dlerror => FuncType::new([], [I32]),
         }
     }

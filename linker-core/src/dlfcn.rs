@@ -18,6 +18,7 @@
 //! |---|---|---|
 //! | `wasmlink.thread_spawn(entry, arg) -> tid` | `(i32, i32) -> i32` | runs the function at table index `entry` with `arg` on a new thread; tid > 0, or a negative errno |
 //! | `wasmlink.thread_join(tid) -> code` | `(i32) -> i32` | waits for the thread, returns its exit code (negative errno if unknown) |
+//! | `wasi.thread-spawn(start_arg) -> tid` | `(i32) -> i32` | wasi-threads: runs main's `wasi_thread_start(tid, start_arg)` on a new thread (the guest set up its stack and TLS); tid > 0, or a negative errno |
 //!
 //! Failures never trap: they set the calling thread's error text.
 
@@ -32,7 +33,7 @@ use crate::error::{LinkError, Result};
 use crate::runtime::GroupCx;
 use crate::safepoint::safepoint_host;
 use crate::thread_memory::{dlerror_buffer, DLERROR_BUFFER};
-use crate::threads::{join, spawn};
+use crate::threads::{join, spawn, Entry};
 
 /// A NUL-terminated string read from guest memory: a symbol name fits the inline buffer, so the
 /// common `dlsym` allocates nothing.
@@ -114,6 +115,7 @@ pub(crate) fn builtin_func<E: Engine>(g: &mut GroupCx<'_, E>, b: Builtin) -> Res
         Builtin::Dlerror => guest_dlerror,
         Builtin::ThreadSpawn => guest_thread_spawn,
         Builtin::ThreadJoin => guest_thread_join,
+        Builtin::WasiThreadSpawn => guest_wasi_thread_spawn,
     };
     let f: HostFn<E> = Arc::new(move |cx, args, results| {
         let group = weak
@@ -220,14 +222,36 @@ fn guest_thread_spawn<E: Engine>(
     _memory: &E::Memory,
     a: &[Val],
 ) -> std::result::Result<Val, HostError> {
-    Ok(match spawn(g.shared, a[0].i32() as u32, a[1].i32()) {
+    Ok(
+        match spawn(g.shared, Entry::Table(a[0].i32() as u32), a[1].i32()) {
+            Ok(tid) => Val::I32(tid as i32),
+            Err(e) => {
+                tracing::debug!(error = %e, "thread_spawn failed");
+                match e {
+                    // No thread can share a memory that is not shared: ENOTSUP (wasi-libc's 58).
+                    LinkError::NoSharedMemory { .. } => Val::I32(-58),
+                    _ => Val::I32(-11), // EAGAIN
+                }
+            }
+        },
+    )
+}
+
+/// `wasi.thread-spawn(start_arg)`: a tid in 1..2^29 as wasi-threads asks, or a negative errno
+/// (wasi-libc's `pthread_create` turns any into `EAGAIN`).
+fn guest_wasi_thread_spawn<E: Engine>(
+    g: &mut GroupCx<'_, E>,
+    _memory: &E::Memory,
+    a: &[Val],
+) -> std::result::Result<Val, HostError> {
+    Ok(match spawn(g.shared, Entry::WasiStart, a[0].i32()) {
+        // Ids count up from 1; 2^29 threads in one process is out of reach.
         Ok(tid) => Val::I32(tid as i32),
         Err(e) => {
-            tracing::debug!(error = %e, "thread_spawn failed");
+            tracing::debug!(error = %e, "wasi thread-spawn failed");
             match e {
-                // No thread can share a memory that is not shared: ENOTSUP (wasi-libc's 58).
-                LinkError::NoSharedMemory { .. } => Val::I32(-58),
-                _ => Val::I32(-11), // EAGAIN
+                LinkError::NoSharedMemory { .. } => Val::I32(-58), // ENOTSUP
+                _ => Val::I32(-6),                                 // EAGAIN
             }
         }
     })

@@ -21,15 +21,31 @@ use crate::runtime::{GroupCx, GroupRef, GroupState, ProcessMemory, Shared};
 use crate::stubs::binder::{binder_type, plt_binder, table_func};
 use crate::thread_memory::{alloc_thread_memory, init_tls};
 
-/// Creates a group in the store behind `cx` and instantiates every module of the image. A group
-/// other than the first (`id` not 0) also gets its own stack and TLS blocks.
+/// Whose stack a new group runs on, and so which TLS blocks the linker gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ThreadStack {
+    /// The main thread's, laid out with the image; every module's TLS is the static block its
+    /// start function set up.
+    Main,
+    /// A thread the linker starts (`wasmlink.thread_spawn`): a stack the linker allocates (its
+    /// bounds are the group's `__stack_low`/`__stack_high`), and a TLS block in every module.
+    Linker,
+    /// A wasi-threads thread: the guest allocated its stack and the main module's TLS block and
+    /// sets both in `wasi_thread_start`; the linker gives every other module a TLS block.
+    /// `__stack_low`/`__stack_high` are the main thread's (the guest's stack is unknown to it).
+    Guest,
+}
+
+/// Creates a group in the store behind `cx` and instantiates every module of the image, on the
+/// stack `stack` says.
 #[tracing::instrument(level = "debug", skip_all)]
 pub(crate) fn create_group<E: Engine>(
     cx: &mut dyn StoreOps<E>,
     shared: &Arc<Shared<E>>,
     id: GroupId,
+    stack: ThreadStack,
 ) -> Result<GroupRef<E>> {
-    let (table_size, plt_size, stack_high, n, order, version, main_name, fixed) = {
+    let (table_size, plt_size, (stack_low, stack_high), n, order, version, main_name, fixed) = {
         let st = shared.st();
         let image = &st.image;
         let alive: Vec<ModuleId> = image
@@ -41,7 +57,7 @@ pub(crate) fn create_group<E: Engine>(
         (
             image.table.size,
             image.plt.len() as u64,
-            image.stack_high,
+            (image.stack_low, image.stack_high),
             image.modules.len(),
             alive,
             image.version,
@@ -85,6 +101,7 @@ pub(crate) fn create_group<E: Engine>(
         dlerror: None,
         closure_funcs: HashMap::new(),
         thread_memory: Vec::new(),
+        stack: (stack_low, stack_high),
         dlerror_buffer: None,
         plt_resolvers: HashMap::new(),
         guards: None,
@@ -97,6 +114,15 @@ pub(crate) fn create_group<E: Engine>(
         .map_err(eng)?;
     crate::runtime::lock(&group).binder = Some(binder);
     let mut g = GroupCx::new(cx, shared, &group);
+    if stack == ThreadStack::Linker {
+        // Before instantiation: the modules' `__stack_low`/`__stack_high` are this stack's.
+        let size = shared.config.stack_size;
+        let base = alloc_thread_memory(&mut g, size, 16)?;
+        let sp = g.g().stack_pointer.clone();
+        g.cx.global_set(&sp, Val::I32((base + size) as i32))
+            .map_err(eng)?;
+        g.g().stack = (base, base + size);
+    }
     let bind_now = shared.config.bind_now;
     for &m in &order {
         instantiate_module(&mut g, m, bind_now)?;
@@ -107,16 +133,13 @@ pub(crate) fn create_group<E: Engine>(
     fill_table(&mut g)?;
     fill_plt(&mut g)?;
     sync_closures(&mut g)?;
-    if id != 0 {
-        // Another thread: its own stack, and its own TLS block in every module that has TLS
-        // (the first instance got the static one from its start function).
-        let stack = shared.config.stack_size;
-        let base = alloc_thread_memory(&mut g, stack, 16)?;
-        let sp = g.g().stack_pointer.clone();
-        g.cx.global_set(&sp, Val::I32((base + stack) as i32))
-            .map_err(eng)?;
+    if stack != ThreadStack::Main {
+        // Another thread: its own TLS block in every module that has TLS (the first instance got
+        // the static one from its start function), but main's when the guest makes its own.
         for &m in &order {
-            init_tls(&mut g, m)?;
+            if !(stack == ThreadStack::Guest && m == MAIN) {
+                init_tls(&mut g, m)?;
+            }
         }
     }
     Ok(group)

@@ -40,6 +40,9 @@ pub enum Binding {
     Table,
     /// The group's `__stack_pointer`.
     StackPointer,
+    /// `__stack_low` / `__stack_high` (`true`): the bounds of the group's own stack (each thread
+    /// the linker starts has its own; see `group::ThreadStack`).
+    StackBound(bool),
     /// A new global holding this value (mutability as the import asks): `__memory_base`,
     /// `__table_base`, `GOT.mem.*` addresses, `GOT.func.*` table slots.
     Value(Val),

@@ -208,6 +208,12 @@ fn import_for<E: Engine>(
         Binding::Memory => Some(Extern::Memory(g.memory())),
         Binding::Table => Some(Extern::Table(g.table())),
         Binding::StackPointer => Some(Extern::Global(g.g().stack_pointer.clone())),
+        Binding::StackBound(high) => {
+            let (low, top) = g.g().stack;
+            let v = Val::I32(if *high { top } else { low } as i32);
+            let mutable = matches!(imp.ty, ExternType::Global { mutable: true, .. });
+            Some(Extern::Global(g.cx.new_global(v, mutable).map_err(eng)?))
+        }
         Binding::Value(v) => {
             let mutable = matches!(imp.ty, ExternType::Global { mutable: true, .. });
             Some(Extern::Global(g.cx.new_global(*v, mutable).map_err(eng)?))

@@ -15,7 +15,7 @@ use crate::dlsym::dlsym;
 use crate::dlsym_cache::SymbolAddress;
 use crate::engine::{Engine, Extern, FuncType, HostError, HostFn, Val};
 use crate::error::{LinkError, Result};
-use crate::group::create_group;
+use crate::group::{create_group, ThreadStack};
 use crate::host::HostResolver;
 use crate::image::{Accounting, Image, MAIN};
 use crate::imports::ProcessImports;
@@ -151,7 +151,7 @@ impl<E: Engine> Process<E> {
         let mut store = engine.new_store();
         let cell = install_safepoint(&mut store, &shared);
         let created = engine.with_store(&mut store, |cx| -> Result<GroupRef<E>> {
-            let group = create_group(cx, &shared, id)?;
+            let group = create_group(cx, &shared, id, ThreadStack::Main)?;
             let _ = cell.set(group.clone());
             initialize(&mut GroupCx::new(cx, &shared, &group))?;
             Ok(group)
@@ -266,9 +266,9 @@ impl<E: Engine> Process<E> {
     /// these modules with their imports resolved by hand. The reference of the benchmarks.
     pub fn instantiate_again(&self) -> Result<E::Store> {
         let mut store = self.shared.engine.new_store();
-        self.shared
-            .engine
-            .with_store(&mut store, |cx| create_group(cx, &self.shared, 0))?;
+        self.shared.engine.with_store(&mut store, |cx| {
+            create_group(cx, &self.shared, 0, ThreadStack::Main)
+        })?;
         Ok(store)
     }
 

@@ -145,6 +145,8 @@ pub(crate) struct GroupState<E: Engine> {
     pub plt_resolvers: HashMap<u32, E::Func>,
     /// Memory this thread owns (stack, TLS blocks, dlerror buffer), returned when it exits.
     pub thread_memory: Vec<(u64, u64)>,
+    /// This group's stack: lowest and highest address (`__stack_low`, `__stack_high`).
+    pub stack: (u64, u64),
     /// Where `dlerror` puts its text for this thread, once allocated.
     pub dlerror_buffer: Option<u64>,
     /// The guards forwarders of this group import, once made.

@@ -1,0 +1,1 @@
+int side_twice(int x) { return 2 * x; }
