@@ -45,7 +45,17 @@ pub(crate) fn create_group<E: Engine>(
     id: GroupId,
     stack: ThreadStack,
 ) -> Result<GroupRef<E>> {
-    let (table_size, plt_size, (stack_low, stack_high), n, order, version, main_name, fixed) = {
+    let (
+        table_size,
+        plt_size,
+        (stack_low, stack_high),
+        n,
+        order,
+        version,
+        main_name,
+        fixed,
+        min_pages,
+    ) = {
         let st = shared.st();
         let image = &st.image;
         let alive: Vec<ModuleId> = image
@@ -63,11 +73,27 @@ pub(crate) fn create_group<E: Engine>(
             image.version,
             image.modules[MAIN].name.clone(),
             image.modules[MAIN].info.shape == Shape::Fixed,
+            image.memory_pages.0 as u64,
         )
     };
     let eng = |e| LinkError::engine(&main_name, e);
     let memory = match &shared.memory {
-        ProcessMemory::Shared(m) => cx.attach_memory(m).map_err(eng)?,
+        ProcessMemory::Shared(m) => {
+            let memory = cx.attach_memory(m).map_err(eng)?;
+            // The embedder's memory (`Process::load_with_memory`) may be smaller than the
+            // program's initial size.
+            let (want, have) = (min_pages * PAGE, cx.memory_size(&memory));
+            if have < want {
+                cx.memory_grow(&memory, (want - have).div_ceil(PAGE))
+                    .map_err(|e| LinkError::OutOfMemory {
+                        module: main_name.clone(),
+                        bytes: want,
+                        align: 1,
+                        reason: e.0,
+                    })?;
+            }
+            memory
+        }
         ProcessMemory::Private { min, max, taken } => {
             if taken.swap(true, Ordering::AcqRel) {
                 return Err(LinkError::NoSharedMemory {

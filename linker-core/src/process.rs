@@ -104,7 +104,6 @@ impl<E: Engine> Process<E> {
 
     /// As [`Process::load`], compiling through `cache` (shared with other processes of the same
     /// engine, so a module is compiled once).
-    #[tracing::instrument(level = "info", skip(engine, config, host, cache), fields(engine = engine.name()))]
     pub fn load_with_cache(
         engine: E,
         config: LinkerConfig,
@@ -112,9 +111,46 @@ impl<E: Engine> Process<E> {
         main_path: &str,
         cache: Arc<ModuleCache<E>>,
     ) -> Result<Process<E>> {
+        Self::load_into(engine, config, host, main_path, cache, None)
+    }
+
+    /// As [`Process::load_with_cache`], in the embedder's own shared memory (made with
+    /// [`Engine::new_shared_memory`] or the engine's API), so the embedder can read and write
+    /// the program's memory through its own handle. It is grown to what the program needs at
+    /// start; its maximum must leave room for the program's growth (the engine refuses a grow
+    /// past it: `OutOfMemory`). A program built without threads, whose memory is not shared,
+    /// is refused (`Unsupported`).
+    pub fn load_with_memory(
+        engine: E,
+        config: LinkerConfig,
+        host: Arc<dyn HostResolver<E>>,
+        main_path: &str,
+        cache: Arc<ModuleCache<E>>,
+        memory: E::SharedMemory,
+    ) -> Result<Process<E>> {
+        Self::load_into(engine, config, host, main_path, cache, Some(memory))
+    }
+
+    #[tracing::instrument(level = "info", skip(engine, config, host, cache, memory), fields(engine = engine.name()))]
+    fn load_into(
+        engine: E,
+        config: LinkerConfig,
+        host: Arc<dyn HostResolver<E>>,
+        main_path: &str,
+        cache: Arc<ModuleCache<E>>,
+        memory: Option<E::SharedMemory>,
+    ) -> Result<Process<E>> {
         let (image, code) = start_up(&engine, &config, &cache, main_path)?;
         let (min, max) = image.memory_pages;
-        let memory = if image.memory_shared {
+        let memory = if let Some(m) = memory {
+            if !image.memory_shared {
+                return Err(LinkError::Unsupported {
+                    module: image.modules[MAIN].name.clone(),
+                    what: "the embedder's shared memory for a program built without threads (its memory is not shared)".into(),
+                });
+            }
+            ProcessMemory::Shared(m)
+        } else if image.memory_shared {
             ProcessMemory::Shared(engine.new_shared_memory(min, max).map_err(|e| {
                 LinkError::OutOfMemory {
                     module: image.modules[MAIN].name.clone(),
