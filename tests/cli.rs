@@ -167,6 +167,17 @@ fn exit_in_a_thread_ends_the_process() {
             (7, "thread exits\n"),
             "{engine}: {err}"
         );
+        let (code, out, err) = wasmlink(
+            &tree,
+            &["run", "--engine", engine, "wasi-main.wasm"],
+            "",
+            &[],
+        );
+        assert_eq!(
+            (code, out.as_str()),
+            (9, "wasi thread exits\n"),
+            "{engine}: {err}"
+        );
     }
 }
 
