@@ -115,7 +115,8 @@ impl<E: Engine> ModuleCache<E> {
         bytes: impl FnOnce() -> Result<Vec<u8>, EngineError>,
     ) -> Result<E::Module, EngineError> {
         let path = self.disk_path(engine, key);
-        // Read, not mapped: a file changed in place while mapped would fault (SIGBUS).
+        // Read, not mapped: a file changed in place while mapped would fault (SIGBUS), and
+        // `tests/launch_cache.rs` (as a user may) overwrites files of a live cache.
         if let Some(stored) = path.as_ref().and_then(|p| std::fs::read(p).ok()) {
             // SAFETY: files in the cache directory were written by `serialize` below (aside,
             // then renamed: never half written), under a name that binds them to these bytes'
@@ -128,8 +129,12 @@ impl<E: Engine> ModuleCache<E> {
         }
         let m = engine.compile(name, &bytes()?)?;
         if let (Some(path), Some(data)) = (path, engine.serialize(&m)) {
-            // Written aside and renamed, so a concurrent reader never sees half a file.
-            let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+            // Written aside and renamed, so a concurrent reader never sees half a file. The
+            // aside name is this writer's alone (process and a counter): two threads sharing one
+            // would truncate a file the other had already renamed into place.
+            static WRITES: AtomicU64 = AtomicU64::new(0);
+            let n = WRITES.fetch_add(1, Ordering::Relaxed);
+            let tmp = path.with_extension(format!("tmp{}-{n}", std::process::id()));
             if std::fs::write(&tmp, data).is_ok() {
                 let _ = std::fs::rename(&tmp, &path);
             }
