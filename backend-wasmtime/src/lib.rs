@@ -207,6 +207,13 @@ impl<T: Send + 'static> Engine for WasmtimeEngine<T> {
             .map_err(|e| EngineError(format!("{e:#}")))
     }
 
+    unsafe fn deserialize_file(&self, path: &std::path::Path) -> Result<Self::Module, EngineError> {
+        // SAFETY: the caller's contract (a file from `serialize`, never changed in place while
+        // mapped); wasmtime maps it and checks its version and configuration header.
+        unsafe { wasmtime::Module::deserialize_file(&self.engine, path) }
+            .map_err(|e| EngineError(format!("{e:#}")))
+    }
+
     fn new_shared_memory(&self, min: u32, max: u32) -> Result<Self::SharedMemory, EngineError> {
         wasmtime::SharedMemory::new(&self.engine, wasmtime::MemoryType::shared(min, max))
             .map_err(err)

@@ -88,8 +88,13 @@ fn check_disk<E: Engine>(engine: E, fixture: &Path) {
         "every module loaded, none compiled"
     );
 
+    // Replaced whole (written aside, renamed), as any tool replacing a file under a running
+    // program must: the cache maps its files, as ld.so maps libraries, so a file rewritten in
+    // place would fault in the processes that mapped it.
     for f in &files {
-        std::fs::write(f.path(), b"not a compiled module").unwrap();
+        let aside = f.path().with_extension("garbage");
+        std::fs::write(&aside, b"not a compiled module").unwrap();
+        std::fs::rename(&aside, f.path()).unwrap();
     }
     let third = Arc::new(ModuleCache::with_disk_dir(&dir));
     assert_eq!(start(&engine, fixture, &third), out);

@@ -275,6 +275,19 @@ pub trait Engine: Clone + Send + Sync + 'static {
             "this engine does not load compiled modules".into(),
         ))
     }
+    /// A module from a file holding bytes [`Engine::serialize`] made. Engines that can map the
+    /// file instead of reading it (wasmtime) save a copy of the code and its page faults; by
+    /// default it is read and given to [`Engine::deserialize`].
+    ///
+    /// # Safety
+    /// As [`Engine::deserialize`], and the file must not change in place while the module lives
+    /// (replacing it by rename is fine: the linker's disk cache only ever does that).
+    unsafe fn deserialize_file(&self, path: &std::path::Path) -> Result<Self::Module, EngineError> {
+        let bytes =
+            std::fs::read(path).map_err(|e| EngineError(format!("{}: {e}", path.display())))?;
+        // SAFETY: the caller's contract, passed on.
+        unsafe { self.deserialize(&bytes) }
+    }
     /// Creates a shared memory of `min` pages with a maximum of `max` pages (64 KiB pages).
     fn new_shared_memory(&self, min: u32, max: u32) -> Result<Self::SharedMemory, EngineError>;
     /// A fresh store for one instance group.

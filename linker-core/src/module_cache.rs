@@ -75,7 +75,8 @@ impl<E: Engine> ModuleCache<E> {
     /// module's content hash, engine, engine configuration and linker version. The directory must
     /// be trusted: its files are loaded as machine code (as wasmer's `~/.wasmer/cache`); a file
     /// an engine refuses (another version, configuration, or garbage) is compiled again and
-    /// replaced.
+    /// replaced. Engines may map the files (wasmtime does), as ld.so maps libraries: replace a
+    /// file whole (write aside, rename), never in place, while a process may have it mapped.
     pub fn with_disk_dir(dir: impl Into<std::path::PathBuf>) -> Self {
         let dir = dir.into();
         let _ = std::fs::create_dir_all(&dir);
@@ -115,14 +116,13 @@ impl<E: Engine> ModuleCache<E> {
         bytes: impl FnOnce() -> Result<Vec<u8>, EngineError>,
     ) -> Result<E::Module, EngineError> {
         let path = self.disk_path(engine, key);
-        // Read, not mapped: a file changed in place while mapped would fault (SIGBUS), and
-        // `tests/launch_cache.rs` (as a user may) overwrites files of a live cache.
-        if let Some(stored) = path.as_ref().and_then(|p| std::fs::read(p).ok()) {
+        if let Some(p) = path.as_ref().filter(|p| p.is_file()) {
             // SAFETY: files in the cache directory were written by `serialize` below (aside,
-            // then renamed: never half written), under a name that binds them to these bytes'
-            // hash and this engine build; the directory is trusted (see `with_disk_dir`), and the
-            // engine checks its own version header.
-            if let Ok(m) = unsafe { engine.deserialize(&stored) } {
+            // under a name no other writer uses, then renamed: never half written, never changed
+            // in place, so a mapped file stays as it was), under a name that binds them to these
+            // bytes' hash and this engine build; the directory is trusted, and replaced only whole
+            // (see `with_disk_dir`); the engine checks its own version header.
+            if let Ok(m) = unsafe { engine.deserialize_file(p) } {
                 self.disk_hits.fetch_add(1, Ordering::Relaxed);
                 return Ok(m);
             }
