@@ -156,6 +156,13 @@ pub(crate) fn create_group<E: Engine>(
             adopt_fixed_main(&mut g, id == 0)?;
         }
     }
+    if stack == ThreadStack::Linker && fixed {
+        // A non-PIE main's own `__stack_pointer` became the group's (`adopt_fixed_main`):
+        // point it at this thread's stack too.
+        let sp = g.g().stack_pointer.clone();
+        let top = g.g().stack.1;
+        g.cx.global_set(&sp, Val::I32(top as i32)).map_err(eng)?;
+    }
     fill_table(&mut g)?;
     fill_plt(&mut g)?;
     sync_closures(&mut g)?;
