@@ -19,8 +19,14 @@ static void worker(void *p) {
 
 int main(void) {
     struct slot s[4];
+#ifdef MAIN_BOUNDS_UNKNOWN
+    /* A non-PIE main (threads-nopie-stack): the main thread's stack is main's own, laid out by
+     * wasm-ld, and its bounds are not checked. */
+    s[3].low = s[3].high = 0;
+#else
     s[3].within = on_own_stack(&s[3].low, &s[3].high);
     printf("main: within %d\n", s[3].within);
+#endif
     wasmlink_thread_t t[3];
     for (int i = 0; i < 3; i++)
         if (wasmlink_thread_create(&t[i], worker, &s[i])) { printf("spawn failed\n"); return 1; }
