@@ -61,6 +61,13 @@ const DEFAULT_ENGINE: EngineChoice = EngineChoice::Wasmtime;
 #[cfg(all(not(feature = "wasmtime"), feature = "wasmer"))]
 const DEFAULT_ENGINE: EngineChoice = EngineChoice::Wasmer;
 
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum CompilerChoice {
+    Cranelift,
+    Winch,
+    Singlepass,
+}
+
 #[derive(clap::Args)]
 struct Search {
     /// Search DIR for libraries, before LD_LIBRARY_PATH (may be repeated).
@@ -90,6 +97,14 @@ struct RunArgs {
     /// Do not keep compiled modules on disk.
     #[arg(long)]
     no_cache: bool,
+    /// How many threads compile modules at start-up and `dlopen` (0: one per core).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    compile_threads: usize,
+    /// The compiler: the engine's optimizing one (Cranelift, on both), or its baseline one,
+    /// which compiles several times faster into slower code and lacks wasm exceptions (winch on
+    /// wasmtime, singlepass on wasmer).
+    #[arg(long, value_enum, default_value_t = CompilerChoice::Cranelift)]
+    compiler: CompilerChoice,
     /// The main module.
     main: PathBuf,
     /// Arguments for the program (after the main module, or after `--`).
@@ -230,7 +245,10 @@ fn guest_dirs(dirs: &[String]) -> Vec<(String, String)> {
 }
 
 fn run(a: RunArgs) -> ExitCode {
-    let config = match config(&a.search, &a.preload, a.bind_now) {
+    let config = match config(&a.search, &a.preload, a.bind_now).map(|mut c| {
+        c.compile_threads = a.compile_threads;
+        c
+    }) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("wasmlink: {e}");
@@ -245,11 +263,21 @@ fn run(a: RunArgs) -> ExitCode {
         env: guest_env(&a.envs),
         dirs: guest_dirs(&a.dirs),
     };
-    let result = match a.engine {
+    let (engine, compiler, no_cache) = (a.engine, a.compiler, a.no_cache);
+    let baseline = compiler != CompilerChoice::Cranelift;
+    let result = match engine {
         #[cfg(feature = "wasmtime")]
-        EngineChoice::Wasmtime => run_wasmtime(config, &main, &program, a.no_cache),
+        EngineChoice::Wasmtime if compiler == CompilerChoice::Singlepass => Err(Failure::Load(
+            "singlepass is wasmer's compiler (wasmtime's baseline compiler is winch)".into(),
+        )),
+        #[cfg(feature = "wasmtime")]
+        EngineChoice::Wasmtime => run_wasmtime(config, &main, &program, no_cache, baseline),
         #[cfg(feature = "wasmer")]
-        EngineChoice::Wasmer => run_wasmer(config, &main, &program, a.no_cache),
+        EngineChoice::Wasmer if compiler == CompilerChoice::Winch => Err(Failure::Load(
+            "winch is wasmtime's compiler (wasmer's baseline compiler is singlepass)".into(),
+        )),
+        #[cfg(feature = "wasmer")]
+        EngineChoice::Wasmer => run_wasmer(config, &main, &program, no_cache, baseline),
     };
     match result {
         Ok(code) => ExitCode::from(code.clamp(0, 255) as u8),
@@ -287,6 +315,7 @@ fn run_wasmtime(
     main: &str,
     program: &Program,
     no_cache: bool,
+    winch: bool,
 ) -> Result<i32, Failure> {
     use wasmlink::wasmtime::wasmtime_wasi::{FsPerms, WasiCtxBuilder};
     use wasmlink::wasmtime::{WasiP1, WasmtimeEngine};
@@ -302,7 +331,12 @@ fn run_wasmtime(
         wasi.preopened_dir(host, guest, FsPerms::ReadWrite)
             .map_err(|e| Failure::Load(format!("--dir {host}: {e:#}")))?;
     }
-    let engine = WasmtimeEngine::<()>::new().map_err(|e| Failure::Load(e.to_string()))?;
+    let engine = if winch {
+        WasmtimeEngine::<()>::winch()
+    } else {
+        WasmtimeEngine::<()>::new()
+    }
+    .map_err(|e| Failure::Load(e.to_string()))?;
     let host = Arc::new(WasiP1::new(wasi.build_p1()));
     let mut process = Process::load_with_cache(engine, config, host, main, cache(no_cache))
         .map_err(|e| Failure::Load(e.to_string()))?;
@@ -319,6 +353,7 @@ fn run_wasmer(
     main: &str,
     program: &Program,
     no_cache: bool,
+    singlepass: bool,
 ) -> Result<i32, Failure> {
     use wasmlink::wasmer::{WasixWasi, WasmerEngine};
 
@@ -333,7 +368,11 @@ fn run_wasmer(
     for (host, guest) in &program.dirs {
         wasi = wasi.preopened_dir(host, guest.as_str());
     }
-    let engine = WasmerEngine::new();
+    let engine = if singlepass {
+        WasmerEngine::singlepass()
+    } else {
+        WasmerEngine::new()
+    };
     let wasi = wasi
         .build(&engine)
         .map_err(|e| Failure::Load(format!("WASI: {e}")))?;

@@ -97,6 +97,15 @@ impl WasmerEngine {
         Self::from_engine(wasmer::Engine::default())
     }
 
+    /// wasmer with its baseline compiler, singlepass: it compiles in one pass, several times
+    /// faster than Cranelift, into code that runs slower (docs/benchmarks.md, "Compiler
+    /// tiers"). Singlepass does not compile exception handling (C++ exceptions and
+    /// setjmp/longjmp built with wasm exceptions); a module that uses it is refused when
+    /// compiled, naming the module.
+    pub fn singlepass() -> Self {
+        Self::from_engine(wasmer::sys::Singlepass::default().into())
+    }
+
     /// The embedder's own engine. Its compiler must support what dylink.0 programs use
     /// (threads and shared memory, exceptions): Cranelift does.
     pub fn from_engine(engine: wasmer::Engine) -> Self {

@@ -84,10 +84,32 @@ pub fn config() -> wasmtime::Config {
     c
 }
 
+/// [`config`] with wasmtime's baseline compiler, Winch, instead of Cranelift: it compiles in one
+/// pass, several times faster, into code that runs slower (docs/benchmarks.md, "Compiler
+/// tiers"). Winch does not compile exception handling (`try_table`, `throw`: C++ exceptions and
+/// setjmp/longjmp built with wasm exceptions); a module that uses it is refused when compiled,
+/// naming the module.
+pub fn winch_config() -> wasmtime::Config {
+    let mut c = config();
+    // Winch refuses an engine with these on; without them, a module using one fails to
+    // validate (when compiled, naming the module).
+    c.strategy(wasmtime::Strategy::Winch)
+        .wasm_exceptions(false)
+        .wasm_gc(false)
+        .wasm_function_references(false);
+    c
+}
+
 impl<T: Default + Send + 'static> WasmtimeEngine<T> {
     /// An engine with [`config`], whose stores start with `T::default()`.
     pub fn new() -> Result<Self, EngineError> {
         Self::with_data(&config(), T::default)
+    }
+
+    /// An engine with [`winch_config`] (the baseline compiler), whose stores start with
+    /// `T::default()`.
+    pub fn winch() -> Result<Self, EngineError> {
+        Self::with_data(&winch_config(), T::default)
     }
 }
 

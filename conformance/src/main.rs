@@ -1,7 +1,7 @@
 //! `conformance`: the conformance matrix, and a loader for any module tree.
 //!
 //! ```text
-//! conformance [matrix] [--engine E] [--filter S] [--json] [--external NAME=TEMPLATE]...
+//! conformance [matrix] [--engine E]... [--filter S] [--json] [--external NAME=TEMPLATE]...
 //!                                                            run every case on every engine
 //! conformance build                                          build the fixtures only
 //! conformance native [FILTER]                                print what the native ELF build prints
@@ -17,10 +17,15 @@ use conformance::suite::{build_all, cases, run_case, run_external, External, Sta
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage:\n  conformance [matrix] [--engine E] [--filter S] [--json] [--external NAME=TEMPLATE]...\n  conformance build\n  \
+        "usage:\n  conformance [matrix] [--engine E]... [--filter S] [--json] [--external NAME=TEMPLATE]...\n  conformance build\n  \
          conformance native [FILTER]\n\
          engines: {}",
-        EngineKind::all().iter().map(|e| e.name()).collect::<Vec<_>>().join(", ")
+        EngineKind::all()
+            .iter()
+            .chain(&EngineKind::baseline())
+            .map(|e| e.name())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     ExitCode::from(2)
 }
@@ -77,13 +82,19 @@ enum Column {
 
 fn cmd_matrix(args: &[String]) -> ExitCode {
     let (mut engines, mut filter, mut json) = (EngineKind::all(), None, false);
+    // `--engine` may be given more than once: the first replaces the default columns.
+    let mut chosen = false;
     let mut markdown = false;
     let mut externals = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--engine" => match it.next().and_then(|e| EngineKind::parse(e)) {
-                Some(e) => engines = vec![e],
+                Some(e) if chosen => engines.push(e),
+                Some(e) => {
+                    engines = vec![e];
+                    chosen = true;
+                }
                 None => return usage(),
             },
             "--filter" => filter = it.next().cloned(),

@@ -156,6 +156,12 @@ impl ModuleSpec {
 }
 
 impl Case {
+    /// Whether the case's modules use wasm exception handling (built with it, or WAT in the
+    /// `exceptions` group): the baseline compilers refuse them.
+    pub fn uses_exceptions(&self) -> bool {
+        self.group == "exceptions" || self.modules.iter().any(|m| m.exceptions)
+    }
+
     pub fn main(&self) -> String {
         self.run.main.clone().unwrap_or_else(|| {
             self.modules

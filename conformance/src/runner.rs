@@ -8,16 +8,25 @@ use wasmlink::{Engine, HostDirFs, LinkerConfig, Process, RunError};
 
 use crate::wasi::{Output, Wasi};
 
-/// The engines compiled into this build.
+/// The engines compiled into this build, each with one of its compilers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EngineKind {
+    /// wasmtime with Cranelift.
     #[cfg(feature = "wasmtime")]
     Wasmtime,
+    /// wasmer with Cranelift.
     #[cfg(feature = "wasmer")]
     Wasmer,
+    /// wasmtime with its baseline compiler, Winch.
+    #[cfg(feature = "wasmtime")]
+    WasmtimeWinch,
+    /// wasmer with its baseline compiler, singlepass.
+    #[cfg(feature = "wasmer")]
+    WasmerSinglepass,
 }
 
 impl EngineKind {
+    /// The engines the matrix demands every case of (their optimizing compilers).
     pub fn all() -> Vec<EngineKind> {
         vec![
             #[cfg(feature = "wasmtime")]
@@ -26,16 +35,32 @@ impl EngineKind {
             EngineKind::Wasmer,
         ]
     }
+    /// The engines with their baseline compilers, which lack features (docs/conformance.md).
+    pub fn baseline() -> Vec<EngineKind> {
+        vec![
+            #[cfg(feature = "wasmtime")]
+            EngineKind::WasmtimeWinch,
+            #[cfg(feature = "wasmer")]
+            EngineKind::WasmerSinglepass,
+        ]
+    }
     pub fn name(self) -> &'static str {
         match self {
             #[cfg(feature = "wasmtime")]
             EngineKind::Wasmtime => "wasmtime",
             #[cfg(feature = "wasmer")]
             EngineKind::Wasmer => "wasmer",
+            #[cfg(feature = "wasmtime")]
+            EngineKind::WasmtimeWinch => "wasmtime-winch",
+            #[cfg(feature = "wasmer")]
+            EngineKind::WasmerSinglepass => "wasmer-singlepass",
         }
     }
     pub fn parse(s: &str) -> Option<EngineKind> {
-        Self::all().into_iter().find(|e| e.name() == s)
+        Self::all()
+            .into_iter()
+            .chain(Self::baseline())
+            .find(|e| e.name() == s)
     }
 }
 
@@ -80,6 +105,13 @@ pub fn run(kind: EngineKind, req: &Request<'_>) -> Outcome {
         },
         #[cfg(feature = "wasmer")]
         EngineKind::Wasmer => run_with(wasmlink::wasmer::WasmerEngine::new(), req),
+        #[cfg(feature = "wasmtime")]
+        EngineKind::WasmtimeWinch => match wasmlink::wasmtime::WasmtimeEngine::<()>::winch() {
+            Ok(e) => run_with(e, req),
+            Err(e) => failed(format!("wasmtime (Winch): {e}")),
+        },
+        #[cfg(feature = "wasmer")]
+        EngineKind::WasmerSinglepass => run_with(wasmlink::wasmer::WasmerEngine::singlepass(), req),
     }
 }
 

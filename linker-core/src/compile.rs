@@ -1,8 +1,22 @@
 //! Compiling what planning added: each new module (by the key of its bytes, through the
 //! [`ModuleCache`]) and the generated stub module of each module with PLT bindings.
+//!
+//! Compilation dominates a cold start, and an engine compiles one module's functions on at most
+//! the cores that module has functions for: a tree of many small libraries compiled one after
+//! another leaves cores idle. So modules compile on a pool of worker threads ([`Compiler`]), each
+//! as soon as the library search finds its file ([`Compiler::submit`], called from
+//! [`crate::discover::walk`]), while the search goes on; the thread that asked then helps with
+//! what is left and collects the results ([`compile_added`]). No module's compilation waits for
+//! another's: a module wanted while a worker compiles it is waited for through its cache slot,
+//! never compiled twice.
+
+use std::collections::{HashSet, VecDeque};
+use std::sync::{Condvar, Mutex};
+use std::thread::Scope;
 
 use crate::config::LinkerConfig;
-use crate::discover::read_bytes;
+use crate::content::ContentKey;
+use crate::discover::{read_bytes, Found};
 use crate::engine::{Engine, EngineError};
 use crate::error::{LinkError, Result};
 use crate::image::Image;
@@ -10,24 +24,228 @@ use crate::module_cache::{Code, ModuleCache, ModuleCode};
 use crate::plan::Source;
 use crate::stubs::stub_module;
 
-/// Compiles the modules of `sources` into `code` (indexed by module id).
-#[tracing::instrument(level = "debug", skip_all, fields(count = sources.len()))]
-pub(crate) fn compile_added<E: Engine>(
+/// One module to compile.
+struct Job {
+    /// Labels the engine's errors.
+    name: String,
+    key: ContentKey,
+    bytes: JobBytes,
+}
+
+/// Where a job's bytes come from.
+enum JobBytes {
+    Have(Vec<u8>),
+    /// Read from the library filesystem on a cache miss (its description came from the parse
+    /// cache, so the file was not read).
+    Read {
+        path: String,
+    },
+}
+
+/// The queue the workers take jobs from.
+#[derive(Default)]
+struct Queue {
+    jobs: VecDeque<Job>,
+    /// Keys ever queued, so a module found and then listed again is queued once.
+    queued: HashSet<ContentKey>,
+    /// No more jobs will come: idle workers leave.
+    closed: bool,
+    workers: usize,
+}
+
+/// A pool of compiling threads for one link operation (start-up or `dlopen`), scoped to it.
+pub(crate) struct Compiler<'scope, 'env, E: Engine> {
+    engine: &'env E,
+    cache: &'env ModuleCache<E>,
+    config: &'env LinkerConfig,
+    queue: &'env Mutex<Queue>,
+    ready: &'env Condvar,
+    scope: &'scope Scope<'scope, 'env>,
+    max_workers: usize,
+}
+
+impl<E: Engine> Clone for Compiler<'_, '_, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+/// Only references: each worker gets its own copy.
+impl<E: Engine> Copy for Compiler<'_, '_, E> {}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// How many threads compile: `config.compile_threads`, or one per core.
+fn workers_for(config: &LinkerConfig) -> usize {
+    match config.compile_threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    }
+}
+
+/// Runs `f` with a compiler pool; its worker threads have finished when this returns.
+pub(crate) fn with_compiler<E: Engine, R>(
     engine: &E,
     cache: &ModuleCache<E>,
     config: &LinkerConfig,
+    f: impl FnOnce(&Compiler<'_, '_, E>) -> R,
+) -> R {
+    let queue = Mutex::new(Queue::default());
+    let ready = Condvar::new();
+    std::thread::scope(|scope| {
+        let pool = Compiler {
+            engine,
+            cache,
+            config,
+            queue: &queue,
+            ready: &ready,
+            scope,
+            // The calling thread is one of them: it searches while the workers compile (the
+            // search is short beside compiling), then helps. A pool of one is that thread alone.
+            max_workers: workers_for(config) - 1,
+        };
+        let r = f(&pool);
+        // Workers still compiling finish their job (its result stays in the cache); queued
+        // jobs nobody collected (the operation failed) are dropped.
+        let mut q = lock(&queue);
+        q.closed = true;
+        q.jobs.clear();
+        drop(q);
+        ready.notify_all();
+        r
+    })
+}
+
+impl<'scope, 'env, E: Engine> Compiler<'scope, 'env, E> {
+    /// Queues a found file for compilation, unless its module is compiled or queued already.
+    pub(crate) fn submit_found(&self, found: &Found) {
+        let bytes = match &found.bytes {
+            Some(b) => JobBytes::Have(b.clone()),
+            None => JobBytes::Read {
+                path: found.path.clone(),
+            },
+        };
+        self.submit(Job {
+            name: found.name.clone(),
+            key: found.content,
+            bytes,
+        });
+    }
+
+    fn submit(&self, job: Job) {
+        if self.cache.has(&job.key) {
+            return;
+        }
+        let mut q = lock(self.queue);
+        if q.closed || !q.queued.insert(job.key) {
+            return;
+        }
+        q.jobs.push_back(job);
+        // One worker per queued job, up to the limit: a worker that finds the queue empty waits
+        // for the next job, so none is started that has nothing to do.
+        let spawn = q.workers < self.max_workers;
+        if spawn {
+            q.workers += 1;
+        }
+        drop(q);
+        if spawn {
+            let this = *self;
+            self.scope.spawn(move || this.work());
+        } else {
+            self.ready.notify_one();
+        }
+    }
+
+    /// A worker: compiles queued jobs until the pool closes.
+    fn work(&self) {
+        loop {
+            let job = {
+                let mut q = lock(self.queue);
+                loop {
+                    if let Some(j) = q.jobs.pop_front() {
+                        break j;
+                    }
+                    if q.closed {
+                        return;
+                    }
+                    q = self.ready.wait(q).unwrap_or_else(|p| p.into_inner());
+                }
+            };
+            // A failure is left for the collecting thread, which compiles the module again and
+            // reports it with the module's name.
+            let _ = self.run(job);
+        }
+    }
+
+    /// Compiles the queued jobs on the calling thread until none are left.
+    fn help(&self) {
+        loop {
+            let Some(job) = lock(self.queue).jobs.pop_front() else {
+                return;
+            };
+            let _ = self.run(job);
+        }
+    }
+
+    fn run(&self, job: Job) -> std::result::Result<E::Module, EngineError> {
+        let _span = tracing::debug_span!("compile", module = %job.name).entered();
+        let Job { name, key, bytes } = job;
+        self.cache
+            .compile_keyed(self.engine, &name, key, || match bytes {
+                JobBytes::Have(b) => Ok(b),
+                JobBytes::Read { path } => {
+                    read_bytes(self.config, &name, &path).map_err(|e| EngineError(e.to_string()))
+                }
+            })
+    }
+}
+
+/// Compiles the modules of `sources` into `code` (indexed by module id): queues those not found
+/// through the pool already and each module's stubs, helps the workers, then collects.
+#[tracing::instrument(level = "debug", skip_all, fields(count = sources.len()))]
+pub(crate) fn compile_added<E: Engine>(
+    pool: &Compiler<'_, '_, E>,
     image: &Image,
     sources: Vec<Source>,
     code: &mut Code<E>,
 ) -> Result<()> {
+    let (engine, cache, config) = (pool.engine, pool.cache, pool.config);
     if code.len() < image.modules.len() {
         code.resize_with(image.modules.len(), || None);
     }
-    for src in sources {
+    let mut stubs = Vec::new();
+    for src in &sources {
+        let lm = &image.modules[src.id];
+        pool.submit(Job {
+            name: lm.name.clone(),
+            key: src.content,
+            bytes: match &src.bytes {
+                Some(b) => JobBytes::Have(b.clone()),
+                None => JobBytes::Read {
+                    path: lm.path.clone(),
+                },
+            },
+        });
+        let stub = (!lm.stubs.is_empty()).then(|| {
+            let bytes = stub_module(&lm.stubs);
+            let key = ContentKey::of(&bytes);
+            let name = format!("{} (stubs)", lm.name);
+            pool.submit(Job {
+                name: name.clone(),
+                key,
+                bytes: JobBytes::Have(bytes),
+            });
+            (name, key)
+        });
+        stubs.push(stub);
+    }
+    pool.help();
+    for (src, stub) in sources.into_iter().zip(stubs) {
         let lm = &image.modules[src.id];
         let bytes = || match src.bytes {
             Some(b) => Ok(b),
-            // Its description came from the file cache: read again only on a compile miss.
             None => read_bytes(config, &lm.name, &lm.path).map_err(|e| EngineError(e.to_string())),
         };
         let module = cache
@@ -36,15 +254,13 @@ pub(crate) fn compile_added<E: Engine>(
                 module: lm.name.clone(),
                 reason: err.0,
             })?;
-        let stubs = if lm.stubs.is_empty() {
-            None
-        } else {
-            let name = format!("{} (stubs)", lm.name);
-            Some(
+        let stubs = match stub {
+            None => None,
+            Some((name, key)) => Some(
                 cache
-                    .compile(engine, &name, &stub_module(&lm.stubs))
+                    .compile_keyed(engine, &name, key, || Ok(stub_module(&lm.stubs)))
                     .map_err(|err| LinkError::engine(&name, err))?,
-            )
+            ),
         };
         code[src.id] = Some(ModuleCode { module, stubs });
     }

@@ -32,6 +32,9 @@ pub struct LinkerConfig {
     /// How long a link operation waits for other threads to reach a safepoint before it fails
     /// (only engines without resumable safepoints can make it wait that long).
     pub safepoint_timeout: std::time::Duration,
+    /// How many threads compile the modules of a start-up or `dlopen` (the calling thread is
+    /// one of them); 0, the default, means one per core.
+    pub compile_threads: usize,
 }
 
 impl LinkerConfig {
@@ -47,6 +50,7 @@ impl LinkerConfig {
             on_exit: None,
             default_max_pages: 16384,
             safepoint_timeout: std::time::Duration::from_secs(10),
+            compile_threads: 0,
         }
     }
 }

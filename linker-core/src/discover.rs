@@ -115,7 +115,8 @@ pub(crate) fn read_bytes(config: &LinkerConfig, name: &str, path: &str) -> Resul
 /// Walks the needed lists from `first` breadth-first, reading each library once. Libraries
 /// already loaded in `image` are reused, not read again. At start-up (no `image`), the configured
 /// preloads are needed by the main module before its own libraries. The returned modules get ids `base_id`,
-/// `base_id + 1`, ... in breadth-first order; `first` is `base_id`.
+/// `base_id + 1`, ... in breadth-first order; `first` is `base_id`. `on_found` sees each newly
+/// read library as soon as it is read (start-up and `dlopen` queue it for compilation there).
 #[tracing::instrument(level = "debug", skip_all, fields(root = %first.name))]
 pub(crate) fn walk(
     config: &LinkerConfig,
@@ -123,6 +124,7 @@ pub(crate) fn walk(
     image: Option<&Image>,
     first: Found,
     base_id: ModuleId,
+    on_found: &mut dyn FnMut(&Found),
 ) -> Result<Vec<Found>> {
     let mut by_identity: HashMap<String, ModuleId> =
         image.map(|s| s.by_identity.clone()).unwrap_or_default();
@@ -149,7 +151,9 @@ pub(crate) fn walk(
                     tracing::debug!(library = %name, path = %loc.path, needed_by = %found[i].name, "found library");
                     let d = base_id + found.len();
                     by_identity.insert(loc.identity().to_string(), d);
-                    found.push(open_module(config, files, &name, loc, true)?);
+                    let lib = open_module(config, files, &name, loc, true)?;
+                    on_found(&lib);
+                    found.push(lib);
                     queue.push_back(found.len() - 1);
                     d
                 }

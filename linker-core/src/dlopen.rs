@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use crate::compile::compile_added;
+use crate::compile::{compile_added, with_compiler};
 use crate::discover::{open_module, walk};
 use crate::engine::Engine;
 use crate::error::{LinkError, Result};
@@ -91,34 +91,34 @@ fn dlopen_in_group<E: Engine>(
     let old = g.st().image.clone();
     let mut draft = old.clone();
     let base_id = draft.modules.len();
-    let found = walk(config, Some(files), Some(&draft), first, base_id)?;
-    let memory = g.memory();
     let mut grown: Vec<(u64, u64)> = Vec::new();
-    let planned = {
+    let mut code = g.st().code.clone();
+    let added = with_compiler(&shared.engine, &shared.cache, config, |pool| {
+        // Each new library compiles as soon as it is found, while the search goes on.
+        pool.submit_found(&first);
+        let found = walk(
+            config,
+            Some(files),
+            Some(&draft),
+            first,
+            base_id,
+            &mut |f| pool.submit_found(f),
+        )?;
+        let memory = g.memory();
         let cx = &mut *g.cx;
         let mut grow = |pages: u64| -> std::result::Result<u64, String> {
             let old = cx.memory_grow(&memory, pages).map_err(|e| e.0)?;
             grown.push((old * PAGE, pages * PAGE));
             Ok(old)
         };
-        add_modules(
+        let added = add_modules(
             &mut draft,
             config,
             found,
             Placement::Runtime(&mut grow),
             flags & RTLD_GLOBAL != 0,
-        )
-    };
-    let mut code = g.st().code.clone();
-    let added = planned.and_then(|added| {
-        compile_added(
-            &shared.engine,
-            &shared.cache,
-            config,
-            &draft,
-            added.sources,
-            &mut code,
         )?;
+        compile_added(pool, &draft, added.sources, &mut code)?;
         Ok(added.order)
     });
     let order = match added {

@@ -59,7 +59,7 @@ pub(crate) fn summaries(image: &Image) -> Vec<ModuleSummary> {
 /// Resolves the tree of `main_path` (a path in `config.fs`) and its symbols, without an engine.
 pub fn ldd(config: &LinkerConfig, main_path: &str) -> Result<LddReport> {
     let main = read_module(config, None, main_path, main_path, false)?;
-    let found = walk(config, None, None, main, MAIN)?;
+    let found = walk(config, None, None, main, MAIN, &mut |_| {})?;
     let (image, _) = plan_startup(config, found)?;
     let unresolved = image
         .plt

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use crate::content::ContentKey;
 use crate::engine::{Engine, EngineError};
@@ -32,6 +32,9 @@ impl<E: Engine> Clone for ModuleCode<E> {
     }
 }
 
+/// A compiled module, or none yet (or its compilation failed: the next asker tries again).
+type Slot<E> = Mutex<Option<<E as Engine>::Module>>;
+
 /// The code of every module of an image, by module id (`None`: unloaded).
 pub(crate) type Code<E> = Vec<Option<ModuleCode<E>>>;
 
@@ -40,7 +43,10 @@ pub(crate) type Code<E> = Vec<Option<ModuleCode<E>>>;
 /// With [`ModuleCache::with_disk_dir`], compiled modules are also kept in a directory, so another
 /// process (a command-line runner started again) loads them instead of compiling.
 pub struct ModuleCache<E: Engine> {
-    modules: Mutex<HashMap<ContentKey, E::Module>>,
+    /// One slot per content key. A slot is locked while its module is compiled, so a thread
+    /// that wants a module another is compiling waits for it instead of compiling it twice
+    /// (start-up compiles on several threads: [`crate::compile`]).
+    modules: Mutex<HashMap<ContentKey, Arc<Slot<E>>>>,
     disk: Option<std::path::PathBuf>,
     /// The part of disk file names that names the engine build, computed once.
     disk_tag: std::sync::OnceLock<String>,
@@ -152,7 +158,8 @@ impl<E: Engine> ModuleCache<E> {
         self.compile_keyed(engine, name, ContentKey::of(bytes), || Ok(bytes.to_vec()))
     }
 
-    /// The compiled module whose bytes have key `key`; `bytes` supplies them on a miss.
+    /// The compiled module whose bytes have key `key`; `bytes` supplies them on a miss. If
+    /// another thread is compiling it, waits for that thread's result.
     pub(crate) fn compile_keyed(
         &self,
         engine: &E,
@@ -160,13 +167,28 @@ impl<E: Engine> ModuleCache<E> {
         key: ContentKey,
         bytes: impl FnOnce() -> Result<Vec<u8>, EngineError>,
     ) -> Result<E::Module, EngineError> {
-        if let Some(m) = lock(&self.modules).get(&key) {
+        let slot = lock(&self.modules).entry(key).or_default().clone();
+        let mut slot = lock(&slot);
+        if let Some(m) = &*slot {
             self.hits.fetch_add(1, Ordering::Relaxed);
             return Ok(m.clone());
         }
         let m = self.compile_or_load(engine, name, key, bytes)?;
-        lock(&self.modules).insert(key, m.clone());
+        *slot = Some(m.clone());
         Ok(m)
+    }
+
+    /// Whether `key`'s module is compiled, or being compiled by another thread.
+    pub(crate) fn has(&self, key: &ContentKey) -> bool {
+        let Some(slot) = lock(&self.modules).get(key).cloned() else {
+            return false;
+        };
+        let has = match slot.try_lock() {
+            Ok(s) => s.is_some(),
+            Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner().is_some(),
+            Err(std::sync::TryLockError::WouldBlock) => true,
+        };
+        has
     }
 
     /// Parsed files.

@@ -6,7 +6,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, RwLock};
 
 use crate::closures::{alloc_closure, free_closure};
-use crate::compile::compile_added;
+use crate::compile::{compile_added, with_compiler};
 use crate::config::LinkerConfig;
 use crate::discover::{read_module, walk};
 use crate::dlclose::dlclose;
@@ -72,20 +72,27 @@ fn start_up<E: Engine>(
     main_path: &str,
 ) -> Result<(Image, Code<E>)> {
     let files = cache.files();
-    let main = read_module(config, Some(files), main_path, main_path, false)?;
-    let found = walk(config, Some(files), None, main, MAIN)?;
-    let key = LaunchKey::new(config, &found);
-    if let Some(hit) = key.as_ref().and_then(|k| cache.launch(k)) {
-        tracing::debug!(modules = hit.0.modules.len(), "start-up records reused");
-        return Ok(hit);
-    }
-    let (image, added) = plan_startup(config, found)?;
-    let mut code = Vec::new();
-    compile_added(engine, cache, config, &image, added.sources, &mut code)?;
-    if let Some(k) = key {
-        cache.remember_launch(k, image.clone(), code.clone());
-    }
-    Ok((image, code))
+    with_compiler(engine, cache, config, |pool| {
+        let main = read_module(config, Some(files), main_path, main_path, false)?;
+        // Each module compiles as soon as it is found (unless the cache has it, as on a
+        // start-up seen before), while the search goes on.
+        pool.submit_found(&main);
+        let found = walk(config, Some(files), None, main, MAIN, &mut |f| {
+            pool.submit_found(f)
+        })?;
+        let key = LaunchKey::new(config, &found);
+        if let Some(hit) = key.as_ref().and_then(|k| cache.launch(k)) {
+            tracing::debug!(modules = hit.0.modules.len(), "start-up records reused");
+            return Ok(hit);
+        }
+        let (image, added) = plan_startup(config, found)?;
+        let mut code = Vec::new();
+        compile_added(pool, &image, added.sources, &mut code)?;
+        if let Some(k) = key {
+            cache.remember_launch(k, image.clone(), code.clone());
+        }
+        Ok((image, code))
+    })
 }
 
 impl<E: Engine> Process<E> {
