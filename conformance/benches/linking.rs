@@ -9,11 +9,16 @@
 //!   `link` starts a program started before (its start-up records are reused while the files are
 //!   unchanged); `link_unseen_tree` binds every import again.
 //! - `calls/*`: 1,000,000 calls: within a module, through a plain import, a function pointer, a
-//!   lazily bound PLT slot; and `dlsym` of a resolved symbol from the guest.
+//!   lazily bound PLT slot (the stub moved into the caller, and in a module of its own); and
+//!   `dlsym` of a resolved symbol from the guest.
 //! - `pingpong/*`: the whole process, 30 million calls main -> libping -> libpong, against the same
 //!   sources linked into one module.
 //! - `dlsym_fresh/embedder/100`: the first lookup of each of 4,000 symbols in a new process.
 //! - `spawn/100`: starting and joining a thread (a new instance group) with 100 libraries loaded.
+//! - `cold/*` (both engines in one group): a start-up with nothing cached (a new `ModuleCache`
+//!   each time) of the 100- and 1000-library trees, compiling on one thread and on every core,
+//!   with Cranelift and with each engine's baseline compiler (Winch, singlepass); and
+//!   `tiers/*`: the 30-million-call program on each compiler (compiled modules cached).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -164,6 +169,15 @@ fn bench_engine<E: Engine>(c: &mut Criterion, engine: E) {
     g.bench_function("dlsym_resolved_embedder", |b| {
         b.iter(|| p.dlsym(0, "lib_inc").unwrap())
     });
+    // The PLT as it was: each stub in a generated module of its own (`inline_plt` off).
+    let mut config = LinkerConfig::new(Arc::new(HostDirFs::new(&root).unwrap()));
+    config.inline_plt = false;
+    let mut q =
+        Process::load_with_cache(engine.clone(), config, host(), "/main.wasm", cache).unwrap();
+    assert_eq!(q.run().unwrap(), 0);
+    g.bench_function("loop_plt_separate_stub", |b| {
+        b.iter(|| q.call("loop_plt", &[Val::I32(N)]).unwrap())
+    });
     g.finish();
 
     // 3. The whole program, dynamically linked against one module.
@@ -182,9 +196,67 @@ fn bench_engine<E: Engine>(c: &mut Criterion, engine: E) {
     g.finish();
 }
 
+/// A start-up with nothing cached: every module compiled (on `threads` threads; 0: every core).
+fn cold_start<E: Engine>(engine: &E, root: &Path, threads: usize) {
+    let mut config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
+    config.compile_threads = threads;
+    let cache = Arc::new(ModuleCache::default());
+    let p = Process::load_with_cache(engine.clone(), config, host(), "/main.wasm", cache).unwrap();
+    drop(p);
+}
+
+/// Cold start-up on each compiler, and what each compiler's code costs to run.
+fn bench_tiers<E: Engine>(c: &mut Criterion, tier: &str, engine: E, threads: &[usize]) {
+    let mut g = c.benchmark_group("cold");
+    g.sample_size(10).measurement_time(Duration::from_secs(5));
+    for n in [100, 1000] {
+        let root = tree_root(&format!("bench-tree{n}"));
+        // One thread against every core on the 100-library tree; the 1000-library one (seconds
+        // per start) on every core only.
+        for &t in threads.iter().filter(|&&t| n == 100 || t == 0) {
+            let threads = if t == 0 {
+                "all".to_string()
+            } else {
+                t.to_string()
+            };
+            g.bench_function(format!("{tier}/tree{n}/threads-{threads}"), |b| {
+                b.iter(|| cold_start(&engine, &root, t))
+            });
+        }
+    }
+    g.finish();
+    let root = tree_root("bench-pingpong");
+    let cache = Arc::new(ModuleCache::default());
+    let mut g = c.benchmark_group("tiers");
+    g.sample_size(10).measurement_time(Duration::from_secs(5));
+    g.bench_function(format!("{tier}/pingpong"), |b| {
+        b.iter(|| {
+            let mut p = load(&engine, &root, "/main.wasm", &cache);
+            assert_eq!(p.run().unwrap(), 0);
+        })
+    });
+    g.finish();
+}
+
 fn benches(c: &mut Criterion) {
-    bench_engine(c, wasmlink::wasmtime::WasmtimeEngine::<()>::new().unwrap());
-    bench_engine(c, wasmlink::wasmer::WasmerEngine::new());
+    use wasmlink::wasmer::WasmerEngine;
+    use wasmlink::wasmtime::WasmtimeEngine;
+    bench_engine(c, WasmtimeEngine::<()>::new().unwrap());
+    bench_engine(c, WasmerEngine::new());
+    bench_tiers(
+        c,
+        "wasmtime-cranelift",
+        WasmtimeEngine::<()>::new().unwrap(),
+        &[1, 0],
+    );
+    bench_tiers(
+        c,
+        "wasmtime-winch",
+        WasmtimeEngine::<()>::winch().unwrap(),
+        &[0],
+    );
+    bench_tiers(c, "wasmer-cranelift", WasmerEngine::new(), &[1, 0]);
+    bench_tiers(c, "wasmer-singlepass", WasmerEngine::singlepass(), &[0]);
 }
 
 criterion_group!(linking, benches);

@@ -11,7 +11,7 @@
 //! never compiled twice.
 
 use std::collections::{HashSet, VecDeque};
-use std::sync::{Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread::Scope;
 
 use crate::config::LinkerConfig;
@@ -20,8 +20,11 @@ use crate::discover::{read_bytes, Found};
 use crate::engine::{Engine, EngineError};
 use crate::error::{LinkError, Result};
 use crate::image::Image;
+use crate::image::{Binding, LoadedModule};
+use crate::metadata::ExternType;
 use crate::module_cache::{Code, ModuleCache, ModuleCode};
 use crate::plan::Source;
+use crate::stubs::inline::{inline_stubs, Inlined};
 use crate::stubs::stub_module;
 
 /// One module to compile.
@@ -40,6 +43,60 @@ enum JobBytes {
     Read {
         path: String,
     },
+    /// These bytes with PLT stubs moved in (`stubs::inline`).
+    Inline {
+        base: Box<JobBytes>,
+        moved: Arc<[Inlined]>,
+        params: Vec<u32>,
+    },
+}
+
+impl JobBytes {
+    fn get(self, config: &LinkerConfig, name: &str) -> std::result::Result<Vec<u8>, EngineError> {
+        match self {
+            JobBytes::Have(b) => Ok(b),
+            JobBytes::Read { path } => {
+                read_bytes(config, name, &path).map_err(|e| EngineError(e.to_string()))
+            }
+            JobBytes::Inline {
+                base,
+                moved,
+                params,
+            } => {
+                let bytes = base.get(config, name)?;
+                inline_stubs(&bytes, &moved, &params)
+                    .map_err(|e| EngineError(format!("moving PLT stubs in: {}", e.0)))
+            }
+        }
+    }
+}
+
+/// The imports of module `lm` to move in: those bound through the PLT to a symbol with a
+/// provider (the others keep their stub: the host may supply them), with their parameter counts.
+fn to_inline(image: &Image, lm: &LoadedModule) -> (Vec<Inlined>, Vec<u32>) {
+    let mut moved = Vec::new();
+    let mut params = Vec::new();
+    for (pos, (b, imp)) in lm.plan.iter().zip(&lm.info.imports).enumerate() {
+        if let (Binding::Plt { slot, .. }, ExternType::Func(ty)) = (b, &imp.ty) {
+            if image.plt[*slot as usize].target.is_some() {
+                moved.push(Inlined {
+                    import: pos,
+                    slot: *slot,
+                });
+                params.push(ty.params.len() as u32);
+            }
+        }
+    }
+    (moved, params)
+}
+
+/// The key of `base`'s bytes with `moved` inlined.
+fn inlined_key(base: ContentKey, moved: &[Inlined]) -> ContentKey {
+    let mut spec = format!("{base} plt-inline 2");
+    for m in moved {
+        spec.push_str(&format!(" {}:{}", m.import, m.slot));
+    }
+    ContentKey::of(spec.as_bytes())
 }
 
 /// The queue the workers take jobs from.
@@ -193,12 +250,7 @@ impl<'scope, 'env, E: Engine> Compiler<'scope, 'env, E> {
         let _span = tracing::debug_span!("compile", module = %job.name).entered();
         let Job { name, key, bytes } = job;
         self.cache
-            .compile_keyed(self.engine, &name, key, || match bytes {
-                JobBytes::Have(b) => Ok(b),
-                JobBytes::Read { path } => {
-                    read_bytes(self.config, &name, &path).map_err(|e| EngineError(e.to_string()))
-                }
-            })
+            .compile_keyed(self.engine, &name, key, || bytes.get(self.config, &name))
     }
 }
 
@@ -215,18 +267,40 @@ pub(crate) fn compile_added<E: Engine>(
     if code.len() < image.modules.len() {
         code.resize_with(image.modules.len(), || None);
     }
-    let mut stubs = Vec::new();
+    // Each source's job (what it compiles, under which key) and its stubs' job.
+    let mut jobs = Vec::new();
     for src in &sources {
         let lm = &image.modules[src.id];
+        let base = match &src.bytes {
+            Some(b) => JobBytes::Have(b.clone()),
+            None => JobBytes::Read {
+                path: lm.path.clone(),
+            },
+        };
+        let (moved, params) = if config.inline_plt {
+            to_inline(image, lm)
+        } else {
+            Default::default()
+        };
+        if !moved.is_empty() {
+            tracing::debug!(module = %lm.name, imports = moved.len(), "PLT stubs moved in");
+        }
+        let moved: Arc<[Inlined]> = moved.into();
+        let (key, bytes) = if moved.is_empty() {
+            (src.content, base)
+        } else {
+            let key = inlined_key(src.content, &moved);
+            let bytes = JobBytes::Inline {
+                base: Box::new(base),
+                moved: moved.clone(),
+                params,
+            };
+            (key, bytes)
+        };
         pool.submit(Job {
             name: lm.name.clone(),
-            key: src.content,
-            bytes: match &src.bytes {
-                Some(b) => JobBytes::Have(b.clone()),
-                None => JobBytes::Read {
-                    path: lm.path.clone(),
-                },
-            },
+            key,
+            bytes,
         });
         let stub = (!lm.stubs.is_empty()).then(|| {
             let bytes = stub_module(&lm.stubs);
@@ -239,17 +313,34 @@ pub(crate) fn compile_added<E: Engine>(
             });
             (name, key)
         });
-        stubs.push(stub);
+        jobs.push((key, moved, stub));
     }
     pool.help();
-    for (src, stub) in sources.into_iter().zip(stubs) {
+    for (src, (key, inlined, stub)) in sources.into_iter().zip(jobs) {
         let lm = &image.modules[src.id];
-        let bytes = || match src.bytes {
-            Some(b) => Ok(b),
-            None => read_bytes(config, &lm.name, &lm.path).map_err(|e| EngineError(e.to_string())),
+        // Compiled by now, or being compiled by a worker; else (a failed job) compiled here
+        // again, for the error.
+        let bytes = || {
+            let base = match src.bytes {
+                Some(b) => JobBytes::Have(b),
+                None => JobBytes::Read {
+                    path: lm.path.clone(),
+                },
+            };
+            let bytes = if inlined.is_empty() {
+                base
+            } else {
+                let (moved, params) = to_inline(image, lm);
+                JobBytes::Inline {
+                    base: Box::new(base),
+                    moved: moved.into(),
+                    params,
+                }
+            };
+            bytes.get(config, &lm.name)
         };
         let module = cache
-            .compile_keyed(engine, &lm.name, src.content, bytes)
+            .compile_keyed(engine, &lm.name, key, bytes)
             .map_err(|err| LinkError::Malformed {
                 module: lm.name.clone(),
                 reason: err.0,
@@ -262,7 +353,11 @@ pub(crate) fn compile_added<E: Engine>(
                     .map_err(|err| LinkError::engine(&name, err))?,
             ),
         };
-        code[src.id] = Some(ModuleCode { module, stubs });
+        code[src.id] = Some(ModuleCode {
+            module,
+            stubs,
+            inlined,
+        });
     }
     Ok(())
 }

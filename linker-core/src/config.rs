@@ -35,6 +35,10 @@ pub struct LinkerConfig {
     /// How many threads compile the modules of a start-up or `dlopen` (the calling thread is
     /// one of them); 0, the default, means one per core.
     pub compile_threads: usize,
+    /// Move each PLT stub into the module that calls it, so that a lazily bound call is a call
+    /// within the module (docs/architecture.md, "The PLT"); default on. Off, every stub lives in
+    /// a generated module of its own.
+    pub inline_plt: bool,
 }
 
 impl LinkerConfig {
@@ -51,6 +55,7 @@ impl LinkerConfig {
             default_max_pages: 16384,
             safepoint_timeout: std::time::Duration::from_secs(10),
             compile_threads: 0,
+            inline_plt: true,
         }
     }
 }

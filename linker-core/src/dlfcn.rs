@@ -45,7 +45,11 @@ enum GuestStr {
 impl GuestStr {
     fn as_str(&self) -> std::borrow::Cow<'_, str> {
         match self {
-            GuestStr::Inline(b, n) => String::from_utf8_lossy(&b[..*n]),
+            // Names are almost always valid UTF-8: checked first, without the lossy decoder.
+            GuestStr::Inline(b, n) => match std::str::from_utf8(&b[..*n]) {
+                Ok(s) => std::borrow::Cow::Borrowed(s),
+                Err(_) => String::from_utf8_lossy(&b[..*n]),
+            },
             GuestStr::Heap(s) => std::borrow::Cow::Borrowed(s),
         }
     }

@@ -41,9 +41,22 @@ pub(crate) fn instantiate_module<E: Engine>(
         None => None,
     };
     let mut imports: Vec<Option<Extern<E>>> = Vec::with_capacity(lm.plan.len());
-    // Function imports left to the engine's own imports, by position.
-    let mut native: Vec<usize> = Vec::new();
-    for ((imp, b), bound) in lm.info.imports.iter().zip(lm.plan.iter()).zip(bound) {
+    // Function imports left to the engine's own imports: position among the module's imports,
+    // and in `imports` (which lacks those moved into the module).
+    let mut native: Vec<(usize, usize)> = Vec::new();
+    let mut moved = code.inlined.iter().map(|i| i.import).peekable();
+    for (pos, ((imp, b), bound)) in lm
+        .info
+        .imports
+        .iter()
+        .zip(lm.plan.iter())
+        .zip(bound)
+        .enumerate()
+    {
+        if moved.next_if_eq(&pos).is_some() {
+            // Moved into the module: it calls through the PLT table itself.
+            continue;
+        }
         let ext = match b {
             Binding::Plt { stub, .. } => {
                 let host = if bound {
@@ -76,7 +89,7 @@ pub(crate) fn instantiate_module<E: Engine>(
             b => {
                 let ext = import_for(g, name, imp, b)?;
                 if ext.is_none() && matches!(imp.ty, ExternType::Func(_)) {
-                    native.push(imports.len());
+                    native.push((pos, imports.len()));
                 }
                 ext
             }
@@ -85,6 +98,9 @@ pub(crate) fn instantiate_module<E: Engine>(
     }
     if !native.is_empty() {
         forward_native(g, name, &lm.info.imports, &native, &mut imports)?;
+    }
+    if !code.inlined.is_empty() {
+        imports.push(Some(Extern::Table(g.plt())));
     }
     let inst =
         g.cx.instantiate(&code.module, &imports)
@@ -111,12 +127,12 @@ fn forward_native<E: Engine>(
     g: &mut GroupCx<'_, E>,
     name: &str,
     all: &[Import],
-    native: &[usize],
+    native: &[(usize, usize)],
     imports: &mut [Option<Extern<E>>],
 ) -> Result<()> {
     let funcs: Vec<Forwarded<'_>> = native
         .iter()
-        .map(|&i| {
+        .map(|&(i, _)| {
             let imp = &all[i];
             let ExternType::Func(ty) = &imp.ty else {
                 unreachable!("only function imports are forwarded")
@@ -154,7 +170,7 @@ fn forward_native<E: Engine>(
                 module: name.to_string(),
                 reason: e.to_string(),
             })?;
-    for (k, &i) in native.iter().enumerate() {
+    for (k, &(_, i)) in native.iter().enumerate() {
         imports[i] = Some(
             g.cx.export(&inst, &forward_export(k))
                 .ok_or_else(|| LinkError::engine(&forwarder_name, "forwarder export missing"))?,

@@ -16,11 +16,15 @@ use crate::engine::{Engine, EngineError};
 use crate::file_cache::FileCache;
 use crate::image::Image;
 use crate::launch::LaunchKey;
+use crate::stubs::inline::Inlined;
 
 /// A loaded module's compiled code: the module, and the stubs of its PLT bindings.
 pub(crate) struct ModuleCode<E: Engine> {
     pub module: E::Module,
     pub stubs: Option<E::Module>,
+    /// The imports moved into `module` (PLT stubs inlined, `stubs::inline`): it no longer
+    /// imports them, and imports the PLT table last.
+    pub inlined: Arc<[Inlined]>,
 }
 
 impl<E: Engine> Clone for ModuleCode<E> {
@@ -28,6 +32,7 @@ impl<E: Engine> Clone for ModuleCode<E> {
         ModuleCode {
             module: self.module.clone(),
             stubs: self.stubs.clone(),
+            inlined: self.inlined.clone(),
         }
     }
 }

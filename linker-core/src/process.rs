@@ -74,12 +74,12 @@ fn start_up<E: Engine>(
     let files = cache.files();
     with_compiler(engine, cache, config, |pool| {
         let main = read_module(config, Some(files), main_path, main_path, false)?;
-        // Each module compiles as soon as it is found (unless the cache has it, as on a
-        // start-up seen before), while the search goes on.
+        // The main module (the largest, as a rule) compiles while the search goes on. A
+        // library's code depends on the plan: at start-up its calls into the main module are
+        // bound through the PLT, whose stubs are moved into it (`stubs::inline`); so libraries
+        // are queued once planned (planning is quick beside compiling), not compiled twice.
         pool.submit_found(&main);
-        let found = walk(config, Some(files), None, main, MAIN, &mut |f| {
-            pool.submit_found(f)
-        })?;
+        let found = walk(config, Some(files), None, main, MAIN, &mut |_| {})?;
         let key = LaunchKey::new(config, &found);
         if let Some(hit) = key.as_ref().and_then(|k| cache.launch(k)) {
             tracing::debug!(modules = hit.0.modules.len(), "start-up records reused");

@@ -22,6 +22,7 @@
 
 pub(crate) mod binder;
 pub(crate) mod codegen;
+pub(crate) mod inline;
 
 pub(crate) use codegen::{
     forward_export, forwarder_module, resolver_export, stub_export, stub_module, Forwarded,

@@ -1,4 +1,4 @@
-/* Benchmark tree main, built with -DNLIBS=1, 10 or 100: declares and takes the address of every
+/* Benchmark tree main, built with -DNLIBS=1, 10, 100 or 1000: declares and takes the address of every
  * function and data symbol of libraries 0 .. NLIBS-1 (lib.c defines them: f<i>_<j>, d<i>_<j>). */
 #include <stdio.h>
 
@@ -28,7 +28,16 @@
 #else
 #define LIBS_10_99(M)
 #endif
-#define ALL(M) LIB(M, 0) LIBS_1_9(M) LIBS_10_99(M)
+#if NLIBS >= 1000
+#define HUNDRED(M, a) TEN(M, CAT(a, 0)) TEN(M, CAT(a, 1)) TEN(M, CAT(a, 2)) TEN(M, CAT(a, 3)) \
+    TEN(M, CAT(a, 4)) TEN(M, CAT(a, 5)) TEN(M, CAT(a, 6)) TEN(M, CAT(a, 7)) TEN(M, CAT(a, 8)) \
+    TEN(M, CAT(a, 9))
+#define LIBS_100_999(M) HUNDRED(M, 1) HUNDRED(M, 2) HUNDRED(M, 3) HUNDRED(M, 4) HUNDRED(M, 5) \
+    HUNDRED(M, 6) HUNDRED(M, 7) HUNDRED(M, 8) HUNDRED(M, 9)
+#else
+#define LIBS_100_999(M)
+#endif
+#define ALL(M) LIB(M, 0) LIBS_1_9(M) LIBS_10_99(M) LIBS_100_999(M)
 
 ALL(DECL)
 void *all_refs[] = {ALL(REF)};
