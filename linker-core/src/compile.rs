@@ -19,12 +19,11 @@ use crate::content::ContentKey;
 use crate::discover::{read_bytes, Found};
 use crate::engine::{Engine, EngineError};
 use crate::error::{LinkError, Result};
-use crate::image::Image;
-use crate::image::{Binding, LoadedModule};
+use crate::image::{Binding, Image, Inlined, LoadedModule};
 use crate::metadata::ExternType;
 use crate::module_cache::{Code, ModuleCache, ModuleCode};
 use crate::plan::Source;
-use crate::stubs::inline::{inline_stubs, Inlined};
+use crate::stubs::inline::inline_stubs;
 use crate::stubs::stub_module;
 
 /// One module to compile.

@@ -31,6 +31,14 @@ pub struct Stub {
     pub ty: FuncType,
 }
 
+/// A PLT stub moved into its importer (`stubs::inline`): the import's position among the
+/// module's imports (all kinds) and the PLT slot its stub calls through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Inlined {
+    pub import: usize,
+    pub slot: u32,
+}
+
 /// How one import of a module is satisfied.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Binding {

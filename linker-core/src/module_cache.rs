@@ -14,9 +14,8 @@ use std::sync::{Arc, Mutex};
 use crate::content::ContentKey;
 use crate::engine::{Engine, EngineError};
 use crate::file_cache::FileCache;
-use crate::image::Image;
+use crate::image::{Image, Inlined};
 use crate::launch::LaunchKey;
-use crate::stubs::inline::Inlined;
 
 /// A loaded module's compiled code: the module, and the stubs of its PLT bindings.
 pub(crate) struct ModuleCode<E: Engine> {
@@ -50,7 +49,7 @@ pub(crate) type Code<E> = Vec<Option<ModuleCode<E>>>;
 pub struct ModuleCache<E: Engine> {
     /// One slot per content key. A slot is locked while its module is compiled, so a thread
     /// that wants a module another is compiling waits for it instead of compiling it twice
-    /// (start-up compiles on several threads: [`crate::compile`]).
+    /// (start-up compiles on several threads).
     modules: Mutex<HashMap<ContentKey, Arc<Slot<E>>>>,
     disk: Option<std::path::PathBuf>,
     /// The part of disk file names that names the engine build, computed once.

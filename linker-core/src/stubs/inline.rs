@@ -26,14 +26,7 @@ use wasmparser::{
 };
 
 use super::codegen::PLT_IMPORT;
-
-/// One import to move into the module: its position among the module's imports (all kinds) and
-/// the PLT slot its stub called through.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) struct Inlined {
-    pub import: usize,
-    pub slot: u32,
-}
+use crate::image::Inlined;
 
 /// Why a module could not be rewritten (it is then used as it is, with stubs).
 #[derive(Debug)]
