@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The whole process, as a user starts it: `wasmlink run` on the 100- and 1000-library bench trees
+# (docs/benchmarks.md, sections 6 and 8), with nothing cached and with the disk cache, on each
+# engine and compiler; and the wasmer CLI on the same files when WASMER names its binary (it is
+# not built here: `cargo install wasmer-cli --version 7.4.2` takes over an hour on 2 cores).
+#
+#     conformance/benches/whole_process.sh [RUNS]
+#
+# Needs the release build (`cargo build --release --workspace`) and the bench trees (built by
+# `cargo bench -p conformance --bench linking`, or any bench run naming them). Prints one line
+# per configuration: mean wall time over RUNS runs (default 5; 20 for cached starts), its spread,
+# and the largest peak RSS seen.
+set -euo pipefail
+runs=${1:-5}
+target=${CARGO_TARGET_DIR:-$HOME/.cache/wasmlink/target}
+wasmlink=$target/release/wasmlink
+fixtures=$HOME/.cache/wasmlink/fixtures
+cache=$(mktemp -d)
+trap 'rm -rf "$cache"' EXIT
+
+# measure LABEL RUNS CMD...: runs CMD RUNS times in the tree's directory.
+measure() {
+    local label=$1 n=$2
+    shift 2
+    python3 - "$label" "$n" "$@" <<'EOF'
+import resource, statistics, subprocess, sys, time
+label, n, cmd = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+times = []
+for _ in range(n):
+    t = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
+    times.append(time.perf_counter() - t)
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+m = statistics.mean(times)
+sd = statistics.stdev(times) if n > 1 else 0.0
+print(f"{label:58} {m * 1000:9.1f} ms  ± {sd * 1000:6.1f}  peak RSS {rss} MB", flush=True)
+EOF
+}
+
+for n in 100 1000; do
+    tree=$fixtures/bench-tree$n
+    cd "$tree"
+    for cfg in "wasmtime cranelift" "wasmtime winch" "wasmer cranelift" "wasmer singlepass"; do
+        set -- $cfg
+        run=("$wasmlink" run --engine "$1" --compiler "$2")
+        measure "tree$n $1 $2, nothing cached" "$runs" "${run[@]}" --no-cache -L lib main.wasm
+        rm -rf "$cache"/*
+        WASMLINK_CACHE_DIR=$cache "${run[@]}" -L lib main.wasm >/dev/null
+        measure "tree$n $1 $2, disk cache" $((runs * 4)) \
+            env WASMLINK_CACHE_DIR="$cache" "${run[@]}" -L lib main.wasm
+    done
+    if [ -n "${WASMER:-}" ]; then
+        measure "tree$n wasmer CLI, --disable-cache" "$runs" \
+            "$WASMER" run --disable-cache --volume "$tree:/" --volume "$tree/lib:/lib" main.wasm
+        "$WASMER" run --volume "$tree:/" --volume "$tree/lib:/lib" main.wasm >/dev/null
+        measure "tree$n wasmer CLI, cached" $((runs * 4)) \
+            "$WASMER" run --volume "$tree:/" --volume "$tree/lib:/lib" main.wasm
+    fi
+done
