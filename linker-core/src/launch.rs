@@ -1,6 +1,6 @@
 //! The key of a start-up's records: the library tree the search found (every file's name,
 //! identity, stamp and resolved needed list, in load order) and the settings that shape the
-//! image. The same program started again over unchanged files gets the records its first start
+//! image and its code. The same program started again over unchanged files gets the records its first start
 //! computed instead of binding every import again, as macOS's dyld 3 reuses a "launch closure".
 //! The search itself is always redone, so a library that now shadows another, or a changed file,
 //! is a different key.
@@ -20,6 +20,8 @@ pub(crate) struct LaunchKey {
     weak_policy: WeakPolicy,
     bind_now: bool,
     default_max_pages: u32,
+    /// The code depends on it (`stubs::inline`).
+    inline_plt: bool,
 }
 
 impl LaunchKey {
@@ -36,6 +38,7 @@ impl LaunchKey {
             weak_policy: config.weak_policy,
             bind_now: config.bind_now,
             default_max_pages: config.default_max_pages,
+            inline_plt: config.inline_plt,
         })
     }
 }
