@@ -4,11 +4,13 @@
 //! Compilation dominates a cold start, and an engine compiles one module's functions on at most
 //! the cores that module has functions for: a tree of many small libraries compiled one after
 //! another leaves cores idle. So modules compile on a pool of worker threads ([`Compiler`]), each
-//! as soon as the library search finds its file ([`Compiler::submit`], called from
-//! [`crate::discover::walk`]), while the search goes on; the thread that asked then helps with
-//! what is left and collects the results ([`compile_added`]). No module's compilation waits for
-//! another's: a module wanted while a worker compiles it is waited for through its cache slot,
-//! never compiled twice.
+//! as soon as it can: a file as soon as the search finds it ([`Compiler::submit_found`], from
+//! [`crate::discover::walk`]'s callback: the main module at start-up, every library at `dlopen`),
+//! while the search goes on; a module whose code depends on the plan (its PLT stubs moved in,
+//! `stubs::inline`: at start-up, the libraries) as soon as it is planned. The thread that asked
+//! then helps with what is left and collects the results ([`compile_added`]). No module's
+//! compilation waits for another's: a module wanted while a worker compiles it is waited for
+//! through its cache slot, never compiled twice.
 
 use std::collections::{HashSet, VecDeque};
 use std::sync::{Arc, Condvar, Mutex};
