@@ -5,7 +5,9 @@
 # not built here: `cargo install wasmer-cli --version 7.4.2` takes over an hour on 2 cores).
 #
 #     conformance/benches/whole_process.sh [RUNS]
+#     WASMER=~/.cache/wasmlink/wasmer-cli/bin/wasmer conformance/benches/whole_process.sh [RUNS]
 #
+# (WASMER_ONLY=1 runs the wasmer CLI alone.)
 # Needs the release build (`cargo build --release --workspace`) and the bench trees (built by
 # `cargo bench -p conformance --bench linking`, or any bench run naming them). Prints one line
 # per configuration: mean wall time over RUNS runs (default 5; 20 for cached starts), its spread,
@@ -40,7 +42,9 @@ EOF
 for n in 100 1000; do
     tree=$fixtures/bench-tree$n
     cd "$tree"
-    for cfg in "wasmtime cranelift" "wasmtime winch" "wasmer cranelift" "wasmer singlepass"; do
+    configs=("wasmtime cranelift" "wasmtime winch" "wasmer cranelift" "wasmer singlepass")
+    [ -n "${WASMER_ONLY:-}" ] && configs=()
+    for cfg in "${configs[@]}"; do
         set -- $cfg
         run=("$wasmlink" run --engine "$1" --compiler "$2")
         measure "tree$n $1 $2, nothing cached" "$runs" "${run[@]}" --no-cache -L lib main.wasm
