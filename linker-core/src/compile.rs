@@ -53,6 +53,17 @@ enum JobBytes {
 }
 
 impl JobBytes {
+    /// The bytes a file was read with, else (its description came from the parse cache) its
+    /// path to read them from.
+    fn of(bytes: Option<Vec<u8>>, path: &str) -> JobBytes {
+        match bytes {
+            Some(b) => JobBytes::Have(b),
+            None => JobBytes::Read {
+                path: path.to_string(),
+            },
+        }
+    }
+
     fn get(self, config: &LinkerConfig, name: &str) -> std::result::Result<Vec<u8>, EngineError> {
         match self {
             JobBytes::Have(b) => Ok(b),
@@ -179,12 +190,7 @@ pub(crate) fn with_compiler<E: Engine, R>(
 impl<'scope, 'env, E: Engine> Compiler<'scope, 'env, E> {
     /// Queues a found file for compilation, unless its module is compiled or queued already.
     pub(crate) fn submit_found(&self, found: &Found) {
-        let bytes = match &found.bytes {
-            Some(b) => JobBytes::Have(b.clone()),
-            None => JobBytes::Read {
-                path: found.path.clone(),
-            },
-        };
+        let bytes = JobBytes::of(found.bytes.clone(), &found.path);
         self.submit(Job {
             name: found.name.clone(),
             key: found.content,
@@ -272,12 +278,7 @@ pub(crate) fn compile_added<E: Engine>(
     let mut jobs = Vec::new();
     for src in &sources {
         let lm = &image.modules[src.id];
-        let base = match &src.bytes {
-            Some(b) => JobBytes::Have(b.clone()),
-            None => JobBytes::Read {
-                path: lm.path.clone(),
-            },
-        };
+        let base = JobBytes::of(src.bytes.clone(), &lm.path);
         let (moved, params) = if config.inline_plt {
             to_inline(image, lm)
         } else {
@@ -322,12 +323,7 @@ pub(crate) fn compile_added<E: Engine>(
         // Compiled by now, or being compiled by a worker; else (a failed job) compiled here
         // again, for the error.
         let bytes = || {
-            let base = match src.bytes {
-                Some(b) => JobBytes::Have(b),
-                None => JobBytes::Read {
-                    path: lm.path.clone(),
-                },
-            };
+            let base = JobBytes::of(src.bytes, &lm.path);
             let bytes = if inlined.is_empty() {
                 base
             } else {

@@ -14,6 +14,18 @@ pub(crate) const PLT_IMPORT: (&str, &str) = ("wasmlink", "plt");
 /// Import under which stub modules import the binder, `(func (param i32))`.
 pub(crate) const BIND_IMPORT: (&str, &str) = ("wasmlink", "bind");
 
+/// The type under which modules import the PLT table ([`PLT_IMPORT`]): funcrefs, growable
+/// without a maximum (it grows with every module that has PLT bindings).
+pub(crate) fn plt_table_type() -> TableType {
+    TableType {
+        element_type: RefType::FUNCREF,
+        table64: false,
+        minimum: 0,
+        maximum: None,
+        shared: false,
+    }
+}
+
 /// Export name of stub `i` in a generated stub module.
 pub(crate) fn stub_export(i: usize) -> String {
     format!("s{i}")
@@ -56,13 +68,7 @@ pub(crate) fn stub_module(stubs: &[Stub]) -> Vec<u8> {
     imports.import(
         PLT_IMPORT.0,
         PLT_IMPORT.1,
-        EntityType::Table(TableType {
-            element_type: RefType::FUNCREF,
-            table64: false,
-            minimum: 0,
-            maximum: None,
-            shared: false,
-        }),
+        EntityType::Table(plt_table_type()),
     );
     imports.import(
         BIND_IMPORT.0,

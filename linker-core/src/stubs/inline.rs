@@ -18,14 +18,13 @@
 
 use wasm_encoder::reencode::{utils, Error as ReencodeError, Reencode};
 use wasm_encoder::{
-    CodeSection, EntityType, Function, FunctionSection, ImportSection, Instruction, RefType,
-    TableType,
+    CodeSection, EntityType, Function, FunctionSection, ImportSection, Instruction,
 };
 use wasmparser::{
     CodeSectionReader, FunctionSectionReader, ImportSectionReader, Operator, Parser, TypeRef,
 };
 
-use super::codegen::PLT_IMPORT;
+use super::codegen::{plt_table_type, PLT_IMPORT};
 use crate::image::Inlined;
 
 /// Why a module could not be rewritten (it is then used as it is, with stubs).
@@ -117,13 +116,7 @@ impl Reencode for Rewriter<'_> {
         out.import(
             PLT_IMPORT.0,
             PLT_IMPORT.1,
-            EntityType::Table(TableType {
-                element_type: RefType::FUNCREF,
-                table64: false,
-                minimum: 0,
-                maximum: None,
-                shared: false,
-            }),
+            EntityType::Table(plt_table_type()),
         );
         Ok(())
     }
