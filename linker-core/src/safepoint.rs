@@ -16,7 +16,6 @@
 //! changed nothing.
 
 use std::sync::{Arc, OnceLock};
-use std::time::Duration;
 
 use crate::coordinator::BeginError;
 use crate::engine::{Engine, HostError};
@@ -85,11 +84,7 @@ fn begin_op<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
                 shared.engine.request_safepoints()
             }
         },
-        || {
-            safepoint(g)?;
-            shared.coord.wait_a_little(Duration::from_millis(1));
-            Ok(())
-        },
+        || safepoint(g),
     );
     match r {
         Ok(()) => Ok(()),

@@ -169,3 +169,37 @@ fn idle_groups_catch_up_when_entered() {
         assert!(w.seen[1].load(Ordering::SeqCst) >= 1 || w.version.load(Ordering::SeqCst) == 1);
     });
 }
+
+#[test]
+fn a_group_that_caught_up_starts_its_own_operation_before_the_first_ends() {
+    let mut b = loom::model::Builder::new();
+    b.preemption_bound = Some(2);
+    b.check(|| {
+        let w = World::new();
+        for id in 0..3 {
+            w.co.register(id, 0);
+        }
+        let (w1, w2) = (w.clone(), w.clone());
+        let t1 = thread::spawn(move || {
+            // Parks in group 0's operation, goes on once it has caught up (before group 0's
+            // operation ends), and runs its own.
+            w1.safepoint(1);
+            w1.operation(1, &[0, 2]);
+            w1.co.unregister(1);
+        });
+        let t2 = thread::spawn(move || {
+            // A running group that takes part in both operations, then exits.
+            while w2.seen[2].load(Ordering::SeqCst) < 2 {
+                w2.safepoint(2);
+                thread::yield_now();
+            }
+            w2.co.unregister(2);
+        });
+        w.operation(0, &[1, 2]);
+        assert!(w.seen[2].load(Ordering::SeqCst) >= 1);
+        w.co.unregister(0);
+        t1.join().unwrap();
+        t2.join().unwrap();
+        assert_eq!(w.version.load(Ordering::SeqCst), 2);
+    });
+}

@@ -2,8 +2,12 @@
 //! model-checked with `loom` (`RUSTFLAGS="--cfg loom" cargo test -p linker-core --test loom_coordinator`).
 //! docs/threads.md explains it; `threads.rs` drives it with real stores.
 //!
-//! One mutex (`m`) and one condition variable guard everything below; nothing else is locked
-//! while waiting on it, and no guest code runs while it is held.
+//! One mutex (`m`) guards everything below; nothing else is locked while waiting on it, and no
+//! guest code runs while it is held. Two condition variables keep wake-ups linear in the number
+//! of groups: `go` wakes the groups waiting for an operation to publish or end, `op` wakes only
+//! the operator, and only when what it waits for has become true. (With one condition variable
+//! every park woke every parked group: 16 busy threads made each operation hundreds of futile
+//! wake-ups, most of its time.)
 
 #[cfg(loom)]
 use loom::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -38,13 +42,43 @@ struct Coord {
     members: HashMap<GroupId, Member>,
     /// Version every non-idle member must reach before the operation in progress returns.
     publish: u64,
+    /// The operation in progress has published `publish`: members catch up and go on.
+    published: bool,
+}
+
+impl Coord {
+    /// Whether what the operator waits for holds: before it publishes, every other running
+    /// member parked; after, every other running member caught up.
+    fn operator_ready(&self) -> bool {
+        let Some((o, _)) = self.owner else {
+            return false;
+        };
+        self.members.iter().all(|(id, m)| {
+            *id == o
+                || m.idle
+                || if self.published {
+                    m.version >= self.publish
+                } else {
+                    m.parked
+                }
+        })
+    }
+
+    /// This member's version (`u64::MAX` if it is not one: nothing to catch up).
+    fn version_of(&self, me: GroupId) -> u64 {
+        self.members.get(&me).map_or(u64::MAX, |m| m.version)
+    }
 }
 
 /// Who may change the records, and who has caught up.
 #[derive(Debug)]
 pub struct Coordinator {
     m: Mutex<Coord>,
-    cv: Condvar,
+    /// Groups waiting for the operation in progress to publish or to end, would-be operators,
+    /// registrations and joiners.
+    go: Condvar,
+    /// The operator, waiting for the others to park or catch up.
+    op: Condvar,
     /// Set while an operation is in progress: the cheap check every safepoint makes first.
     /// Shared with host functions ([`StopFlag`]) so they need no reference to the process.
     stop: Arc<AtomicBool>,
@@ -75,7 +109,8 @@ impl Default for Coordinator {
     fn default() -> Self {
         Coordinator {
             m: Mutex::new(Coord::default()),
-            cv: Condvar::new(),
+            go: Condvar::new(),
+            op: Condvar::new(),
             stop: Arc::new(AtomicBool::new(false)),
             next_id: AtomicU64::new(0),
         }
@@ -88,7 +123,18 @@ impl Coordinator {
     }
 
     fn wait<'a>(&self, g: MutexGuard<'a, Coord>) -> MutexGuard<'a, Coord> {
-        self.cv.wait(g).unwrap_or_else(|p| p.into_inner())
+        self.go.wait(g).unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn wait_op<'a>(&self, g: MutexGuard<'a, Coord>) -> MutexGuard<'a, Coord> {
+        self.op.wait(g).unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Wakes the operator if what it waits for now holds.
+    fn poke_operator(&self, c: &Coord) {
+        if c.operator_ready() {
+            self.op.notify_all();
+        }
     }
 
     /// A fresh group id.
@@ -119,9 +165,11 @@ impl Coordinator {
         c.members.remove(&id);
         if c.owner.is_some_and(|(o, _)| o == id) {
             c.owner = None;
+            c.published = false;
             self.stop.store(false, Ordering::Release);
         }
-        self.cv.notify_all();
+        self.poke_operator(&c);
+        self.go.notify_all();
     }
 
     pub fn stop_requested(&self) -> bool {
@@ -138,14 +186,14 @@ impl Coordinator {
     /// Wakes every waiter (a thread finished: joiners look again).
     pub fn notify(&self) {
         let _c = self.lock();
-        self.cv.notify_all();
+        self.go.notify_all();
     }
 
     /// Waits up to `d` for a notification (a joiner's poll).
     #[cfg(not(loom))]
     pub fn wait_a_little(&self, d: Duration) {
         let c = self.lock();
-        let _ = self.cv.wait_timeout(c, d);
+        let _ = self.go.wait_timeout(c, d);
     }
 
     /// Under the model checker there is no time: just let others run.
@@ -154,10 +202,11 @@ impl Coordinator {
         loom::thread::yield_now();
     }
 
-    /// A safepoint of group `me`: while another group's operation is in progress, park; when it
-    /// publishes, catch up (`catch_up(version)` brings the store to that version of the
-    /// records, outside the lock); go on when it ends. Then catch up with anything that finished
-    /// meanwhile. `version()` reads the records' current version.
+    /// A safepoint of group `me`: while another group's operation is in progress, park until it
+    /// publishes; then catch up (`catch_up(version)` brings the store to that version of the
+    /// records, outside the lock) and go on, without waiting for the operation to end. Then
+    /// catch up with anything that finished meanwhile. `version()` reads the records' current
+    /// version.
     pub fn safepoint<E>(
         &self,
         me: GroupId,
@@ -171,35 +220,38 @@ impl Coordinator {
                 Some((o, _)) if o == me => break,
                 Some(_) => {}
             }
-            let mine = c.members.get(&me).map_or(u64::MAX, |m| m.version);
-            if c.publish > mine {
-                let target = c.publish;
-                drop(c);
-                catch_up(target)?;
-                c = self.lock();
-                if let Some(m) = c.members.get_mut(&me) {
-                    m.version = m.version.max(target);
+            if c.published {
+                if c.publish > c.version_of(me) {
+                    let target = c.publish;
+                    drop(c);
+                    catch_up(target)?;
+                    c = self.lock();
+                    if let Some(m) = c.members.get_mut(&me) {
+                        m.version = m.version.max(target);
+                    }
+                    self.poke_operator(&c);
                 }
-                self.cv.notify_all();
-                continue;
+                break;
             }
             if let Some(m) = c.members.get_mut(&me) {
                 m.parked = true;
             }
-            self.cv.notify_all();
+            self.poke_operator(&c);
             c = self.wait(c);
         }
         if let Some(m) = c.members.get_mut(&me) {
             m.parked = false;
         }
-        let mine = c.members.get(&me).map_or(u64::MAX, |m| m.version);
+        let mine = c.version_of(me);
         drop(c);
         let now = version();
         if mine < now {
             catch_up(now)?;
-            if let Some(m) = self.lock().members.get_mut(&me) {
+            let mut c = self.lock();
+            if let Some(m) = c.members.get_mut(&me) {
                 m.version = m.version.max(now);
             }
+            self.poke_operator(&c);
         }
         Ok(())
     }
@@ -223,8 +275,14 @@ impl Coordinator {
                 }
                 None => {
                     c.owner = Some((me, 1));
+                    c.published = false;
                     self.stop.store(true, Ordering::Release);
                     break;
+                }
+                // The operation in progress has published and we have caught up: wait for it
+                // to end.
+                Some(_) if c.published && c.publish <= c.version_of(me) => {
+                    drop(self.wait(c));
                 }
                 Some(_) => {
                     drop(c);
@@ -250,13 +308,13 @@ impl Coordinator {
                 Some(t) if start.elapsed() > t => {
                     c.owner = None;
                     self.stop.store(false, Ordering::Release);
-                    self.cv.notify_all();
+                    self.go.notify_all();
                     return Err(BeginError::Timeout(waiting));
                 }
                 #[cfg(not(loom))]
                 Some(_) => {
                     c = self
-                        .cv
+                        .op
                         .wait_timeout(c, Duration::from_millis(5))
                         .unwrap_or_else(|p| p.into_inner())
                         .0;
@@ -265,7 +323,7 @@ impl Coordinator {
                     request();
                     c = self.lock();
                 }
-                _ => c = self.wait(c),
+                _ => c = self.wait_op(c),
             }
         }
     }
@@ -286,17 +344,16 @@ impl Coordinator {
             m.version = m.version.max(version);
         }
         c.publish = version;
-        self.cv.notify_all();
-        while c
-            .members
-            .iter()
-            .any(|(id, m)| *id != me && !m.idle && m.version < version)
-        {
-            c = self.wait(c);
+        c.published = true;
+        // Parked groups wake to catch up; nobody needs to come to a safepoint any more.
+        self.stop.store(false, Ordering::Release);
+        self.go.notify_all();
+        while !c.operator_ready() {
+            c = self.wait_op(c);
         }
         c.owner = None;
-        self.stop.store(false, Ordering::Release);
-        self.cv.notify_all();
+        c.published = false;
+        self.go.notify_all();
     }
 
     /// Group `me` is about to run wasm again: waits for an operation in progress, leaves idle,
@@ -309,7 +366,8 @@ impl Coordinator {
     ) -> Result<(), E> {
         let mine = {
             let mut c = self.lock();
-            while c.owner.is_some_and(|(o, _)| o != me) {
+            // An operation that has published needs nothing more from us than catching up.
+            while c.owner.is_some_and(|(o, _)| o != me) && !c.published {
                 c = self.wait(c);
             }
             let m = c.members.get_mut(&me);
@@ -322,9 +380,11 @@ impl Coordinator {
         let now = version();
         if mine < now {
             catch_up(now)?;
-            if let Some(m) = self.lock().members.get_mut(&me) {
+            let mut c = self.lock();
+            if let Some(m) = c.members.get_mut(&me) {
                 m.version = m.version.max(now);
             }
+            self.poke_operator(&c);
         }
         Ok(())
     }
@@ -340,16 +400,16 @@ impl Coordinator {
         }
         // Only an operator (waiting for every member to park or go idle) cares; without one,
         // no waiter looks at idleness, and the wake-up would be a system call per leave.
-        if c.owner.is_some() {
-            self.cv.notify_all();
-        }
+        self.poke_operator(&c);
     }
 
     /// Records that `me` reflects `version` (after building its store from the records).
     pub fn set_version(&self, me: GroupId, version: u64) {
-        if let Some(m) = self.lock().members.get_mut(&me) {
+        let mut c = self.lock();
+        if let Some(m) = c.members.get_mut(&me) {
             m.version = m.version.max(version);
         }
+        self.poke_operator(&c);
     }
 }
 
