@@ -52,9 +52,12 @@ fn unload_module<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Vec<ModuleId
     let mut st = g.st_mut();
     st.code[m] = None;
     let image = &mut st.image;
+    // The operation publishes its changes as the next version (`safepoint::coordinated`).
+    let unloaded_at = image.version + 1;
     let (base, size, tb, ts, identity, deps) = {
         let lm = Arc::make_mut(&mut image.modules[m]);
         lm.alive = false;
+        lm.unloaded_at = unloaded_at;
         // The record stays (ids are not reused) but lets go of what only a live module needs.
         lm.plan = Arc::from([]);
         lm.stubs = Arc::from([]);
@@ -71,6 +74,7 @@ fn unload_module<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Vec<ModuleId
     g.shared.dlsym_cache.clear();
     image.by_identity.remove(&identity);
     image.global_scope.retain(|&x| x != m);
+    image.init_order.retain(|&x| x != m);
     image.memory.free.release(base, size);
     let mut released: Vec<u64> = (tb..tb + ts).collect();
     image.table.free.release(tb, ts);

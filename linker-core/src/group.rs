@@ -209,6 +209,12 @@ pub(crate) fn sync_group<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
         }
         g.g().instances[m] = None;
     }
+    {
+        // Records trimmed since (`dlclose::trim_unloaded`): their instances were dropped above
+        // in an earlier catch-up.
+        let n = g.st().image.modules.len();
+        g.g().instances.truncate(n);
+    }
     for &m in &order {
         instantiate_module(g, m, false)?;
     }

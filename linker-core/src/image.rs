@@ -124,11 +124,15 @@ pub struct LoadedModule {
     /// Never unloaded (`RTLD_NODELETE`, start-up modules, libraries that register atexit
     /// destructors).
     pub nodelete: bool,
-    /// False once unloaded by `dlclose`; the id is never reused.
+    /// False once unloaded by `dlclose`. The id is reused only after the record is trimmed
+    /// (`dlclose::trim_unloaded`): once no group can still hold an instance of it.
     pub alive: bool,
     /// Table slots that held this module's functions, nulled when it was unloaded (other groups
     /// null them too when they catch up).
     pub released_slots: Vec<u64>,
+    /// The records version in which it was unloaded (0 while loaded): a group at this version
+    /// or later has dropped its instance.
+    pub unloaded_at: u64,
 }
 
 /// The records of a process image.
@@ -183,6 +187,10 @@ pub struct Accounting {
     pub table_held: u64,
     /// PLT slots.
     pub plt_slots: usize,
+    /// Module records kept, loaded or not. Those of unloaded modules are trimmed by the next
+    /// `dlopen` (their ids reused), so this stays bounded however often libraries are opened
+    /// and closed.
+    pub module_records: usize,
 }
 
 impl Image {
@@ -193,6 +201,7 @@ impl Image {
             memory_held: self.memory.obtained - self.memory.free.free_total(),
             table_held: self.table.size - self.table.free.free_total(),
             plt_slots: self.plt.len(),
+            module_records: self.modules.len(),
         }
     }
 

@@ -218,6 +218,7 @@ pub(crate) fn add_modules(
             nodelete: false,
             alive: true,
             released_slots: Vec::new(),
+            unloaded_at: 0,
         }));
     }
     for id in base_id..image.modules.len() {

@@ -403,6 +403,17 @@ impl Coordinator {
         self.poke_operator(&c);
     }
 
+    /// The oldest records version any group's store reflects (`u64::MAX` without groups): what
+    /// every group has caught up with, idle ones included.
+    pub fn min_version(&self) -> u64 {
+        self.lock()
+            .members
+            .values()
+            .map(|m| m.version)
+            .min()
+            .unwrap_or(u64::MAX)
+    }
+
     /// Records that `me` reflects `version` (after building its store from the records).
     pub fn set_version(&self, me: GroupId, version: u64) {
         let mut c = self.lock();
