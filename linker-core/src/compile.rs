@@ -149,7 +149,12 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// How many threads compile: `config.compile_threads`, or one per core.
 fn workers_for(config: &LinkerConfig) -> usize {
     match config.compile_threads {
-        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        // Asked once: the standard library reads the cgroup files on every call, a measurable
+        // part of a small `dlopen`.
+        0 => {
+            static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+            *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        }
         n => n,
     }
 }
