@@ -256,6 +256,7 @@ fn plt_binding(
         ty: ty.clone(),
         importer: importer.m,
         target,
+        changed_at: image.version + 1,
     });
     importer.stubs.push(Stub {
         slot,
@@ -290,6 +291,8 @@ pub(crate) fn func_slot(image: &mut Image, p: ModuleId, position: usize) -> Resu
                 slot,
                 provider: p,
                 export: export.into(),
+                // Made in a link operation, which publishes the next version.
+                added_at: image.version + 1,
             });
             slot
         }

@@ -100,6 +100,7 @@ fn unload_module<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Vec<ModuleId
         if e.target.as_ref().is_some_and(|(p, _)| *p == m) {
             // Back to its resolver: a later call binds again (or reports the symbol missing).
             e.target = None;
+            e.changed_at = unloaded_at;
             let resolver = gs.plt_resolvers.get(&(i as u32)).cloned();
             let _ = g.cx.table_set(&plt, i as u64, resolver.as_ref());
         }

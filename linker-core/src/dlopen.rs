@@ -13,7 +13,7 @@ use crate::compile::{compile_added, with_compiler};
 use crate::discover::{open_module, walk};
 use crate::engine::Engine;
 use crate::error::{LinkError, Result};
-use crate::group::{fill_plt, fill_table, sync_tables};
+use crate::group::{fill_plt, fill_table, sync_tables, Fill};
 use crate::image::{Image, ModuleId, MAIN};
 use crate::init::init_modules;
 use crate::instantiate::instantiate_module;
@@ -246,8 +246,13 @@ fn instantiate_added<E: Engine>(
     for &m in order {
         instantiate_module(g, m, bind_now)?;
     }
-    fill_table(g)?;
-    fill_plt(g)?;
+    // Only what this operation added: the group was up to date before it.
+    let since = Fill::Since {
+        version: g.g().version,
+        new: order,
+    };
+    fill_table(g, since)?;
+    fill_plt(g, since)?;
     init_modules(g, order)
 }
 

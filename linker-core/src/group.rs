@@ -163,8 +163,8 @@ pub(crate) fn create_group<E: Engine>(
         let top = g.g().stack.1;
         g.cx.global_set(&sp, Val::I32(top as i32)).map_err(eng)?;
     }
-    fill_table(&mut g)?;
-    fill_plt(&mut g)?;
+    fill_table(&mut g, Fill::All)?;
+    fill_plt(&mut g, Fill::All)?;
     sync_closures(&mut g)?;
     if stack != ThreadStack::Main {
         // Another thread: its own TLS block in every module that has TLS (the first instance got
@@ -221,8 +221,12 @@ pub(crate) fn sync_group<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
     for &m in &order {
         init_tls(g, m)?;
     }
-    fill_table(g)?;
-    fill_plt(g)?;
+    let since = Fill::Since {
+        version: g.g().version,
+        new: &order,
+    };
+    fill_table(g, since)?;
+    fill_plt(g, since)?;
     sync_closures(g)?;
     g.g().version = version;
     Ok(())
@@ -276,9 +280,42 @@ fn sync_closures<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
     Ok(())
 }
 
-/// Puts every linker-allocated function slot's function into this group's table.
-pub(crate) fn fill_table<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
-    let fills = g.st().image.table_fills.clone();
+/// Which linker-allocated slots and PLT entries a group (re)writes.
+#[derive(Clone, Copy)]
+pub(crate) enum Fill<'a> {
+    /// Every one: a new group.
+    All,
+    /// Those changed since the records version the group reflected, and those of the modules
+    /// it has just instantiated: catching up costs what changed, not what is loaded.
+    Since {
+        /// The version the group reflected.
+        version: u64,
+        /// The modules just instantiated in it.
+        new: &'a [ModuleId],
+    },
+}
+
+impl Fill<'_> {
+    fn wants(&self, changed_at: u64, modules: [Option<ModuleId>; 2]) -> bool {
+        match self {
+            Fill::All => true,
+            Fill::Since { version, new } => {
+                changed_at > *version || modules.iter().flatten().any(|m| new.contains(m))
+            }
+        }
+    }
+}
+
+/// Puts the linker-allocated function slots' functions into this group's table.
+pub(crate) fn fill_table<E: Engine>(g: &mut GroupCx<'_, E>, which: Fill<'_>) -> Result<()> {
+    let fills: Vec<_> = g
+        .st()
+        .image
+        .table_fills
+        .iter()
+        .filter(|f| which.wants(f.added_at, [Some(f.provider), None]))
+        .cloned()
+        .collect();
     let table = g.table();
     for f in fills {
         let Some(Extern::Func(func)) = g.export(f.provider, &f.export) else {
@@ -290,14 +327,20 @@ pub(crate) fn fill_table<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
     Ok(())
 }
 
-/// Binds every PLT entry whose provider is instantiated: later calls go straight to it.
-pub(crate) fn fill_plt<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
+/// Binds the PLT entries whose provider is instantiated: later calls go straight to it.
+pub(crate) fn fill_plt<E: Engine>(g: &mut GroupCx<'_, E>, which: Fill<'_>) -> Result<()> {
     let entries: Vec<(u32, Option<(ModuleId, String)>)> = g
         .st()
         .image
         .plt
         .iter()
         .enumerate()
+        .filter(|(_, e)| {
+            which.wants(
+                e.changed_at,
+                [Some(e.importer), e.target.as_ref().map(|t| t.0)],
+            )
+        })
         .map(|(i, e)| (i as u32, e.target.clone()))
         .collect();
     let plt = g.plt();

@@ -85,6 +85,10 @@ pub struct PltEntry {
     pub importer: ModuleId,
     /// The definition, once known.
     pub target: Option<(ModuleId, String)>,
+    /// The records version that added it or last took its target away (an unload): a group
+    /// that reflects an earlier version must rewrite the slot. (A lazy binding in one group does
+    /// not count: the other groups' resolvers find the recorded target on their first call.)
+    pub changed_at: u64,
 }
 
 /// A function-table slot the linker allocated for a function no element segment placed.
@@ -96,6 +100,8 @@ pub struct TableFill {
     pub provider: ModuleId,
     /// Shared: the records are copied per `dlopen` and per start-up from the cache.
     pub export: Arc<str>,
+    /// The records version that added it: a group that reflects an earlier one must fill it.
+    pub added_at: u64,
 }
 
 /// One loaded module.

@@ -366,8 +366,9 @@ impl Coordinator {
     ) -> Result<(), E> {
         let mine = {
             let mut c = self.lock();
-            // An operation that has published needs nothing more from us than catching up.
-            while c.owner.is_some_and(|(o, _)| o != me) && !c.published {
+            // Not while an operation is in progress, even one that has published: it would then
+            // wait for this group to catch up, where an idle group never holds one up.
+            while c.owner.is_some_and(|(o, _)| o != me) {
                 c = self.wait(c);
             }
             let m = c.members.get_mut(&me);
