@@ -2,6 +2,7 @@
 //! to C as function pointers). Slots come from the same table space as libraries' functions and
 //! are reused once freed; every group's table gets the slot (a link operation).
 
+use crate::coordinator::OpKind;
 use crate::engine::{Engine, FuncType, HostFn};
 use crate::error::{LinkError, Result};
 use crate::group::sync_tables;
@@ -15,7 +16,7 @@ pub(crate) fn alloc_closure<E: Engine>(
     ty: &FuncType,
     func: HostFn<E>,
 ) -> Result<u32> {
-    coordinated(g, |g| {
+    coordinated(g, OpKind::Stop, |g| {
         let f = table_func(g.cx, g.shared, ty, func.clone())?;
         let slot = {
             let mut st = g.st_mut();
@@ -34,14 +35,18 @@ pub(crate) fn alloc_closure<E: Engine>(
 
 /// Frees a slot from [`alloc_closure`]; the slot reads as null until it is reused.
 pub(crate) fn free_closure<E: Engine>(g: &mut GroupCx<'_, E>, slot: u32) -> Result<()> {
-    coordinated(g, |g| {
+    // Nobody waits: other groups drop it at their next safepoint, and the slot is reused only
+    // once they all have.
+    coordinated(g, OpKind::NoStop, |g| {
         g.g().closure_funcs.remove(&(slot as u64));
+        let alone = g.shared.coord.alone(g.id());
         {
             let mut st = g.st_mut();
             if st.closures.remove(&(slot as u64)).is_none() {
                 return Err(LinkError::NotAClosure { slot });
             }
-            st.image.table.free.release(slot as u64, 1);
+            let version = st.image.version + 1;
+            st.image.table.release_after(version, slot as u64, 1, alone);
         }
         let table = g.table();
         g.cx.table_set(&table, slot as u64, None)

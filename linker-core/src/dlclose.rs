@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use crate::coordinator::OpKind;
 use crate::dlopen::module_of;
 use crate::engine::Engine;
 use crate::error::{LinkError, Result};
@@ -16,7 +17,8 @@ use crate::safepoint::coordinated;
 /// Drops a reference to `handle` (see the module documentation).
 #[tracing::instrument(level = "info", skip(g))]
 pub(crate) fn dlclose<E: Engine>(g: &mut GroupCx<'_, E>, handle: u32) -> Result<()> {
-    coordinated(g, |g| dlclose_in_group(g, handle))
+    // Nobody waits: other groups drop the library at their next safepoint (docs/threads.md).
+    coordinated(g, OpKind::NoStop, |g| dlclose_in_group(g, handle))
 }
 
 fn dlclose_in_group<E: Engine>(g: &mut GroupCx<'_, E>, handle: u32) -> Result<()> {
@@ -49,6 +51,7 @@ fn dlclose_in_group<E: Engine>(g: &mut GroupCx<'_, E>, handle: u32) -> Result<()
 /// Takes module `m` out of the image; returns its dependencies (each to be released once).
 fn unload_module<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Vec<ModuleId> {
     let (table, plt) = (g.table(), g.plt());
+    let alone = g.shared.coord.alone(g.id());
     let mut st = g.st_mut();
     st.code[m] = None;
     let image = &mut st.image;
@@ -77,7 +80,7 @@ fn unload_module<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Vec<ModuleId
     image.init_order.retain(|&x| x != m);
     image.memory.free.release(base, size);
     let mut released: Vec<u64> = (tb..tb + ts).collect();
-    image.table.free.release(tb, ts);
+    image.table.release_after(unloaded_at, tb, ts, alone);
     let fills: Vec<u64> = image
         .table_fills
         .iter()
@@ -86,7 +89,7 @@ fn unload_module<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Vec<ModuleId
         .collect();
     image.table_fills.retain(|f| f.provider != m);
     for &s in &fills {
-        image.table.free.release(s, 1);
+        image.table.release_after(unloaded_at, s, 1, alone);
     }
     released.extend(fills);
     for &s in &released {

@@ -10,6 +10,7 @@
 use std::sync::Arc;
 
 use crate::compile::{compile_added, with_compiler};
+use crate::coordinator::OpKind;
 use crate::discover::{open_module, walk};
 use crate::engine::Engine;
 use crate::error::{LinkError, Result};
@@ -62,7 +63,7 @@ pub(crate) fn dlopen<E: Engine>(
     let Some(name) = name else {
         return Ok(Some(MAIN));
     };
-    coordinated(g, |g| dlopen_in_group(g, name, flags))
+    coordinated(g, OpKind::Stop, |g| dlopen_in_group(g, name, flags))
 }
 
 fn dlopen_in_group<E: Engine>(
@@ -84,7 +85,6 @@ fn dlopen_in_group<E: Engine>(
     if flags & RTLD_NOLOAD != 0 {
         return Ok(None);
     }
-    trim_unloaded(g);
     let files = shared.cache.files();
     let first = open_module(config, Some(files), name, loc, true)?;
 
@@ -143,39 +143,6 @@ fn dlopen_in_group<E: Engine>(
     shared.dlsym_cache.clear();
     tracing::info!(library = name, modules = order.len(), "dlopen loaded");
     Ok(Some(base_id))
-}
-
-/// Drops the records of unloaded modules at the end of the module list once every group has
-/// caught up with their unloading (so none holds an instance of them any more), so that their
-/// ids are given to the next modules loaded. Without this, a program that opens and closes
-/// libraries in a loop would make every later link operation slower: the records, and each
-/// group's scan of them, would grow with every `dlopen` ever made. Runs in a link operation.
-pub(crate) fn trim_unloaded<E: Engine>(g: &mut GroupCx<'_, E>) {
-    let floor = g.shared.coord.min_version();
-    let mut st = g.st_mut();
-    let modules = &st.image.modules;
-    let keep = modules.len()
-        - modules
-            .iter()
-            .rev()
-            .take_while(|lm| !lm.alive && lm.unloaded_at <= floor)
-            .count();
-    if keep == modules.len() {
-        return;
-    }
-    tracing::debug!(
-        records = modules.len() - keep,
-        "trimming the records of unloaded modules"
-    );
-    let image = &mut st.image;
-    image.modules.truncate(keep);
-    // PLT entries are added with their importer, so those of trimmed modules are the last ones.
-    while image.plt.last().is_some_and(|e| e.importer >= keep) {
-        image.plt.pop();
-    }
-    st.code.truncate(keep);
-    drop(st);
-    g.g().instances.truncate(keep);
 }
 
 /// A library loaded already: one more reference (and its flags' effects).

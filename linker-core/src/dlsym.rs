@@ -2,6 +2,7 @@
 //! handle search the global scope, another handle that library and its dependencies,
 //! breadth-first. Results are cached lock-free ([`crate::dlsym_cache`]).
 
+use crate::coordinator::OpKind;
 use crate::dlopen::module_of;
 use crate::dlsym_cache::SymbolAddress;
 use crate::engine::{Engine, Extern};
@@ -132,7 +133,7 @@ fn function_slot<E: Engine>(g: &mut GroupCx<'_, E>, p: ModuleId, symbol: &str) -
     if let Some(s) = known {
         return Ok(s as u32);
     }
-    let slot = coordinated(g, |g| {
+    let slot = coordinated(g, OpKind::Stop, |g| {
         let (slot, fresh) = {
             let mut st = g.st_mut();
             let fills = st.image.table_fills.len();

@@ -170,9 +170,39 @@ pub struct TableSpace {
     pub free: RangeAllocator,
     /// Maximum number of slots, if the table has one.
     pub max: Option<u64>,
+    /// Slots freed while another group may still hold their old function (it catches up at
+    /// its next safepoint): (the version that freed them, first slot, count). They join `free`
+    /// once every group reflects that version ([`TableSpace::reclaim`]), so that a slot is never
+    /// given to a new function while some group's table still holds the old one there.
+    pub quarantine: Vec<(u64, u64, u64)>,
 }
 
 impl TableSpace {
+    /// Frees `len` slots from `start`, which other groups may still hold until they reflect
+    /// records `version`; `alone`: there are no other groups.
+    pub fn release_after(&mut self, version: u64, start: u64, len: u64, alone: bool) {
+        if alone {
+            self.free.release(start, len);
+        } else {
+            self.quarantine.push((version, start, len));
+        }
+    }
+
+    /// Frees the quarantined slots every group has let go of: those freed in versions up to
+    /// `floor`, the oldest version any group reflects.
+    pub fn reclaim(&mut self, floor: u64) {
+        let mut i = 0;
+        while i < self.quarantine.len() {
+            let (v, start, len) = self.quarantine[i];
+            if v <= floor {
+                self.free.release(start, len);
+                self.quarantine.swap_remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
     /// Allocates `len` slots aligned to `align`: from freed slots if possible, else by growing.
     /// Returns (first slot, how much the table must grow).
     pub fn alloc(&mut self, module: &str, len: u64, align: u64) -> Result<(u64, u64)> {

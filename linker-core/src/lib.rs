@@ -71,6 +71,7 @@ mod module_cache;
 mod order;
 mod plan;
 mod process;
+mod reclaim;
 mod runtime;
 mod safepoint;
 mod scope;

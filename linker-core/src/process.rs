@@ -196,6 +196,8 @@ impl<E: Engine> Process<E> {
         let created = engine.with_store(&mut store, |cx| -> Result<GroupRef<E>> {
             let group = create_group(cx, &shared, id, ThreadStack::Main)?;
             let _ = cell.set(group.clone());
+            let v = crate::runtime::lock(&group).version;
+            shared.coord.set_version(id, v);
             initialize(&mut GroupCx::new(cx, &shared, &group))?;
             Ok(group)
         });

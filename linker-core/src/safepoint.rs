@@ -17,10 +17,11 @@
 
 use std::sync::{Arc, OnceLock};
 
-use crate::coordinator::BeginError;
+use crate::coordinator::{BeginError, OpKind};
 use crate::engine::{Engine, HostError};
 use crate::error::{LinkError, Result};
 use crate::group::sync_group;
+use crate::reclaim::reclaim;
 use crate::runtime::{GroupCx, GroupRef, Shared};
 
 /// A safepoint of the group: if another group runs a link operation, park until it publishes,
@@ -61,9 +62,19 @@ pub(crate) fn leave<E: Engine>(shared: &Shared<E>, group: &GroupRef<E>) {
 /// Runs `op` as a link operation of the group: begin, change, bump the records' version, end.
 pub(crate) fn coordinated<E: Engine, R>(
     g: &mut GroupCx<'_, E>,
+    kind: OpKind,
     op: impl FnOnce(&mut GroupCx<'_, E>) -> Result<R>,
 ) -> Result<R> {
-    begin_op(g)?;
+    begin_op(g, kind)?;
+    // The operator's own store may lag behind an operation that did not stop it: it changes
+    // the records from where they are, and reports itself caught up at the end.
+    if g.g().version < g.shared.version() {
+        if let Err(e) = sync_group(g) {
+            end_op(g);
+            return Err(e);
+        }
+    }
+    reclaim(g);
     let r = op(g);
     g.st_mut().image.version += 1;
     end_op(g);
@@ -72,12 +83,13 @@ pub(crate) fn coordinated<E: Engine, R>(
 
 /// Becomes the operator (see `Coordinator::begin`); fails, changing nothing, if a group does
 /// not reach a safepoint within [`crate::LinkerConfig::safepoint_timeout`].
-fn begin_op<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
+fn begin_op<E: Engine>(g: &mut GroupCx<'_, E>, kind: OpKind) -> Result<()> {
     let shared = g.shared;
     let me = g.id();
     let resumable = shared.engine.capabilities().resumable_safepoints;
     let r = shared.coord.begin(
         me,
+        kind,
         Some(shared.config.safepoint_timeout),
         || {
             if resumable {

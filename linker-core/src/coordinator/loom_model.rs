@@ -43,9 +43,15 @@ impl World {
     /// A link operation of `me` (a dlopen): when it returns, every other registered group that
     /// is not idle has seen it.
     fn operation(&self, me: u64, running: &[u64]) {
+        self.operation_of(me, super::OpKind::Stop, running)
+    }
+
+    /// A link operation of `kind`.
+    fn operation_of(&self, me: u64, kind: super::OpKind, running: &[u64]) {
         self.co
             .begin::<()>(
                 me,
+                kind,
                 None,
                 || {},
                 || {
@@ -201,5 +207,35 @@ fn a_group_that_caught_up_starts_its_own_operation_before_the_first_ends() {
         t1.join().unwrap();
         t2.join().unwrap();
         assert_eq!(w.version.load(Ordering::SeqCst), 2);
+    });
+}
+
+#[test]
+fn an_operation_that_does_not_stop_waits_for_no_one_but_readers() {
+    let mut b = loom::model::Builder::new();
+    b.preemption_bound = Some(3);
+    b.check(|| {
+        let w = World::new();
+        for id in 0..2 {
+            w.co.register(id, 0);
+            w.co.set_version(id, 0);
+        }
+        let w1 = w.clone();
+        let t = thread::spawn(move || {
+            // Group 1 reaches safepoints now and then; it catches up with the unload whenever it
+            // comes to one after it, then stops a load of its own.
+            w1.safepoint(1);
+            w1.operation(1, &[0]);
+            w1.safepoint(1);
+            w1.co.unregister(1);
+        });
+        // An unload: group 0 never waits for group 1.
+        w.operation_of(0, super::OpKind::NoStop, &[1]);
+        w.safepoint(0);
+        w.co.unregister(0);
+        t.join().unwrap();
+        assert_eq!(w.version.load(Ordering::SeqCst), 2);
+        // Group 1's own load came after it caught up with everything before it.
+        assert!(w.seen[1].load(Ordering::SeqCst) >= 1);
     });
 }

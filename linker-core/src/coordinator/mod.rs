@@ -24,6 +24,20 @@ use std::time::{Duration, Instant};
 /// A group's id (the main group is 0).
 pub type GroupId = u64;
 
+/// Whether a link operation stops the other groups.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpKind {
+    /// Every other running group parks before the change and catches up before the operation
+    /// returns: the change gives the guest something (a library, a function's table slot, a
+    /// closure) that any thread may use as soon as the operation returns.
+    Stop,
+    /// Nobody is stopped or waited for: the change only takes away (`dlclose`, freeing a
+    /// closure), which no correct program uses afterwards. Groups catch up at their next
+    /// safepoint; what they may still hold (table slots, module ids) is reused only once every
+    /// group has caught up with the version that freed it ([`Coordinator::min_version`]).
+    NoStop,
+}
+
 #[derive(Debug, Default)]
 struct Member {
     /// Waiting in [`Coordinator::safepoint`] for an operation to finish.
@@ -31,14 +45,27 @@ struct Member {
     /// Not running wasm at all (the embedder holds the store between calls): counts as parked,
     /// and catches up when entered again instead of during the operation.
     idle: bool,
+    /// Reading the records outside an operation (being built, or catching up): an operation
+    /// that does not stop the groups waits for this to end before it changes them.
+    reading: bool,
     /// Records version this group's store reflects.
     version: u64,
 }
 
+#[derive(Debug)]
+struct Owner {
+    id: GroupId,
+    /// Nesting depth (a constructor may dlopen).
+    depth: u32,
+    /// Whether the other groups were stopped (an [`OpKind::Stop`] operation, or a
+    /// [`OpKind::NoStop`] one that nested a stopping one).
+    stopped: bool,
+}
+
 #[derive(Debug, Default)]
 struct Coord {
-    /// The group running a link operation, and how deeply (a constructor may dlopen).
-    owner: Option<(GroupId, u32)>,
+    /// The group running a link operation.
+    owner: Option<Owner>,
     members: HashMap<GroupId, Member>,
     /// Version every non-idle member must reach before the operation in progress returns.
     publish: u64,
@@ -47,12 +74,26 @@ struct Coord {
 }
 
 impl Coord {
+    fn owner_id(&self) -> Option<GroupId> {
+        self.owner.as_ref().map(|o| o.id)
+    }
+
+    /// Whether another group than `me` runs an operation.
+    fn other_owner(&self, me: GroupId) -> bool {
+        self.owner_id().is_some_and(|o| o != me)
+    }
+
     /// Whether what the operator waits for holds: before it publishes, every other running
-    /// member parked; after, every other running member caught up.
+    /// member parked (or, not stopping them, none reading the records); after, every other
+    /// running member caught up.
     fn operator_ready(&self) -> bool {
-        let Some((o, _)) = self.owner else {
+        let Some(owner) = &self.owner else {
             return false;
         };
+        let o = owner.id;
+        if !owner.stopped {
+            return self.members.iter().all(|(id, m)| *id == o || !m.reading);
+        }
         self.members.iter().all(|(id, m)| {
             *id == o
                 || m.idle
@@ -68,6 +109,20 @@ impl Coord {
     fn version_of(&self, me: GroupId) -> u64 {
         self.members.get(&me).map_or(u64::MAX, |m| m.version)
     }
+
+    fn set_reading(&mut self, me: GroupId, reading: bool) {
+        if let Some(m) = self.members.get_mut(&me) {
+            m.reading = reading;
+        }
+    }
+
+    /// Records that `me` reflects `version` and no longer reads the records.
+    fn caught_up(&mut self, me: GroupId, version: u64) {
+        if let Some(m) = self.members.get_mut(&me) {
+            m.version = m.version.max(version);
+            m.reading = false;
+        }
+    }
 }
 
 /// Who may change the records, and who has caught up.
@@ -79,7 +134,7 @@ pub struct Coordinator {
     go: Condvar,
     /// The operator, waiting for the others to park or catch up.
     op: Condvar,
-    /// Set while an operation is in progress: the cheap check every safepoint makes first.
+    /// Set while an operation stops the groups: the cheap check every safepoint makes first.
     /// Shared with host functions ([`StopFlag`]) so they need no reference to the process.
     stop: Arc<AtomicBool>,
     next_id: AtomicU64,
@@ -142,8 +197,9 @@ impl Coordinator {
         self.next_id.fetch_add(1, Ordering::Relaxed)
     }
 
-    /// Adds a group that reflects records `version`. Waits while an operation is in progress, so
-    /// a group never joins half-way through one.
+    /// Adds a group that reflects records `version` and is about to be built from them (it
+    /// reads them until [`Coordinator::set_version`]). Waits while an operation is in
+    /// progress, so a group never joins half-way through one.
     pub fn register(&self, id: GroupId, version: u64) {
         let mut c = self.lock();
         while c.owner.is_some() {
@@ -154,6 +210,7 @@ impl Coordinator {
             Member {
                 parked: false,
                 idle: false,
+                reading: true,
                 version,
             },
         );
@@ -163,7 +220,7 @@ impl Coordinator {
     pub fn unregister(&self, id: GroupId) {
         let mut c = self.lock();
         c.members.remove(&id);
-        if c.owner.is_some_and(|(o, _)| o == id) {
+        if c.owner_id() == Some(id) {
             c.owner = None;
             c.published = false;
             self.stop.store(false, Ordering::Release);
@@ -215,21 +272,22 @@ impl Coordinator {
     ) -> Result<(), E> {
         let mut c = self.lock();
         loop {
-            match c.owner {
-                None => break,
-                Some((o, _)) if o == me => break,
-                Some(_) => {}
+            if !c.other_owner(me) {
+                break;
             }
             if c.published {
                 if c.publish > c.version_of(me) {
                     let target = c.publish;
+                    c.set_reading(me, true);
                     drop(c);
-                    catch_up(target)?;
+                    let r = catch_up(target);
                     c = self.lock();
-                    if let Some(m) = c.members.get_mut(&me) {
-                        m.version = m.version.max(target);
+                    match r {
+                        Ok(()) => c.caught_up(me, target),
+                        Err(_) => c.set_reading(me, false),
                     }
                     self.poke_operator(&c);
+                    r?;
                 }
                 break;
             }
@@ -242,46 +300,74 @@ impl Coordinator {
         if let Some(m) = c.members.get_mut(&me) {
             m.parked = false;
         }
-        let mine = c.version_of(me);
-        drop(c);
-        let now = version();
-        if mine < now {
-            catch_up(now)?;
-            let mut c = self.lock();
-            if let Some(m) = c.members.get_mut(&me) {
-                m.version = m.version.max(now);
-            }
-            self.poke_operator(&c);
-        }
-        Ok(())
+        self.catch_up_now(c, me, version, catch_up)
     }
 
-    /// Makes `me` the operator: waits (running `take_part`, a safepoint, between tries) until no
-    /// other group runs an operation, then until every other non-idle group is parked, asking
-    /// for safepoints with `request`. With a `timeout`, gives up when it passes, changing nothing.
+    /// Catches `me` up with the records as they are, outside any operation of another group
+    /// (`c` shows none), marked as reading them so that none starts changing them meanwhile.
+    fn catch_up_now<E>(
+        &self,
+        mut c: MutexGuard<'_, Coord>,
+        me: GroupId,
+        version: impl Fn() -> u64,
+        mut catch_up: impl FnMut(u64) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mine = c.version_of(me);
+        c.set_reading(me, true);
+        drop(c);
+        let now = version();
+        let r = if mine < now { catch_up(now) } else { Ok(()) };
+        let mut c = self.lock();
+        match r {
+            Ok(()) if mine < now => c.caught_up(me, now),
+            _ => c.set_reading(me, false),
+        }
+        self.poke_operator(&c);
+        r
+    }
+
+    /// Makes `me` the operator of an operation of `kind`: waits (running `take_part`, a
+    /// safepoint, between tries) until no other group runs an operation; then, stopping the
+    /// groups, until every other non-idle group is parked, asking for safepoints with
+    /// `request`; not stopping them, until none is reading the records. With a `timeout`, gives
+    /// up when it passes, changing nothing.
     pub fn begin<E>(
         &self,
         me: GroupId,
+        kind: OpKind,
         timeout: Option<Duration>,
         request: impl Fn(),
         mut take_part: impl FnMut() -> Result<(), E>,
     ) -> Result<(), BeginError<E>> {
+        let nested_stop;
         loop {
             let mut c = self.lock();
-            match c.owner {
-                Some((o, depth)) if o == me => {
-                    c.owner = Some((o, depth + 1));
-                    return Ok(());
+            let caught_up_with_published = c.published && c.publish <= c.version_of(me);
+            match &mut c.owner {
+                Some(o) if o.id == me => {
+                    o.depth += 1;
+                    if kind == OpKind::NoStop || o.stopped {
+                        return Ok(());
+                    }
+                    // A stopping operation inside one that did not stop the groups (a
+                    // destructor that calls dlopen): stop them now.
+                    o.stopped = true;
+                    nested_stop = true;
+                    break;
                 }
                 None => {
-                    c.owner = Some((me, 1));
+                    c.owner = Some(Owner {
+                        id: me,
+                        depth: 1,
+                        stopped: kind == OpKind::Stop,
+                    });
                     c.published = false;
-                    self.stop.store(true, Ordering::Release);
+                    nested_stop = false;
                     break;
                 }
                 // The operation in progress has published and we have caught up: wait for it
                 // to end.
-                Some(_) if c.published && c.publish <= c.version_of(me) => {
+                Some(_) if caught_up_with_published => {
                     drop(self.wait(c));
                 }
                 Some(_) => {
@@ -290,29 +376,39 @@ impl Coordinator {
                 }
             }
         }
-        // One request suffices: every store running wasm reaches its safepoint once after it.
-        request();
+        if kind == OpKind::Stop {
+            self.stop.store(true, Ordering::Release);
+            // One request suffices: every store running wasm reaches its safepoint once after it.
+            request();
+        }
         let start = Instant::now();
         let mut c = self.lock();
         loop {
+            if c.operator_ready() {
+                return Ok(());
+            }
             let waiting: Vec<GroupId> = c
                 .members
                 .iter()
                 .filter(|(id, m)| **id != me && !m.parked && !m.idle)
                 .map(|(id, _)| *id)
                 .collect();
-            if waiting.is_empty() {
-                return Ok(());
-            }
             match timeout {
-                Some(t) if start.elapsed() > t => {
-                    c.owner = None;
+                Some(t) if start.elapsed() > t && kind == OpKind::Stop => {
                     self.stop.store(false, Ordering::Release);
+                    if nested_stop {
+                        if let Some(o) = &mut c.owner {
+                            o.depth -= 1;
+                            o.stopped = false;
+                        }
+                    } else {
+                        c.owner = None;
+                    }
                     self.go.notify_all();
                     return Err(BeginError::Timeout(waiting));
                 }
                 #[cfg(not(loom))]
-                Some(_) => {
+                Some(_) if kind == OpKind::Stop => {
                     c = self
                         .op
                         .wait_timeout(c, Duration::from_millis(5))
@@ -328,18 +424,18 @@ impl Coordinator {
         }
     }
 
-    /// Ends `me`'s operation, which left the records at `version`: every non-idle member
-    /// catches up before this returns; then all go on.
+    /// Ends `me`'s operation, which left the records at `version`. If it stopped the groups,
+    /// every non-idle member catches up before this returns; then all go on.
     pub fn end(&self, me: GroupId, version: u64) {
         let mut c = self.lock();
-        match c.owner {
-            Some((o, depth)) if o == me && depth > 1 => {
-                c.owner = Some((o, depth - 1));
+        let stopped = match &mut c.owner {
+            Some(o) if o.id == me && o.depth > 1 => {
+                o.depth -= 1;
                 return;
             }
-            Some((o, _)) if o == me => {}
+            Some(o) if o.id == me => o.stopped,
             _ => return,
-        }
+        };
         if let Some(m) = c.members.get_mut(&me) {
             m.version = m.version.max(version);
         }
@@ -348,8 +444,10 @@ impl Coordinator {
         // Parked groups wake to catch up; nobody needs to come to a safepoint any more.
         self.stop.store(false, Ordering::Release);
         self.go.notify_all();
-        while !c.operator_ready() {
-            c = self.wait_op(c);
+        if stopped {
+            while !c.operator_ready() {
+                c = self.wait_op(c);
+            }
         }
         c.owner = None;
         c.published = false;
@@ -362,38 +460,24 @@ impl Coordinator {
         &self,
         me: GroupId,
         version: impl Fn() -> u64,
-        mut catch_up: impl FnMut(u64) -> Result<(), E>,
+        catch_up: impl FnMut(u64) -> Result<(), E>,
     ) -> Result<(), E> {
-        let mine = {
-            let mut c = self.lock();
-            // Not while an operation is in progress, even one that has published: it would then
-            // wait for this group to catch up, where an idle group never holds one up.
-            while c.owner.is_some_and(|(o, _)| o != me) {
-                c = self.wait(c);
-            }
-            let m = c.members.get_mut(&me);
-            m.map(|m| {
-                m.idle = false;
-                m.version
-            })
-            .unwrap_or(u64::MAX)
-        };
-        let now = version();
-        if mine < now {
-            catch_up(now)?;
-            let mut c = self.lock();
-            if let Some(m) = c.members.get_mut(&me) {
-                m.version = m.version.max(now);
-            }
-            self.poke_operator(&c);
+        let mut c = self.lock();
+        // Not while an operation is in progress, even one that has published: it would then
+        // wait for this group to catch up, where an idle group never holds one up.
+        while c.other_owner(me) {
+            c = self.wait(c);
         }
-        Ok(())
+        if let Some(m) = c.members.get_mut(&me) {
+            m.idle = false;
+        }
+        self.catch_up_now(c, me, version, catch_up)
     }
 
     /// Group `me` stops running wasm for now (counts as parked until it enters again).
     pub fn leave(&self, me: GroupId) {
         let mut c = self.lock();
-        if c.owner.is_some_and(|(o, _)| o == me) {
+        if c.owner_id() == Some(me) {
             return;
         }
         if let Some(m) = c.members.get_mut(&me) {
@@ -415,12 +499,15 @@ impl Coordinator {
             .unwrap_or(u64::MAX)
     }
 
+    /// Whether `me` is the only group: what it frees nobody else can still hold.
+    pub fn alone(&self, me: GroupId) -> bool {
+        self.lock().members.keys().all(|&id| id == me)
+    }
+
     /// Records that `me` reflects `version` (after building its store from the records).
     pub fn set_version(&self, me: GroupId, version: u64) {
         let mut c = self.lock();
-        if let Some(m) = c.members.get_mut(&me) {
-            m.version = m.version.max(version);
-        }
+        c.caught_up(me, version);
         self.poke_operator(&c);
     }
 }
