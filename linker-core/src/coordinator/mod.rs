@@ -4,8 +4,8 @@
 //!
 //! One mutex (`m`) guards everything below; nothing else is locked while waiting on it, and no
 //! guest code runs while it is held. Two condition variables keep wake-ups linear in the number
-//! of groups: `go` wakes the groups waiting for an operation to publish or end, `op` wakes only
-//! the operator, and only when what it waits for has become true. (With one condition variable
+//! of groups: `go` wakes the groups waiting for an operation to end, `op` wakes only the
+//! operator, and only when what it waits for has become true. (With one condition variable
 //! every park woke every parked group: 16 busy threads made each operation hundreds of futile
 //! wake-ups, most of its time.)
 
@@ -67,10 +67,6 @@ struct Coord {
     /// The group running a link operation.
     owner: Option<Owner>,
     members: HashMap<GroupId, Member>,
-    /// Version every non-idle member must reach before the operation in progress returns.
-    publish: u64,
-    /// The operation in progress has published `publish`: members catch up and go on.
-    published: bool,
 }
 
 impl Coord {
@@ -83,24 +79,19 @@ impl Coord {
         self.owner_id().is_some_and(|o| o != me)
     }
 
-    /// Whether what the operator waits for holds: before it publishes, every other running
-    /// member parked (or, not stopping them, none reading the records); after, every other
-    /// running member caught up.
+    /// Whether what the operator waits for holds: stopping the groups, every other running
+    /// member parked; not stopping them, none reading the records.
     fn operator_ready(&self) -> bool {
         let Some(owner) = &self.owner else {
             return false;
         };
         let o = owner.id;
-        if !owner.stopped {
-            return self.members.iter().all(|(id, m)| *id == o || !m.reading);
-        }
         self.members.iter().all(|(id, m)| {
             *id == o
-                || m.idle
-                || if self.published {
-                    m.version >= self.publish
+                || if owner.stopped {
+                    m.idle || m.parked
                 } else {
-                    m.parked
+                    !m.reading
                 }
         })
     }
@@ -129,10 +120,10 @@ impl Coord {
 #[derive(Debug)]
 pub struct Coordinator {
     m: Mutex<Coord>,
-    /// Groups waiting for the operation in progress to publish or to end, would-be operators,
+    /// Groups waiting for the operation in progress to end, would-be operators,
     /// registrations and joiners.
     go: Condvar,
-    /// The operator, waiting for the others to park or catch up.
+    /// The operator, waiting for the others to park (or to finish reading the records).
     op: Condvar,
     /// Set while an operation stops the groups: the cheap check every safepoint makes first.
     /// Shared with host functions ([`StopFlag`]) so they need no reference to the process.
@@ -222,7 +213,6 @@ impl Coordinator {
         c.members.remove(&id);
         if c.owner_id() == Some(id) {
             c.owner = None;
-            c.published = false;
             self.stop.store(false, Ordering::Release);
         }
         self.poke_operator(&c);
@@ -260,37 +250,17 @@ impl Coordinator {
     }
 
     /// A safepoint of group `me`: while another group's operation is in progress, park until it
-    /// publishes; then catch up (`catch_up(version)` brings the store to that version of the
-    /// records, outside the lock) and go on, without waiting for the operation to end. Then
-    /// catch up with anything that finished meanwhile. `version()` reads the records' current
-    /// version.
+    /// ends; then catch up (`catch_up(version)` brings the store to that version of the
+    /// records, outside the lock) with what changed meanwhile. `version()` reads the records'
+    /// current version.
     pub fn safepoint<E>(
         &self,
         me: GroupId,
         version: impl Fn() -> u64,
-        mut catch_up: impl FnMut(u64) -> Result<(), E>,
+        catch_up: impl FnMut(u64) -> Result<(), E>,
     ) -> Result<(), E> {
         let mut c = self.lock();
-        loop {
-            if !c.other_owner(me) {
-                break;
-            }
-            if c.published {
-                if c.publish > c.version_of(me) {
-                    let target = c.publish;
-                    c.set_reading(me, true);
-                    drop(c);
-                    let r = catch_up(target);
-                    c = self.lock();
-                    match r {
-                        Ok(()) => c.caught_up(me, target),
-                        Err(_) => c.set_reading(me, false),
-                    }
-                    self.poke_operator(&c);
-                    r?;
-                }
-                break;
-            }
+        while c.other_owner(me) {
             if let Some(m) = c.members.get_mut(&me) {
                 m.parked = true;
             }
@@ -342,7 +312,6 @@ impl Coordinator {
         let nested_stop;
         loop {
             let mut c = self.lock();
-            let caught_up_with_published = c.published && c.publish <= c.version_of(me);
             match &mut c.owner {
                 Some(o) if o.id == me => {
                     o.depth += 1;
@@ -361,14 +330,8 @@ impl Coordinator {
                         depth: 1,
                         stopped: kind == OpKind::Stop,
                     });
-                    c.published = false;
                     nested_stop = false;
                     break;
-                }
-                // The operation in progress has published and we have caught up: wait for it
-                // to end.
-                Some(_) if caught_up_with_published => {
-                    drop(self.wait(c));
                 }
                 Some(_) => {
                     drop(c);
@@ -424,33 +387,27 @@ impl Coordinator {
         }
     }
 
-    /// Ends `me`'s operation, which left the records at `version`. If it stopped the groups,
-    /// every non-idle member catches up before this returns; then all go on.
+    /// Ends `me`'s operation, which left the records at `version`, and lets everyone go on.
+    ///
+    /// It does not wait for the groups it stopped to catch up: each is parked, and brings its
+    /// store up to date before it runs wasm again (idle groups when they are entered), so a
+    /// pointer the operation returned can be called in any thread all the same. The next
+    /// operation waits for them to park again, or, not stopping them, to finish reading.
     pub fn end(&self, me: GroupId, version: u64) {
         let mut c = self.lock();
-        let stopped = match &mut c.owner {
+        match &mut c.owner {
             Some(o) if o.id == me && o.depth > 1 => {
                 o.depth -= 1;
                 return;
             }
-            Some(o) if o.id == me => o.stopped,
+            Some(o) if o.id == me => {}
             _ => return,
-        };
+        }
         if let Some(m) = c.members.get_mut(&me) {
             m.version = m.version.max(version);
         }
-        c.publish = version;
-        c.published = true;
-        // Parked groups wake to catch up; nobody needs to come to a safepoint any more.
-        self.stop.store(false, Ordering::Release);
-        self.go.notify_all();
-        if stopped {
-            while !c.operator_ready() {
-                c = self.wait_op(c);
-            }
-        }
         c.owner = None;
-        c.published = false;
+        self.stop.store(false, Ordering::Release);
         self.go.notify_all();
     }
 
@@ -463,8 +420,6 @@ impl Coordinator {
         catch_up: impl FnMut(u64) -> Result<(), E>,
     ) -> Result<(), E> {
         let mut c = self.lock();
-        // Not while an operation is in progress, even one that has published: it would then
-        // wait for this group to catch up, where an idle group never holds one up.
         while c.other_owner(me) {
             c = self.wait(c);
         }
