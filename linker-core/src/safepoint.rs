@@ -17,7 +17,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use crate::coordinator::{BeginError, OpKind};
+use crate::coordinator::{BeginTimeout, OpKind};
 use crate::engine::{Engine, HostError};
 use crate::error::{LinkError, Result};
 use crate::group::sync_group;
@@ -87,21 +87,16 @@ fn begin_op<E: Engine>(g: &mut GroupCx<'_, E>, kind: OpKind) -> Result<()> {
     let shared = g.shared;
     let me = g.id();
     let resumable = shared.engine.capabilities().resumable_safepoints;
-    let r = shared.coord.begin(
-        me,
-        kind,
-        Some(shared.config.safepoint_timeout),
-        || {
+    let r = shared
+        .coord
+        .begin(me, kind, Some(shared.config.safepoint_timeout), || {
             if resumable {
                 shared.engine.request_safepoints()
             }
-        },
-        || safepoint(g),
-    );
+        });
     match r {
         Ok(()) => Ok(()),
-        Err(BeginError::CatchUp(e)) => Err(e),
-        Err(BeginError::Timeout(waiting)) => Err(LinkError::SafepointTimeout {
+        Err(BeginTimeout(waiting)) => Err(LinkError::SafepointTimeout {
             thread: waiting[0],
             timeout: shared.config.safepoint_timeout,
             engine: shared.engine.name(),

@@ -12,6 +12,18 @@ use loom::thread;
 
 use super::Coordinator;
 
+/// The model checker, allowing the spinning of the test's groups (a group that runs wasm
+/// between safepoints is a loop with `yield_now`).
+fn builder() -> loom::model::Builder {
+    let mut b = loom::model::Builder::new();
+    b.max_branches = 20_000;
+    b
+}
+
+fn model(f: impl Fn() + Sync + Send + 'static) {
+    builder().check(f)
+}
+
 /// The records' version and what each group's store reflects (what `sync_group` would do).
 struct World {
     co: Coordinator,
@@ -26,6 +38,12 @@ impl World {
             version: AtomicU64::new(0),
             seen: [AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0)],
         })
+    }
+
+    /// Registers group `id`, built from version 0 (what a thread does before running wasm).
+    fn join(&self, id: u64) {
+        self.co.register(id, 0);
+        self.co.set_version(id, 0);
     }
 
     fn safepoint(&self, me: u64) {
@@ -49,18 +67,7 @@ impl World {
 
     /// A link operation of `kind`.
     fn operation_of(&self, me: u64, kind: super::OpKind, running: &[u64]) {
-        self.co
-            .begin::<()>(
-                me,
-                kind,
-                None,
-                || {},
-                || {
-                    self.safepoint(me);
-                    Ok(())
-                },
-            )
-            .unwrap();
+        self.co.begin(me, kind, None, || {}).unwrap();
         let v = self.version.fetch_add(1, Ordering::SeqCst) + 1;
         self.seen[me as usize].fetch_max(v, Ordering::SeqCst);
         self.co.end(me, v);
@@ -70,10 +77,10 @@ impl World {
 
 #[test]
 fn two_groups_load_and_resolve() {
-    loom::model(|| {
+    model(|| {
         let w = World::new();
-        w.co.register(0, 0);
-        w.co.register(1, 0);
+        w.join(0);
+        w.join(1);
         let w1 = w.clone();
         let t = thread::spawn(move || {
             // Group 1 reaches a safepoint (a host call), then does its own operation, then exits.
@@ -101,10 +108,10 @@ fn two_groups_load_and_resolve() {
 
 #[test]
 fn a_group_runs_only_caught_up_with_every_operation_that_ended() {
-    loom::model(|| {
+    model(|| {
         let w = World::new();
-        w.co.register(0, 0);
-        w.co.register(1, 0);
+        w.join(0);
+        w.join(1);
         let ended = Arc::new(AtomicU64::new(0));
         let (w1, e1) = (w.clone(), ended.clone());
         let t = thread::spawn(move || {
@@ -136,12 +143,12 @@ fn a_group_runs_only_caught_up_with_every_operation_that_ended() {
 
 #[test]
 fn three_groups_with_an_exit_during_an_operation() {
-    let mut b = loom::model::Builder::new();
+    let mut b = builder();
     b.preemption_bound = Some(2);
     b.check(|| {
         let w = World::new();
         for id in 0..3 {
-            w.co.register(id, 0);
+            w.join(id);
         }
         let (w1, w2) = (w.clone(), w.clone());
         let t1 = thread::spawn(move || {
@@ -162,10 +169,10 @@ fn three_groups_with_an_exit_during_an_operation() {
 
 #[test]
 fn idle_groups_catch_up_when_entered() {
-    loom::model(|| {
+    model(|| {
         let w = World::new();
-        w.co.register(0, 0);
-        w.co.register(1, 0);
+        w.join(0);
+        w.join(1);
         w.co.leave(1); // the embedder holds group 1's store, not running wasm
         let w1 = w.clone();
         let t = thread::spawn(move || {
@@ -191,12 +198,12 @@ fn idle_groups_catch_up_when_entered() {
 
 #[test]
 fn a_group_stopped_by_one_operation_runs_its_own() {
-    let mut b = loom::model::Builder::new();
+    let mut b = builder();
     b.preemption_bound = Some(2);
     b.check(|| {
         let w = World::new();
         for id in 0..3 {
-            w.co.register(id, 0);
+            w.join(id);
         }
         let (w1, w2) = (w.clone(), w.clone());
         let t1 = thread::spawn(move || {
@@ -223,13 +230,12 @@ fn a_group_stopped_by_one_operation_runs_its_own() {
 
 #[test]
 fn an_operation_that_does_not_stop_waits_for_no_one_but_readers() {
-    let mut b = loom::model::Builder::new();
+    let mut b = builder();
     b.preemption_bound = Some(3);
     b.check(|| {
         let w = World::new();
         for id in 0..2 {
-            w.co.register(id, 0);
-            w.co.set_version(id, 0);
+            w.join(id);
         }
         let w1 = w.clone();
         let t = thread::spawn(move || {

@@ -142,14 +142,10 @@ impl StopFlag {
     }
 }
 
-/// Why [`Coordinator::begin`] gave up.
+/// Why [`Coordinator::begin`] gave up: these groups did not reach a safepoint in time; nothing
+/// was changed.
 #[derive(Debug)]
-pub enum BeginError<E> {
-    /// These groups did not reach a safepoint in time; nothing was changed.
-    Timeout(Vec<GroupId>),
-    /// Catching up while waiting for another operator failed.
-    CatchUp(E),
-}
+pub struct BeginTimeout(pub Vec<GroupId>);
 
 impl Default for Coordinator {
     fn default() -> Self {
@@ -260,6 +256,12 @@ impl Coordinator {
         catch_up: impl FnMut(u64) -> Result<(), E>,
     ) -> Result<(), E> {
         let mut c = self.lock();
+        if c.members.get(&me).is_some_and(|m| m.reading) {
+            // A safepoint inside this group's own catch-up (wasm it runs while instantiating,
+            // reaching the engine's safepoint): parking here would make an operation that waits
+            // for the catch-up to end wait for ever. The catch-up finishes first.
+            return Ok(());
+        }
         while c.other_owner(me) {
             if let Some(m) = c.members.get_mut(&me) {
                 m.parked = true;
@@ -296,22 +298,22 @@ impl Coordinator {
         r
     }
 
-    /// Makes `me` the operator of an operation of `kind`: waits (running `take_part`, a
-    /// safepoint, between tries) until no other group runs an operation; then, stopping the
-    /// groups, until every other non-idle group is parked, asking for safepoints with
-    /// `request`; not stopping them, until none is reading the records. With a `timeout`, gives
-    /// up when it passes, changing nothing.
-    pub fn begin<E>(
+    /// Makes `me` the operator of an operation of `kind`: waits, parked (it takes part in
+    /// another group's operation meanwhile, as at a safepoint), until no other group runs an
+    /// operation; then, stopping the groups, until every other non-idle group is parked, asking
+    /// for safepoints with `request`; not stopping them, until none is reading the records.
+    /// With a `timeout`, gives up when it passes, changing nothing. The caller catches its own
+    /// store up afterwards: it may have missed operations while parked here.
+    pub fn begin(
         &self,
         me: GroupId,
         kind: OpKind,
         timeout: Option<Duration>,
         request: impl Fn(),
-        mut take_part: impl FnMut() -> Result<(), E>,
-    ) -> Result<(), BeginError<E>> {
+    ) -> Result<(), BeginTimeout> {
         let nested_stop;
+        let mut c = self.lock();
         loop {
-            let mut c = self.lock();
             match &mut c.owner {
                 Some(o) if o.id == me => {
                     o.depth += 1;
@@ -334,11 +336,18 @@ impl Coordinator {
                     break;
                 }
                 Some(_) => {
-                    drop(c);
-                    take_part().map_err(BeginError::CatchUp)?;
+                    if let Some(m) = c.members.get_mut(&me) {
+                        m.parked = true;
+                    }
+                    self.poke_operator(&c);
+                    c = self.wait(c);
+                    if let Some(m) = c.members.get_mut(&me) {
+                        m.parked = false;
+                    }
                 }
             }
         }
+        drop(c);
         if kind == OpKind::Stop {
             self.stop.store(true, Ordering::Release);
             // One request suffices: every store running wasm reaches its safepoint once after it.
@@ -368,7 +377,7 @@ impl Coordinator {
                         c.owner = None;
                     }
                     self.go.notify_all();
-                    return Err(BeginError::Timeout(waiting));
+                    return Err(BeginTimeout(waiting));
                 }
                 #[cfg(not(loom))]
                 Some(_) if kind == OpKind::Stop => {
