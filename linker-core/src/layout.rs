@@ -293,6 +293,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn quarantined_slots_are_reused_only_once_every_group_caught_up() {
+        let mut t = TableSpace::default();
+        let (a, _) = t.alloc("lib", 4, 1).unwrap();
+        // Freed in version 5 while other groups exist: not given out again yet.
+        t.release_after(5, a, 4, false);
+        let (b, grow) = t.alloc("next", 4, 1).unwrap();
+        assert_ne!(b, a);
+        assert_eq!(grow, 4);
+        // The oldest group reflects version 4: still held.
+        t.reclaim(4);
+        assert_eq!(t.quarantine.len(), 1);
+        // Every group reflects version 5: the slots are free again.
+        t.reclaim(5);
+        assert!(t.quarantine.is_empty());
+        assert_eq!(t.alloc("again", 4, 1).unwrap(), (a, 0));
+        // Alone, a release is immediate.
+        t.release_after(9, b, 4, true);
+        assert_eq!(t.alloc("last", 4, 1).unwrap(), (b, 0));
+    }
+
+    #[test]
     fn range_allocator_aligns_and_coalesces() {
         let mut r = RangeAllocator::default();
         r.release(100, 100);
