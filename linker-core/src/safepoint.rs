@@ -3,10 +3,13 @@
 //! is `coordinator.rs`, model-checked with loom.
 //!
 //! A link operation that changes what groups must hold (dlopen, dlclose, a fresh dlsym slot, a
-//! closure) runs as [`coordinated`]: become the one operator and wait until every other group is
-//! parked at a safepoint, make the change in the operator's store, then publish: each parked
-//! group brings its store up to date with [`sync_group`] and reports its version; only then does
-//! the operation return.
+//! closure) runs as [`coordinated`]: become the one operator; for an operation that gives the
+//! guest something ([`OpKind::Stop`]), wait until every other group is parked at a safepoint;
+//! make the change in the operator's store, then publish and return: each parked group brings
+//! its store up to date with [`sync_group`] before it runs wasm again. An operation that only
+//! takes away ([`OpKind::NoStop`]: dlclose, freeing a closure) stops nobody; groups catch up at
+//! their next safepoint, and what they may still hold is reused only once they have
+//! (`reclaim.rs`).
 //!
 //! Groups reach safepoints at host calls the linker serves or wraps, while waiting in linker
 //! calls (thread join, waiting to become the operator), and, on engines with
@@ -24,8 +27,8 @@ use crate::group::sync_group;
 use crate::reclaim::reclaim;
 use crate::runtime::{GroupCx, GroupRef, Shared};
 
-/// A safepoint of the group: if another group runs a link operation, park until it publishes,
-/// bring this group's store up to date, and go on. Cheap when nothing is pending.
+/// A safepoint of the group: if another group runs a link operation, park until it ends, bring
+/// this group's store up to date, and go on. Cheap when nothing is pending.
 pub(crate) fn safepoint<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
     let shared = g.shared;
     if !shared.coord.stop_requested() && g.g().version >= shared.version() {
