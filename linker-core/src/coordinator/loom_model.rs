@@ -61,17 +61,16 @@ impl World {
 
     /// A stopping link operation of `me` (a dlopen): every other registered group that is not
     /// idle is parked while it runs, and catches up before it runs again.
-    fn operation(&self, me: u64, running: &[u64]) {
-        self.operation_of(me, super::OpKind::Stop, running)
+    fn operation(&self, me: u64) {
+        self.operation_of(me, super::OpKind::Stop)
     }
 
     /// A link operation of `kind`.
-    fn operation_of(&self, me: u64, kind: super::OpKind, running: &[u64]) {
+    fn operation_of(&self, me: u64, kind: super::OpKind) {
         self.co.begin(me, kind, None, || {}).unwrap();
         let v = self.version.fetch_add(1, Ordering::SeqCst) + 1;
         self.seen[me as usize].fetch_max(v, Ordering::SeqCst);
         self.co.end(me, v);
-        let _ = running;
     }
 }
 
@@ -85,10 +84,10 @@ fn two_groups_load_and_resolve() {
         let t = thread::spawn(move || {
             // Group 1 reaches a safepoint (a host call), then does its own operation, then exits.
             w1.safepoint(1);
-            w1.operation(1, &[0]);
+            w1.operation(1);
             w1.co.unregister(1);
         });
-        w.operation(0, &[1]);
+        w.operation(0);
         // Waiting for the other thread is not running wasm: idle, as an embedder's join is.
         w.co.leave(0);
         t.join().unwrap();
@@ -135,7 +134,7 @@ fn a_group_runs_only_caught_up_with_every_operation_that_ended() {
             }
             w1.co.unregister(1);
         });
-        w.operation(0, &[1]);
+        w.operation(0);
         ended.store(1, Ordering::SeqCst);
         t.join().unwrap();
     });
@@ -152,14 +151,14 @@ fn three_groups_with_an_exit_during_an_operation() {
         }
         let (w1, w2) = (w.clone(), w.clone());
         let t1 = thread::spawn(move || {
-            w1.operation(1, &[0, 2]);
+            w1.operation(1);
             w1.co.unregister(1);
         });
         let t2 = thread::spawn(move || {
             // Exits without ever reaching a safepoint: operators must not wait for it forever.
             w2.co.unregister(2);
         });
-        w.operation(0, &[1, 2]);
+        w.operation(0);
         w.co.unregister(0);
         t1.join().unwrap();
         t2.join().unwrap();
@@ -190,7 +189,7 @@ fn idle_groups_catch_up_when_entered() {
             w1.safepoint(1);
             w1.co.unregister(1);
         });
-        w.operation(0, &[]);
+        w.operation(0);
         t.join().unwrap();
         assert!(w.seen[1].load(Ordering::SeqCst) >= 1 || w.version.load(Ordering::SeqCst) == 1);
     });
@@ -209,7 +208,7 @@ fn a_group_stopped_by_one_operation_runs_its_own() {
         let t1 = thread::spawn(move || {
             // Parks in group 0's operation, goes on once it has caught up, and runs its own.
             w1.safepoint(1);
-            w1.operation(1, &[0, 2]);
+            w1.operation(1);
             w1.co.unregister(1);
         });
         let t2 = thread::spawn(move || {
@@ -220,7 +219,7 @@ fn a_group_stopped_by_one_operation_runs_its_own() {
             }
             w2.co.unregister(2);
         });
-        w.operation(0, &[1, 2]);
+        w.operation(0);
         w.co.unregister(0);
         t1.join().unwrap();
         t2.join().unwrap();
@@ -242,12 +241,12 @@ fn an_operation_that_does_not_stop_waits_for_no_one_but_readers() {
             // Group 1 reaches safepoints now and then; it catches up with the unload whenever it
             // comes to one after it, then stops a load of its own.
             w1.safepoint(1);
-            w1.operation(1, &[0]);
+            w1.operation(1);
             w1.safepoint(1);
             w1.co.unregister(1);
         });
         // An unload: group 0 never waits for group 1.
-        w.operation_of(0, super::OpKind::NoStop, &[1]);
+        w.operation_of(0, super::OpKind::NoStop);
         w.safepoint(0);
         w.co.unregister(0);
         t.join().unwrap();

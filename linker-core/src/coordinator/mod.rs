@@ -255,13 +255,23 @@ impl Coordinator {
         version: impl Fn() -> u64,
         catch_up: impl FnMut(u64) -> Result<(), E>,
     ) -> Result<(), E> {
-        let mut c = self.lock();
+        let c = self.lock();
         if c.members.get(&me).is_some_and(|m| m.reading) {
             // A safepoint inside this group's own catch-up (wasm it runs while instantiating,
             // reaching the engine's safepoint): parking here would make an operation that waits
             // for the catch-up to end wait for ever. The catch-up finishes first.
             return Ok(());
         }
+        let c = self.park_while_other_owner(c, me);
+        self.catch_up_now(c, me, version, catch_up)
+    }
+
+    /// Parks `me` (it counts as stopped) while another group runs an operation.
+    fn park_while_other_owner<'a>(
+        &self,
+        mut c: MutexGuard<'a, Coord>,
+        me: GroupId,
+    ) -> MutexGuard<'a, Coord> {
         while c.other_owner(me) {
             if let Some(m) = c.members.get_mut(&me) {
                 m.parked = true;
@@ -272,7 +282,7 @@ impl Coordinator {
         if let Some(m) = c.members.get_mut(&me) {
             m.parked = false;
         }
-        self.catch_up_now(c, me, version, catch_up)
+        c
     }
 
     /// Catches `me` up with the records as they are, outside any operation of another group
@@ -335,16 +345,7 @@ impl Coordinator {
                     nested_stop = false;
                     break;
                 }
-                Some(_) => {
-                    if let Some(m) = c.members.get_mut(&me) {
-                        m.parked = true;
-                    }
-                    self.poke_operator(&c);
-                    c = self.wait(c);
-                    if let Some(m) = c.members.get_mut(&me) {
-                        m.parked = false;
-                    }
-                }
+                Some(_) => c = self.park_while_other_owner(c, me),
             }
         }
         drop(c);
