@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::coordinator::OpKind;
 use crate::dlopen::module_of;
+use crate::dlsym_front::forget_results;
 use crate::engine::Engine;
 use crate::error::{LinkError, Result};
 use crate::image::{ModuleId, MAIN};
@@ -74,7 +75,7 @@ fn unload_module<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Vec<ModuleId
         )
     };
     tracing::info!(library = %image.modules[m].name, "unloading");
-    g.shared.dlsym_cache.clear();
+    forget_results(g);
     image.by_identity.remove(&identity);
     image.global_scope.retain(|&x| x != m);
     image.init_order.retain(|&x| x != m);

@@ -28,6 +28,7 @@ use crate::builtin::Builtin;
 use crate::dlclose::dlclose;
 use crate::dlopen::{dlopen, handle_of};
 use crate::dlsym::dlsym;
+use crate::dlsym_front::{front, generation_before_lookup, remember};
 use crate::engine::{Engine, EngineError, Extern, HostError, HostFn, StoreOps, Val};
 use crate::error::{LinkError, Result};
 use crate::runtime::GroupCx;
@@ -51,6 +52,14 @@ impl GuestStr {
                 Err(_) => String::from_utf8_lossy(&b[..*n]),
             },
             GuestStr::Heap(s) => std::borrow::Cow::Borrowed(s),
+        }
+    }
+
+    /// The bytes read (for a name that fits the inline buffer).
+    fn inline_bytes(&self) -> Option<&[u8]> {
+        match self {
+            GuestStr::Inline(b, n) => Some(&b[..*n]),
+            GuestStr::Heap(_) => None,
         }
     }
 
@@ -135,6 +144,10 @@ pub(crate) fn builtin_func<E: Engine>(g: &mut GroupCx<'_, E>, b: Builtin) -> Res
         }
         Ok(())
     });
+    if b == Builtin::Dlsym {
+        // Served in wasm from the thread's cache when it can be; `f` on a miss.
+        return front(g, f).map(Extern::Func);
+    }
     g.cx.new_host_func(&b.ty(), f)
         .map(Extern::Func)
         .map_err(|e| LinkError::store("<dlfcn.h>", e))
@@ -170,13 +183,21 @@ fn guest_dlsym<E: Engine>(
     memory: &E::Memory,
     a: &[Val],
 ) -> std::result::Result<Val, HostError> {
+    // Read before the lookup: an operation that changes the result bumps it (dlsym_front.rs).
+    let generation = generation_before_lookup(g);
+    let handle = a[0].i32() as u32;
     Ok(match read_cstr(g.cx, memory, a[1].i32() as u32) {
         Err(e) => {
             set_error(g, e);
             Val::I32(0)
         }
-        Ok(name) => match dlsym(g, a[0].i32() as u32, &name.as_str()) {
-            Ok(addr) => Val::I32(addr.value() as i32),
+        Ok(name) => match dlsym(g, handle, &name.as_str()) {
+            Ok(addr) => {
+                if let (Some(generation), Some(bytes)) = (generation, name.inline_bytes()) {
+                    remember(g, generation, handle, bytes, addr.value());
+                }
+                Val::I32(addr.value() as i32)
+            }
             Err(e) => {
                 set_error(g, e);
                 Val::I32(0)

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use crate::compile::{compile_added, with_compiler};
 use crate::coordinator::OpKind;
 use crate::discover::{open_module, walk};
+use crate::dlsym_front::forget_results;
 use crate::engine::Engine;
 use crate::error::{LinkError, Result};
 use crate::group::{fill_plt, fill_table, sync_tables, Fill};
@@ -140,7 +141,7 @@ fn dlopen_in_group<E: Engine>(
         rollback(g, old, &grown);
         return Err(e);
     }
-    shared.dlsym_cache.clear();
+    forget_results(g);
     tracing::info!(library = name, modules = order.len(), "dlopen loaded");
     Ok(Some(base_id))
 }
@@ -161,7 +162,7 @@ fn reopen<E: Engine>(g: &mut GroupCx<'_, E>, identity: &str, flags: i32) -> Opti
                 image.global_scope.push(d);
             }
         }
-        g.shared.dlsym_cache.clear();
+        forget_results(g);
     }
     Some(m)
 }
@@ -264,5 +265,5 @@ fn rollback<E: Engine>(g: &mut GroupCx<'_, E>, mut old: Image, grown: &[(u64, u6
         st.code.truncate(old.modules.len());
         st.image = old;
     }
-    g.shared.dlsym_cache.clear();
+    forget_results(g);
 }

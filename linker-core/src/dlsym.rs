@@ -2,18 +2,20 @@
 //! handle search the global scope, another handle that library and its dependencies,
 //! breadth-first. Results are cached lock-free ([`crate::dlsym_cache`]).
 
+use std::sync::Arc;
+
 use crate::coordinator::OpKind;
 use crate::dlopen::module_of;
 use crate::dlsym_cache::SymbolAddress;
 use crate::engine::{Engine, Extern};
 use crate::error::{LinkError, Result};
 use crate::group::sync_tables;
-use crate::image::{ModuleId, MAIN};
+use crate::image::{Image, ModuleId, MAIN};
 use crate::metadata::{ExternType, SymFlags};
 use crate::order::local_scope;
 use crate::runtime::GroupCx;
 use crate::safepoint::coordinated;
-use crate::scope::lookup;
+use crate::scope::{lookup, WeakPolicy};
 
 /// The handle glibc gives `RTLD_NEXT` on wasm32 (`(void *)-1`).
 const RTLD_NEXT: u32 = u32::MAX;
@@ -82,9 +84,29 @@ fn dlsym_slow<E: Engine>(
 }
 
 /// The definition of `symbol` in `handle`'s scope.
+///
+/// A lookup through `RTLD_DEFAULT` that finds a `dlopen`ed library keeps that library loaded for
+/// good, as glibc does: its `dlsym(RTLD_DEFAULT)` records a dependency of the calling object on
+/// the definer (`DL_LOOKUP_ADD_DEPENDENCY`), so a later `dlclose` of the library's handle leaves
+/// it in place while the caller is loaded (and musl never unloads at all). The calling module is
+/// not known here; it is taken to be one that stays (the main program, the usual caller), so the
+/// library becomes `nodelete`. A lookup through a handle adds no dependency, in glibc as here.
 fn find<E: Engine>(g: &GroupCx<'_, E>, handle: u32, symbol: &str) -> Result<Found> {
-    let st = g.st();
-    let image = &st.image;
+    let policy = g.shared.config.weak_policy;
+    let found = find_in(&g.st().image, policy, handle, symbol)?;
+    if handle != 0 || g.st().image.modules[found.0].nodelete {
+        return Ok(found);
+    }
+    // Again under the write lock, so the library pinned is the one found (a `dlclose` in another
+    // thread may have run in between).
+    let mut st = g.st_mut();
+    let found = find_in(&st.image, policy, handle, symbol)?;
+    Arc::make_mut(&mut st.image.modules[found.0]).nodelete = true;
+    Ok(found)
+}
+
+/// [`find`] in `image`, changing nothing.
+fn find_in(image: &Image, policy: WeakPolicy, handle: u32, symbol: &str) -> Result<Found> {
     let (scope, handle_name) = match handle {
         0 => (image.global_scope.clone(), "RTLD_DEFAULT".to_string()),
         RTLD_NEXT => {
@@ -103,7 +125,7 @@ fn find<E: Engine>(g: &GroupCx<'_, E>, handle: u32, symbol: &str) -> Result<Foun
         }
     };
     let infos = image.infos();
-    lookup(&infos, scope, symbol, g.shared.config.weak_policy, false)
+    lookup(&infos, scope, symbol, policy, false)
         .map(|(p, e)| (p, e.ty.clone(), e.const_value, e.flags))
         .ok_or_else(|| LinkError::UndefinedSymbol {
             module: handle_name,

@@ -131,6 +131,7 @@ pub(crate) fn create_group<E: Engine>(
         dlerror_buffer: None,
         plt_resolvers: HashMap::new(),
         guards: None,
+        dlsym_front: None,
     }));
     let binder = cx
         .new_host_func(

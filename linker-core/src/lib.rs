@@ -32,6 +32,7 @@
 //! | `instantiate`, `group` | replaying the image in one store; catching up (`dl-init.c` for `init`) |
 //! | `safepoint`, `coordinator` | link operations between threads (docs/threads.md) |
 //! | `dlopen`, `dlsym`, `dlclose`, `closures` | changing the image at run time |
+//! | `dlsym_cache`, `dlsym_front` | `dlsym` results: host-side, and in each thread's memory |
 //! | `threads` | spawning and joining instance groups |
 //! | `dlfcn` | the guest's `<dlfcn.h>` and thread ABI over the above |
 //! | `imports` | the import chain: builtins, then the embedder's [`HostResolver`] |
@@ -53,6 +54,7 @@ mod dlfcn;
 mod dlopen;
 mod dlsym;
 mod dlsym_cache;
+mod dlsym_front;
 pub mod engine;
 mod error;
 mod file_cache;

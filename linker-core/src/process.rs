@@ -185,6 +185,7 @@ impl<E: Engine> Process<E> {
             }),
             memory,
             dlsym_cache: Default::default(),
+            dlsym_generation: Default::default(),
             cache,
             coord: Default::default(),
             threads: Default::default(),

@@ -97,6 +97,9 @@ pub(crate) struct Shared<E: Engine> {
     /// Results of earlier `dlsym` calls, read without a lock; replaced (emptied) whenever a load
     /// or unload changes what a lookup could find.
     pub dlsym_cache: DlsymCache,
+    /// Address of the word in the process memory whose value is the generation of the guests'
+    /// own `dlsym` caches (`dlsym_front.rs`); 0 until the first thread enables its cache.
+    pub dlsym_generation: std::sync::atomic::AtomicU32,
     /// Compiled modules (libraries opened again, generated stubs and trampolines).
     pub cache: Arc<ModuleCache<E>>,
     /// Who may change the records, and which groups have caught up (docs/threads.md).
@@ -151,6 +154,18 @@ pub(crate) struct GroupState<E: Engine> {
     pub dlerror_buffer: Option<u64>,
     /// The guards forwarders of this group import, once made.
     pub guards: Option<[E::Func; 3]>,
+    /// The wasm `dlsym` every module of this group imports, once made (`dlsym_front.rs`).
+    pub dlsym_front: Option<DlsymFront<E>>,
+}
+
+/// One group's wasm `dlsym` (`dlsym_front.rs`): its export, and the globals the host sets when
+/// it enables the thread's cache (the cache's address and the generation word's; both 0 until
+/// then).
+pub(crate) struct DlsymFront<E: Engine> {
+    pub func: E::Func,
+    pub cache: E::Global,
+    pub generation: E::Global,
+    pub enabled: bool,
 }
 
 /// A group, shared with the host functions of its store.

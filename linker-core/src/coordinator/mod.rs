@@ -464,6 +464,11 @@ impl Coordinator {
             .unwrap_or(u64::MAX)
     }
 
+    /// Whether `me` runs a link operation now (a constructor `dlopen` runs, for instance).
+    pub fn is_owner(&self, me: GroupId) -> bool {
+        self.lock().owner_id() == Some(me)
+    }
+
     /// Whether `me` is the only group: what it frees nobody else can still hold.
     pub fn alone(&self, me: GroupId) -> bool {
         self.lock().members.keys().all(|&id| id == me)
