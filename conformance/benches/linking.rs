@@ -5,7 +5,8 @@
 //!
 //! Groups, per engine:
 //! - `load/N`: link main + N libraries (20 functions, 20 data symbols each), compiled modules
-//!   cached, against `instantiate/N`: the same modules instantiated with imports already resolved.
+//!   cached, against `instantiate/N`: the same modules instantiated with imports already resolved
+//!   (in the live process memory), and `instantiate_fresh_memory/N` (in a new one).
 //!   `link` starts a program started before (its start-up records are reused while the files are
 //!   unchanged); `link_unseen_tree` binds every import again.
 //! - `calls/*`: 1,000,000 calls: within a module, through a plain import, a function pointer, a
@@ -81,6 +82,11 @@ fn bench_engine<E: Engine>(c: &mut Criterion, engine: E) {
         });
         g.bench_function(BenchmarkId::new("instantiate", n), |b| {
             b.iter(|| p.instantiate_again().unwrap())
+        });
+        // The same in a new process memory: what an embedder starting the linked program by
+        // hand also pays (the memory's pages faulted in, then unmapped).
+        g.bench_function(BenchmarkId::new("instantiate_fresh_memory", n), |b| {
+            b.iter(|| p.instantiate_fresh().unwrap())
         });
     }
     g.finish();

@@ -66,6 +66,8 @@ fn run<E: Engine>(engine: E, root: &Path, secs: u64) {
     while start.elapsed() < Duration::from_secs(secs) {
         if what == "inst" {
             p.instantiate_again().unwrap();
+        } else if what == "fresh" {
+            p.instantiate_fresh().unwrap();
         } else if what == "mem" {
             drop(engine.new_shared_memory(20, 16384).unwrap());
         } else if what == "prepare" {

@@ -318,6 +318,53 @@ impl<E: Engine> Process<E> {
         Ok(store)
     }
 
+    /// As [`Process::instantiate_again`], in a new process memory as well: what starting the
+    /// already linked program costs an embedder that resolved every import by hand (a fresh
+    /// memory whose pages are faulted in by the data segments, then unmapped when dropped).
+    /// Relocations and constructors are not run. The benchmarks' second reference.
+    pub fn instantiate_fresh(&self) -> Result<E::Store> {
+        let s = &self.shared;
+        let (image, code, closures) = {
+            let st = s.st();
+            (st.image.clone(), st.code.clone(), st.closures.clone())
+        };
+        let (min, max) = image.memory_pages;
+        let memory = if image.memory_shared {
+            ProcessMemory::Shared(
+                s.engine
+                    .new_shared_memory(min, max)
+                    .map_err(|e| LinkError::store("memory", e))?,
+            )
+        } else {
+            ProcessMemory::Private {
+                min,
+                max,
+                taken: AtomicBool::new(false),
+            }
+        };
+        let fresh = Arc::new(Shared {
+            engine: s.engine.clone(),
+            config: s.config.clone(),
+            imports: s.imports.clone(),
+            state: RwLock::new(ProcessState {
+                image,
+                code,
+                closures,
+            }),
+            memory,
+            dlsym_cache: Default::default(),
+            dlsym_generation: Default::default(),
+            cache: s.cache.clone(),
+            coord: Default::default(),
+            threads: Default::default(),
+        });
+        let mut store = fresh.engine.new_store();
+        fresh.engine.with_store(&mut store, |cx| {
+            create_group(cx, &fresh, 0, ThreadStack::Main)
+        })?;
+        Ok(store)
+    }
+
     /// What the linker currently holds (modules, memory, table slots).
     pub fn accounting(&self) -> Accounting {
         self.shared.st().image.accounting()
