@@ -32,12 +32,13 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use wasm_encoder::{
     BlockType, CodeSection, EntityType, ExportKind, ExportSection, Function, FunctionSection,
-    GlobalType, ImportSection, Instruction, MemArg, Module, TypeSection, ValType,
+    GlobalType, ImportSection, Instruction, MemArg, TypeSection, ValType,
 };
 
 use crate::engine::{Engine, Extern, HostFn, MemoryBytes, Val};
 use crate::error::{LinkError, Result};
 use crate::runtime::{DlsymFront, GroupCx};
+use crate::stubs::{assemble, process_memory_type};
 use crate::thread_memory::alloc_thread_memory;
 
 /// Entries per thread (a power of two: the hash's low bits pick one).
@@ -64,17 +65,7 @@ fn front_module(max_pages: u32, shared: bool) -> Vec<u8> {
         .ty()
         .function([ValType::I32, ValType::I32], [ValType::I32]);
     let mut imports = ImportSection::new();
-    imports.import(
-        "env",
-        "memory",
-        EntityType::Memory(wasm_encoder::MemoryType {
-            minimum: 0,
-            maximum: Some(max_pages as u64),
-            memory64: false,
-            shared,
-            page_size_log2: None,
-        }),
-    );
+    imports.import("env", "memory", process_memory_type(max_pages, shared));
     imports.import("wasmlink", "dlsym_host", EntityType::Function(0));
     let global = EntityType::Global(GlobalType {
         val_type: ValType::I32,
@@ -210,13 +201,7 @@ fn front_module(max_pages: u32, shared: bool) -> Vec<u8> {
     }
     let mut code = CodeSection::new();
     code.function(&f);
-    let mut m = Module::new();
-    m.section(&types)
-        .section(&imports)
-        .section(&funcs)
-        .section(&exports)
-        .section(&code);
-    m.finish()
+    assemble(&types, &imports, &funcs, &exports, &code)
 }
 
 /// This group's `dlsym`: its front, made at the first request, calling `host` on a miss.

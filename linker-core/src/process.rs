@@ -25,7 +25,7 @@ use crate::layout::PAGE;
 use crate::ldd::{summaries, ModuleSummary};
 use crate::module_cache::{Code, ModuleCache};
 use crate::plan::plan_startup;
-use crate::runtime::{lock, GroupCx, GroupRef, ProcessMemory, ProcessState, Shared};
+use crate::runtime::{lock, GroupCx, GroupRef, ImportSource, ProcessMemory, ProcessState, Shared};
 use crate::safepoint::{enter, install_safepoint, leave};
 
 /// How running the program ended, when it did not return an exit code.
@@ -95,6 +95,51 @@ fn start_up<E: Engine>(
     })
 }
 
+/// The process memory `image` asks for: a shared memory of its limits for a program built with
+/// threads; otherwise made later by the first (and only) group, in its store.
+fn new_process_memory<E: Engine>(engine: &E, image: &Image) -> Result<ProcessMemory<E>> {
+    let (min, max) = image.memory_pages;
+    if !image.memory_shared {
+        return Ok(ProcessMemory::Private {
+            min,
+            max,
+            taken: AtomicBool::new(false),
+        });
+    }
+    engine
+        .new_shared_memory(min, max)
+        .map(ProcessMemory::Shared)
+        .map_err(|e| LinkError::OutOfMemory {
+            module: image.modules[MAIN].name.clone(),
+            bytes: min as u64 * PAGE,
+            align: 1,
+            reason: e.0,
+        })
+}
+
+/// What every group of a new process shares, before any group exists.
+fn new_shared<E: Engine>(
+    engine: E,
+    config: LinkerConfig,
+    imports: Arc<dyn ImportSource<E>>,
+    state: ProcessState<E>,
+    memory: ProcessMemory<E>,
+    cache: Arc<ModuleCache<E>>,
+) -> Arc<Shared<E>> {
+    Arc::new(Shared {
+        engine,
+        config,
+        imports,
+        state: RwLock::new(state),
+        memory,
+        dlsym_cache: Default::default(),
+        dlsym_generation: Default::default(),
+        cache,
+        coord: Default::default(),
+        threads: Default::default(),
+    })
+}
+
 impl<E: Engine> Process<E> {
     /// Loads `main_path` (a path in `config.fs`) and every library it needs, binds, instantiates
     /// and initialises them (data relocations and constructors; the main module's own
@@ -148,48 +193,28 @@ impl<E: Engine> Process<E> {
         memory: Option<E::SharedMemory>,
     ) -> Result<Process<E>> {
         let (image, code) = start_up(&engine, &config, &cache, main_path)?;
-        let (min, max) = image.memory_pages;
-        let memory = if let Some(m) = memory {
-            if !image.memory_shared {
+        let memory = match memory {
+            Some(m) if image.memory_shared => ProcessMemory::Shared(m),
+            Some(_) => {
                 return Err(LinkError::Unsupported {
                     module: image.modules[MAIN].name.clone(),
                     what: "the embedder's shared memory for a program built without threads (its memory is not shared)".into(),
-                });
+                })
             }
-            ProcessMemory::Shared(m)
-        } else if image.memory_shared {
-            ProcessMemory::Shared(engine.new_shared_memory(min, max).map_err(|e| {
-                LinkError::OutOfMemory {
-                    module: image.modules[MAIN].name.clone(),
-                    bytes: min as u64 * PAGE,
-                    align: 1,
-                    reason: e.0,
-                }
-            })?)
-        } else {
-            // Made by the first (and only) group, in its store.
-            ProcessMemory::Private {
-                min,
-                max,
-                taken: AtomicBool::new(false),
-            }
+            None => new_process_memory(&engine, &image)?,
         };
-        let shared = Arc::new(Shared {
-            engine: engine.clone(),
+        let shared = new_shared(
+            engine.clone(),
             config,
-            imports: Arc::new(ProcessImports { host }),
-            state: RwLock::new(ProcessState {
+            Arc::new(ProcessImports { host }),
+            ProcessState {
                 image,
                 code,
                 closures: HashMap::new(),
-            }),
+            },
             memory,
-            dlsym_cache: Default::default(),
-            dlsym_generation: Default::default(),
             cache,
-            coord: Default::default(),
-            threads: Default::default(),
-        });
+        );
         let id = shared.coord.new_id();
         shared.coord.register(id, 0);
         let mut store = engine.new_store();
@@ -328,36 +353,19 @@ impl<E: Engine> Process<E> {
             let st = s.st();
             (st.image.clone(), st.code.clone(), st.closures.clone())
         };
-        let (min, max) = image.memory_pages;
-        let memory = if image.memory_shared {
-            ProcessMemory::Shared(
-                s.engine
-                    .new_shared_memory(min, max)
-                    .map_err(|e| LinkError::store("memory", e))?,
-            )
-        } else {
-            ProcessMemory::Private {
-                min,
-                max,
-                taken: AtomicBool::new(false),
-            }
-        };
-        let fresh = Arc::new(Shared {
-            engine: s.engine.clone(),
-            config: s.config.clone(),
-            imports: s.imports.clone(),
-            state: RwLock::new(ProcessState {
+        let memory = new_process_memory(&s.engine, &image)?;
+        let fresh = new_shared(
+            s.engine.clone(),
+            s.config.clone(),
+            s.imports.clone(),
+            ProcessState {
                 image,
                 code,
                 closures,
-            }),
+            },
             memory,
-            dlsym_cache: Default::default(),
-            dlsym_generation: Default::default(),
-            cache: s.cache.clone(),
-            coord: Default::default(),
-            threads: Default::default(),
-        });
+            s.cache.clone(),
+        );
         let mut store = fresh.engine.new_store();
         fresh.engine.with_store(&mut store, |cx| {
             create_group(cx, &fresh, 0, ThreadStack::Main)

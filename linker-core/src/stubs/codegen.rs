@@ -115,13 +115,7 @@ pub(crate) fn stub_module(stubs: &[Stub]) -> Vec<u8> {
         f.instruction(&Instruction::End);
         code.function(&f);
     }
-    let mut m = Module::new();
-    m.section(&types)
-        .section(&imports)
-        .section(&funcs)
-        .section(&exports)
-        .section(&code);
-    m.finish()
+    assemble(&types, &imports, &funcs, &exports, &code)
 }
 
 /// A module importing `host.f` of type `ty` and exporting `f`, a wasm function forwarding to it.
@@ -145,13 +139,19 @@ pub(crate) fn trampoline_module(ty: &FuncType) -> Vec<u8> {
         .instruction(&Instruction::End);
     let mut code = CodeSection::new();
     code.function(&f);
-    let mut m = Module::new();
-    m.section(&types)
-        .section(&imports)
-        .section(&funcs)
-        .section(&exports)
-        .section(&code);
-    m.finish()
+    assemble(&types, &imports, &funcs, &exports, &code)
+}
+
+/// The type under which a generated module imports the process memory (`env.memory`): any
+/// current size, the process's maximum, shared when the program is built with threads.
+pub(crate) fn process_memory_type(max_pages: u32, shared: bool) -> EntityType {
+    EntityType::Memory(wasm_encoder::MemoryType {
+        minimum: 0,
+        maximum: Some(max_pages as u64),
+        memory64: false,
+        shared,
+        page_size_log2: None,
+    })
 }
 
 /// One function a forwarder passes on: the import, its type, and whether it may block.
@@ -181,17 +181,7 @@ pub(crate) fn forwarder_module(funcs: &[Forwarded<'_>], max_pages: u32, shared: 
     let (mut types, type_of, guard_type) = intern_types(funcs.iter().map(|f| f.ty));
     types.ty().function([], []);
     let mut imports = ImportSection::new();
-    imports.import(
-        "env",
-        "memory",
-        EntityType::Memory(wasm_encoder::MemoryType {
-            minimum: 0,
-            maximum: Some(max_pages as u64),
-            memory64: false,
-            shared,
-            page_size_log2: None,
-        }),
-    );
+    imports.import("env", "memory", process_memory_type(max_pages, shared));
     for g in ["safepoint", "leave", "enter"] {
         imports.import(GUARD_MODULE, g, EntityType::Function(guard_type));
     }
@@ -223,12 +213,23 @@ pub(crate) fn forwarder_module(funcs: &[Forwarded<'_>], max_pages: u32, shared: 
         body.instruction(&Instruction::End);
         code.function(&body);
     }
+    assemble(&types, &imports, &defined, &exports, &code)
+}
+
+/// A module of these sections, in the order the binary format requires.
+pub(crate) fn assemble(
+    types: &TypeSection,
+    imports: &ImportSection,
+    funcs: &FunctionSection,
+    exports: &ExportSection,
+    code: &CodeSection,
+) -> Vec<u8> {
     let mut m = Module::new();
-    m.section(&types)
-        .section(&imports)
-        .section(&defined)
-        .section(&exports)
-        .section(&code);
+    m.section(types)
+        .section(imports)
+        .section(funcs)
+        .section(exports)
+        .section(code);
     m.finish()
 }
 

@@ -25,5 +25,6 @@ pub(crate) mod codegen;
 pub(crate) mod inline;
 
 pub(crate) use codegen::{
-    forward_export, forwarder_module, resolver_export, stub_export, stub_module, Forwarded,
+    assemble, forward_export, forwarder_module, process_memory_type, resolver_export, stub_export,
+    stub_module, Forwarded,
 };
