@@ -90,6 +90,7 @@ fn dlopen_in_group<E: Engine>(
     let first = open_module(config, Some(files), name, loc, true)?;
 
     // Plan on a copy of the records.
+    let owned = Owned::of(g);
     let old = g.st().image.clone();
     let mut draft = old.clone();
     let base_id = draft.modules.len();
@@ -138,7 +139,7 @@ fn dlopen_in_group<E: Engine>(
         st.code = code;
     }
     if let Err(e) = instantiate_added(g, &order, flags) {
-        rollback(g, old, &grown);
+        rollback(g, old, &grown, owned);
         return Err(e);
     }
     forget_results(g);
@@ -232,9 +233,39 @@ fn release_grown(image: &mut Image, grown: &[(u64, u64)]) {
     }
 }
 
+/// What the loading thread owned before a `dlopen`: memory it takes during the load (a
+/// constructor's `dlerror` buffer) is recorded in the records the rollback discards, so the
+/// thread must forget it too. Otherwise that memory, free again in the restored records, would be
+/// given to a later load while the thread still writes its `dlerror` text there (and would be
+/// released a second time when the thread exits). `conformance/cases/dlopen-rollback-ctor`.
+struct Owned {
+    thread_memory: usize,
+    dlerror_buffer: bool,
+}
+
+impl Owned {
+    fn of<E: Engine>(g: &GroupCx<'_, E>) -> Owned {
+        let gs = g.g();
+        Owned {
+            thread_memory: gs.thread_memory.len(),
+            dlerror_buffer: gs.dlerror_buffer.is_some(),
+        }
+    }
+
+    /// Forgets what the thread took since [`Owned::of`].
+    fn restore<E: Engine>(&self, g: &GroupCx<'_, E>) {
+        let mut gs = g.g();
+        gs.thread_memory.truncate(self.thread_memory);
+        if !self.dlerror_buffer {
+            gs.dlerror_buffer = None;
+        }
+    }
+}
+
 /// Restores `old` after a failed `dlopen`, keeping what cannot be taken back (grown memory and
 /// table size) as free space, and nulling every table and PLT slot the attempt may have filled.
-fn rollback<E: Engine>(g: &mut GroupCx<'_, E>, mut old: Image, grown: &[(u64, u64)]) {
+fn rollback<E: Engine>(g: &mut GroupCx<'_, E>, mut old: Image, grown: &[(u64, u64)], owned: Owned) {
+    owned.restore(g);
     let new = g.st().image.clone();
     release_grown(&mut old, grown);
     let mut null_slots: Vec<u64> = Vec::new();
