@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The whole process, as a user starts it: `wasmlink run` on the 100- and 1000-library bench trees
 # (docs/benchmarks.md, sections 6 and 8), with nothing cached and with the disk cache, on each
-# engine and compiler; and the wasmer CLI on the same files when WASMER names its binary (it is
-# not built here: `cargo install wasmer-cli --version 7.4.2` takes over an hour on 2 cores).
+# engine and compiler; and, when WASMER names the wasmer CLI's binary (it is not built here:
+# `cargo install wasmer-cli --version 7.4.2` takes over an hour on 2 cores), the CLI beside ours
+# on the many-100 fixture (the bench trees use the linker's thread API, which the CLI lacks).
 #
 #     conformance/benches/whole_process.sh [RUNS]
 #     WASMER=~/.cache/wasmlink/wasmer-cli/bin/wasmer conformance/benches/whole_process.sh [RUNS]
 #
-# (WASMER_ONLY=1 runs the wasmer CLI alone.)
+# (WASMER_ONLY=1 runs the many-100 comparison alone.)
 # Needs the release build (`cargo build --release --workspace`) and the bench trees (built by
 # `cargo bench -p conformance --bench linking`, or any bench run naming them). Prints one line
 # per configuration: mean wall time over RUNS runs (default 5; 20 for cached starts), its spread,
@@ -39,25 +40,37 @@ print(f"{label:58} {m * 1000:9.1f} ms  ± {sd * 1000:6.1f}  peak RSS {rss} MB", 
 EOF
 }
 
-for n in 100 1000; do
-    tree=$fixtures/bench-tree$n
-    cd "$tree"
-    configs=("wasmtime cranelift" "wasmtime winch" "wasmer cranelift" "wasmer singlepass")
-    [ -n "${WASMER_ONLY:-}" ] && configs=()
-    for cfg in "${configs[@]}"; do
+# run_configs LABEL: our four configurations in the current directory, nothing cached and
+# with the disk cache.
+run_configs() {
+    for cfg in "wasmtime cranelift" "wasmtime winch" "wasmer cranelift" "wasmer singlepass"; do
         set -- $cfg
         run=("$wasmlink" run --engine "$1" --compiler "$2")
-        measure "tree$n $1 $2, nothing cached" "$runs" "${run[@]}" --no-cache -L lib main.wasm
+        measure "$label $1 $2, nothing cached" "$runs" "${run[@]}" --no-cache -L lib main.wasm
         rm -rf "$cache"/*
         WASMLINK_CACHE_DIR=$cache "${run[@]}" -L lib main.wasm >/dev/null
-        measure "tree$n $1 $2, disk cache" $((runs * 4)) \
+        measure "$label $1 $2, disk cache" $((runs * 4)) \
             env WASMLINK_CACHE_DIR="$cache" "${run[@]}" -L lib main.wasm
     done
-    if [ -n "${WASMER:-}" ]; then
-        measure "tree$n wasmer CLI, --disable-cache" "$runs" \
-            "$WASMER" run --disable-cache --volume "$tree:/" --volume "$tree/lib:/lib" main.wasm
-        "$WASMER" run --volume "$tree:/" --volume "$tree/lib:/lib" main.wasm >/dev/null
-        measure "tree$n wasmer CLI, cached" $((runs * 4)) \
-            "$WASMER" run --volume "$tree:/" --volume "$tree/lib:/lib" main.wasm
-    fi
-done
+}
+
+if [ -z "${WASMER_ONLY:-}" ]; then
+    for n in 100 1000; do
+        cd "$fixtures/bench-tree$n"
+        label=tree$n
+        run_configs
+    done
+fi
+if [ -n "${WASMER:-}" ]; then
+    # The bench trees call the linker's thread API, which the CLI lacks: the comparison runs on
+    # the many-100 fixture (100 libraries with constructors and data), ours beside it.
+    tree=$fixtures/many-100
+    cd "$tree"
+    label=many-100
+    run_configs
+    measure "many-100 wasmer CLI, --disable-cache" "$runs" \
+        "$WASMER" run --disable-cache --volume "$tree:/" --volume "$tree/lib:/lib" main.wasm
+    "$WASMER" run --volume "$tree:/" --volume "$tree/lib:/lib" main.wasm >/dev/null
+    measure "many-100 wasmer CLI, cached" $((runs * 4)) \
+        "$WASMER" run --volume "$tree:/" --volume "$tree/lib:/lib" main.wasm
+fi
