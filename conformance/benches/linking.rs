@@ -247,6 +247,8 @@ fn bench_tiers<E: Engine>(c: &mut Criterion, tier: &str, engine: E, threads: &[u
 fn benches(c: &mut Criterion) {
     use wasmlink::wasmer::WasmerEngine;
     use wasmlink::wasmtime::WasmtimeEngine;
+    // Built here for `whole_process.sh`, which runs the wasmer CLI on it (no bench uses it).
+    tree_root("bench-cli1000");
     bench_engine(c, WasmtimeEngine::<()>::new().unwrap());
     bench_engine(c, WasmerEngine::new());
     bench_tiers(

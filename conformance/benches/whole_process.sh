@@ -3,7 +3,8 @@
 # (docs/benchmarks.md, sections 6 and 8), with nothing cached and with the disk cache, on each
 # engine and compiler; and, when WASMER names the wasmer CLI's binary (it is not built here:
 # `cargo install wasmer-cli --version 7.4.2` takes over an hour on 2 cores), the CLI beside ours
-# on the many-100 fixture (the bench trees use the linker's thread API, which the CLI lacks).
+# on the many-100 fixture and the bench-cli1000 tree (the other bench trees use the linker's
+# thread API, which the CLI lacks).
 #
 #     conformance/benches/whole_process.sh [RUNS]
 #     WASMER=~/.cache/wasmlink/wasmer-cli/bin/wasmer conformance/benches/whole_process.sh [RUNS]
@@ -63,14 +64,16 @@ if [ -z "${WASMER_ONLY:-}" ]; then
 fi
 if [ -n "${WASMER:-}" ]; then
     # The bench trees call the linker's thread API, which the CLI lacks: the comparison runs on
-    # the many-100 fixture (100 libraries with constructors and data), ours beside it.
-    tree=$fixtures/many-100
-    cd "$tree"
-    label=many-100
-    run_configs
-    measure "many-100 wasmer CLI, --disable-cache" "$runs" \
-        "$WASMER" run --disable-cache --volume "$tree:/" --volume "$tree/lib:/lib" main.wasm
-    "$WASMER" run --volume "$tree:/" --volume "$tree/lib:/lib" main.wasm >/dev/null
-    measure "many-100 wasmer CLI, cached" $((runs * 4)) \
-        "$WASMER" run --volume "$tree:/" --volume "$tree/lib:/lib" main.wasm
+    # the many-100 fixture (100 libraries with constructors and data) and on bench-cli1000
+    # (tree1000 without the thread API), ours beside it.
+    for label in many-100 bench-cli1000; do
+        tree=$fixtures/$label
+        cd "$tree"
+        run_configs
+        measure "$label wasmer CLI, --disable-cache" "$runs" \
+            "$WASMER" run --disable-cache --volume "$tree:/" --volume "$tree/lib:/lib" main.wasm
+        "$WASMER" run --volume "$tree:/" --volume "$tree/lib:/lib" main.wasm >/dev/null
+        measure "$label wasmer CLI, cached" $((runs * 4)) \
+            "$WASMER" run --volume "$tree:/" --volume "$tree/lib:/lib" main.wasm
+    done
 fi
