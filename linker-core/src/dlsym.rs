@@ -93,9 +93,12 @@ fn dlsym_slow<E: Engine>(
 /// library becomes `nodelete`. A lookup through a handle adds no dependency, in glibc as here.
 fn find<E: Engine>(g: &GroupCx<'_, E>, handle: u32, symbol: &str) -> Result<Found> {
     let policy = g.shared.config.weak_policy;
-    let found = find_in(&g.st().image, policy, handle, symbol)?;
-    if handle != 0 || g.st().image.modules[found.0].nodelete {
-        return Ok(found);
+    {
+        let st = g.st();
+        let found = find_in(&st.image, policy, handle, symbol)?;
+        if handle != 0 || st.image.modules[found.0].nodelete {
+            return Ok(found);
+        }
     }
     // Again under the write lock, so the library pinned is the one found (a `dlclose` in another
     // thread may have run in between).

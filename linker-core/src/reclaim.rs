@@ -5,40 +5,55 @@
 //! operation reclaims first ([`reclaim`]), as the operator.
 
 use crate::engine::Engine;
-use crate::runtime::GroupCx;
+use crate::runtime::{GroupCx, ProcessState};
 
 /// Reclaims what every group has let go of: quarantined table slots and the records of unloaded
-/// modules. Runs as the operator of a link operation.
+/// modules. Runs as the operator of a link operation, at the start of every one: the records'
+/// write lock is taken only when there is something to give back.
 pub(crate) fn reclaim<E: Engine>(g: &mut GroupCx<'_, E>) {
     let floor = g.shared.coord.min_version();
-    {
-        let mut st = g.st_mut();
-        if !st.image.table.quarantine.is_empty() {
-            st.image.table.reclaim(floor);
-        }
+    let pending = {
+        let st = g.st();
+        !st.image.table.quarantine.is_empty() || trimmable(&st, floor) > 0
+    };
+    if !pending {
+        return;
     }
-    trim_unloaded(g, floor);
+    let keep = {
+        let mut st = g.st_mut();
+        st.image.table.reclaim(floor);
+        trim_unloaded(&mut st, floor)
+    };
+    if let Some(keep) = keep {
+        g.g().instances.truncate(keep);
+    }
+}
+
+/// How many records at the end of the module list are of modules unloaded in a version every
+/// group has caught up with (so none holds an instance of them any more).
+fn trimmable<E: Engine>(st: &ProcessState<E>, floor: u64) -> usize {
+    st.image
+        .modules
+        .iter()
+        .rev()
+        .take_while(|lm| !lm.alive && lm.unloaded_at <= floor)
+        .count()
 }
 
 /// Drops the records of unloaded modules at the end of the module list once every group has
-/// caught up with their unloading (so none holds an instance of them any more), so that their
-/// ids are given to the next modules loaded. Without this, a program that opens and closes
-/// libraries in a loop would make every later link operation slower: the records, and each
-/// group's scan of them, would grow with every `dlopen` ever made.
-fn trim_unloaded<E: Engine>(g: &mut GroupCx<'_, E>, floor: u64) {
-    let mut st = g.st_mut();
-    let modules = &st.image.modules;
-    let keep = modules.len()
-        - modules
-            .iter()
-            .rev()
-            .take_while(|lm| !lm.alive && lm.unloaded_at <= floor)
-            .count();
-    if keep == modules.len() {
-        return;
+/// caught up with their unloading, so that their ids are given to the next modules loaded.
+/// Without this, a program that opens and closes libraries in a loop would make every later
+/// link operation slower: the records, and each group's scan of them, would grow with every
+/// `dlopen` ever made. Returns how many records are kept, when some were dropped (the operator
+/// drops its instances of them).
+fn trim_unloaded<E: Engine>(st: &mut ProcessState<E>, floor: u64) -> Option<usize> {
+    let dropped = trimmable(st, floor);
+    if dropped == 0 {
+        return None;
     }
+    let keep = st.image.modules.len() - dropped;
     tracing::debug!(
-        records = modules.len() - keep,
+        records = dropped,
         "trimming the records of unloaded modules"
     );
     let image = &mut st.image;
@@ -48,6 +63,5 @@ fn trim_unloaded<E: Engine>(g: &mut GroupCx<'_, E>, floor: u64) {
         image.plt.pop();
     }
     st.code.truncate(keep);
-    drop(st);
-    g.g().instances.truncate(keep);
+    Some(keep)
 }

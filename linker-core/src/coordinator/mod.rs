@@ -360,14 +360,14 @@ impl Coordinator {
             if c.operator_ready() {
                 return Ok(());
             }
-            let waiting: Vec<GroupId> = c
-                .members
-                .iter()
-                .filter(|(id, m)| **id != me && !m.parked && !m.idle)
-                .map(|(id, _)| *id)
-                .collect();
             match timeout {
                 Some(t) if start.elapsed() > t && kind == OpKind::Stop => {
+                    let waiting: Vec<GroupId> = c
+                        .members
+                        .iter()
+                        .filter(|(id, m)| **id != me && !m.parked && !m.idle)
+                        .map(|(id, _)| *id)
+                        .collect();
                     self.stop.store(false, Ordering::Release);
                     if nested_stop {
                         if let Some(o) = &mut c.owner {
