@@ -39,6 +39,12 @@ pub struct LinkerConfig {
     /// within the module (docs/architecture.md, "The PLT"); default on. Off, every stub lives in
     /// a generated module of its own.
     pub inline_plt: bool,
+    /// Lazy replication (docs/threads.md): a thread catching up with a library another thread
+    /// loaded puts stand-ins in the library's table slots instead of instantiating it, and
+    /// instantiates it on its first call into it (through one of those slots, a lazy binding,
+    /// or a `dlsym` of its thread-local data); default on. Off, every thread instantiates
+    /// every library as it catches up.
+    pub lazy_replication: bool,
 }
 
 impl LinkerConfig {
@@ -56,6 +62,7 @@ impl LinkerConfig {
             safepoint_timeout: std::time::Duration::from_secs(10),
             compile_threads: 0,
             inline_plt: true,
+            lazy_replication: true,
         }
     }
 }

@@ -98,6 +98,7 @@ fn unload_module<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Vec<ModuleId
     }
     let mut gs = g.g();
     gs.instances[m] = None;
+    gs.deferred.remove(&m);
     Arc::make_mut(&mut image.modules[m]).released_slots = released;
     image.func_slots.retain(|(p, _), _| *p != m);
     for (i, e) in image.plt.iter_mut().enumerate() {

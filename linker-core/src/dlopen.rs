@@ -21,6 +21,7 @@ use crate::init::init_modules;
 use crate::instantiate::instantiate_module;
 use crate::layout::{Placement, PAGE};
 use crate::locate::locate;
+use crate::materialize::materialize_all;
 use crate::metadata::ImportClass;
 use crate::order::local_scope;
 use crate::plan::add_modules;
@@ -89,6 +90,9 @@ fn dlopen_in_group<E: Engine>(
     let files = shared.cache.files();
     let first = open_module(config, Some(files), name, loc, true)?;
 
+    // What this thread deferred (`deferred.rs`) is instantiated first: the new modules may
+    // import from it, and a rollback must not take back TLS blocks of modules that stay.
+    materialize_all(g)?;
     // Plan on a copy of the records.
     let owned = Owned::of(g);
     let old = g.st().image.clone();

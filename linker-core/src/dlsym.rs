@@ -5,12 +5,14 @@
 use std::sync::Arc;
 
 use crate::coordinator::OpKind;
+use crate::deferred::{is_deferred, standin_for_fill};
 use crate::dlopen::module_of;
 use crate::dlsym_cache::SymbolAddress;
 use crate::engine::{Engine, Extern};
 use crate::error::{LinkError, Result};
 use crate::group::sync_tables;
 use crate::image::{Image, ModuleId, MAIN};
+use crate::materialize::materialize_held;
 use crate::metadata::{ExternType, SymFlags};
 use crate::order::local_scope;
 use crate::runtime::GroupCx;
@@ -60,6 +62,8 @@ fn dlsym_slow<E: Engine>(
             };
             let off = value.ok_or_else(not_data)? as u64;
             let base = if tls {
+                // This thread's block: the module must be instantiated in it.
+                materialize_held(g, p)?;
                 match g.export(p, "__tls_base") {
                     Some(Extern::Global(tb)) => g.cx.global_get(&tb).i32() as u32 as u64,
                     _ => {
@@ -167,7 +171,10 @@ fn function_slot<E: Engine>(g: &mut GroupCx<'_, E>, p: ModuleId, symbol: &str) -
         };
         if fresh {
             sync_tables(g)?;
-            if let Some(Extern::Func(f)) = g.export(p, symbol) {
+            if is_deferred(g, p) {
+                // Loaded by another thread, not yet used in this one.
+                standin_for_fill(g, slot, p, symbol)?;
+            } else if let Some(Extern::Func(f)) = g.export(p, symbol) {
                 let table = g.table();
                 g.cx.table_set(&table, slot, Some(&f))
                     .map_err(|e| LinkError::engine(symbol, e))?;

@@ -6,11 +6,12 @@
 //! the records. A group never looks a symbol up on its own except in a lazy PLT binding, which
 //! records what it found so that every group agrees.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 use crate::coordinator::GroupId;
+use crate::deferred::{defer, deferrable, is_deferred, standin_for_fill};
 use crate::engine::{Engine, Extern, FuncType, HostFn, StoreOps, Val};
 use crate::error::{LinkError, Result};
 use crate::image::{ModuleId, MAIN};
@@ -132,6 +133,8 @@ pub(crate) fn create_group<E: Engine>(
         plt_resolvers: HashMap::new(),
         guards: None,
         dlsym_front: None,
+        deferred: HashSet::new(),
+        materializer: None,
     }));
     let binder = cx
         .new_host_func(
@@ -189,7 +192,10 @@ pub(crate) fn sync_group<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
         let st = g.st();
         let image = &st.image;
         let gs = g.g();
-        let has = |m: ModuleId| gs.instances.get(m).is_some_and(|i| i.is_some());
+        // A deferred module counts as held: its stand-ins are in the table.
+        let has = |m: ModuleId| {
+            gs.instances.get(m).is_some_and(|i| i.is_some()) || gs.deferred.contains(&m)
+        };
         let order: Vec<ModuleId> = image
             .init_order
             .iter()
@@ -208,18 +214,32 @@ pub(crate) fn sync_group<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
             g.cx.table_set(&table, s, None)
                 .map_err(|e| LinkError::store("function table", e))?;
         }
-        g.g().instances[m] = None;
+        let mut gs = g.g();
+        gs.instances[m] = None;
+        gs.deferred.remove(&m);
     }
     {
         // Records trimmed since (`dlclose::trim_unloaded`): their instances were dropped above
         // in an earlier catch-up.
         let n = g.st().image.modules.len();
-        g.g().instances.truncate(n);
+        let mut gs = g.g();
+        gs.instances.truncate(n);
+        gs.deferred.retain(|&m| m < n);
     }
+    // A module another group loaded is deferred where it may be (`deferred.rs`): stand-ins in
+    // its slots until this thread first calls into it. The operator's own store is never behind
+    // by a load, so `order` holds only others' loads.
+    let lazy = !g.shared.coord.is_owner(g.id());
+    let mut instantiated = Vec::with_capacity(order.len());
     for &m in &order {
-        instantiate_module(g, m, false)?;
+        if lazy && deferrable(g, m) {
+            defer(g, m)?;
+        } else {
+            instantiate_module(g, m, false)?;
+            instantiated.push(m);
+        }
     }
-    for &m in &order {
+    for &m in &instantiated {
         init_tls(g, m)?;
     }
     let since = Fill::Since {
@@ -319,6 +339,10 @@ pub(crate) fn fill_table<E: Engine>(g: &mut GroupCx<'_, E>, which: Fill<'_>) -> 
         .collect();
     let table = g.table();
     for f in fills {
+        if is_deferred(g, f.provider) {
+            standin_for_fill(g, f.slot, f.provider, &f.export)?;
+            continue;
+        }
         let Some(Extern::Func(func)) = g.export(f.provider, &f.export) else {
             continue;
         };

@@ -10,6 +10,7 @@ use crate::engine::{Engine, Extern, HostFn};
 use crate::engine::{FuncType, HostError};
 use crate::error::{LinkError, Result};
 use crate::host::{HostContext, HostImport, HostResolver};
+use crate::image::ModuleId;
 use crate::metadata::{ExternType, Import};
 use crate::runtime::{GroupCx, ImportSource};
 use crate::safepoint::{enter, leave, safepoint_host};
@@ -67,6 +68,10 @@ impl<E: Engine> ImportSource<E> for ProcessImports<E> {
         let guards = make_guards(g)?;
         g.g().guards = Some(guards.clone());
         Ok(guards)
+    }
+
+    fn materialize(&self, g: &mut GroupCx<'_, E>, m: ModuleId) -> Result<()> {
+        crate::materialize::materialize_held(g, m)
     }
 }
 

@@ -25,7 +25,9 @@ pub(crate) fn reclaim<E: Engine>(g: &mut GroupCx<'_, E>) {
         trim_unloaded(&mut st, floor)
     };
     if let Some(keep) = keep {
-        g.g().instances.truncate(keep);
+        let mut gs = g.g();
+        gs.instances.truncate(keep);
+        gs.deferred.retain(|&m| m < keep);
     }
 }
 

@@ -62,6 +62,9 @@ pub(crate) trait ImportSource<E: Engine>: Send + Sync {
     /// The guards of a forwarder module (`stubs::forwarder_module`) in this group:
     /// `safepoint`, `leave`, `enter`.
     fn guards(&self, g: &mut GroupCx<'_, E>) -> Result<[E::Func; 3]>;
+    /// Instantiates module `m`, deferred in this group (`deferred.rs`), now, from a host call
+    /// of the group (`materialize.rs`).
+    fn materialize(&self, g: &mut GroupCx<'_, E>, m: ModuleId) -> Result<()>;
 }
 
 /// The process memory, as the main module declares it.
@@ -156,6 +159,11 @@ pub(crate) struct GroupState<E: Engine> {
     pub guards: Option<[E::Func; 3]>,
     /// The wasm `dlsym` every module of this group imports, once made (`dlsym_front.rs`).
     pub dlsym_front: Option<DlsymFront<E>>,
+    /// Loaded modules this group has not instantiated: its table holds stand-ins in their slots
+    /// until the first call (`lazy.rs`).
+    pub deferred: std::collections::HashSet<ModuleId>,
+    /// `wasmlink.materialize`, imported by the group's stand-in modules.
+    pub materializer: Option<E::Func>,
 }
 
 /// One group's wasm `dlsym` (`dlsym_front.rs`): its export, and the globals the host sets when

@@ -263,7 +263,30 @@ impl Coordinator {
             return Ok(());
         }
         let c = self.park_while_other_owner(c, me);
-        self.catch_up_now(c, me, version, catch_up)
+        self.catch_up_now(c, me, version, catch_up_if_behind(catch_up))
+    }
+
+    /// Runs `work` with the records held still for group `me`, from a host call of its own
+    /// (the first call into a library it has not instantiated, `lazy.rs`): parked first while
+    /// another group runs an operation, then marked as reading them, as in a catch-up, so that
+    /// no operation changes them until `work` returns. `work(mine, now)` gets the version the
+    /// group reflects and the records' current one, and catches up first when they differ; it
+    /// then reflects `now`. Inside the group's own operation or catch-up, `work` runs at once
+    /// (with `mine == now`): the records are already held.
+    pub fn hold<E>(
+        &self,
+        me: GroupId,
+        version: impl Fn() -> u64,
+        work: impl FnOnce(u64, u64) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let c = self.lock();
+        if c.owner_id() == Some(me) || c.members.get(&me).is_some_and(|m| m.reading) {
+            drop(c);
+            let now = version();
+            return work(now, now);
+        }
+        let c = self.park_while_other_owner(c, me);
+        self.catch_up_now(c, me, version, work)
     }
 
     /// Parks `me` (it counts as stopped) while another group runs an operation.
@@ -285,20 +308,21 @@ impl Coordinator {
         c
     }
 
-    /// Catches `me` up with the records as they are, outside any operation of another group
-    /// (`c` shows none), marked as reading them so that none starts changing them meanwhile.
+    /// Runs `work(mine, now)` for `me` (catching it up with the records as they are, from the
+    /// version it reflects), outside any operation of another group (`c` shows none), marked as
+    /// reading the records so that none starts changing them meanwhile.
     fn catch_up_now<E>(
         &self,
         mut c: MutexGuard<'_, Coord>,
         me: GroupId,
         version: impl Fn() -> u64,
-        mut catch_up: impl FnMut(u64) -> Result<(), E>,
+        work: impl FnOnce(u64, u64) -> Result<(), E>,
     ) -> Result<(), E> {
         let mine = c.version_of(me);
         c.set_reading(me, true);
         drop(c);
         let now = version();
-        let r = if mine < now { catch_up(now) } else { Ok(()) };
+        let r = work(mine, now);
         let mut c = self.lock();
         match r {
             Ok(()) if mine < now => c.caught_up(me, now),
@@ -436,7 +460,7 @@ impl Coordinator {
         if let Some(m) = c.members.get_mut(&me) {
             m.idle = false;
         }
-        self.catch_up_now(c, me, version, catch_up)
+        self.catch_up_now(c, me, version, catch_up_if_behind(catch_up))
     }
 
     /// Group `me` stops running wasm for now (counts as parked until it enters again).
@@ -480,6 +504,13 @@ impl Coordinator {
         c.caught_up(me, version);
         self.poke_operator(&c);
     }
+}
+
+/// A catch-up as [`Coordinator::catch_up_now`]'s work: runs only when the group is behind.
+fn catch_up_if_behind<E>(
+    mut catch_up: impl FnMut(u64) -> Result<(), E>,
+) -> impl FnOnce(u64, u64) -> Result<(), E> {
+    move |mine, now| if mine < now { catch_up(now) } else { Ok(()) }
 }
 
 #[cfg(all(test, loom))]

@@ -194,6 +194,12 @@ pub struct ModuleInfo {
     export_index: SymbolMap<String, usize>,
     /// For each function index, the first table slot an element segment gives it.
     pub elem_slots: SymbolMap<u32, SegmentSlot>,
+    /// Every slot relative to `__table_base` the module's element segments fill, in order, with
+    /// the type of the function each puts there; `None` when one of its segments of the
+    /// function table is placed otherwise (at a constant slot, or in a way the reader does not
+    /// understand). What a thread that has not instantiated the module puts in those slots
+    /// instead (`lazy.rs`).
+    pub relative_slots: Option<Vec<(u64, FuncType)>>,
     /// The function table is defined here (non-PIE main) rather than imported.
     pub defines_table: bool,
     /// Initial size of the table the module defines (a non-PIE main module's own slots).
@@ -239,6 +245,7 @@ impl ModuleInfo {
             exports,
             export_index,
             elem_slots: raw.elem_slots,
+            relative_slots: raw.relative_slots.map(|s| s.into_iter().collect()),
             defines_table: raw.defines_table,
             table_min: raw.table_min,
             shape,

@@ -83,6 +83,10 @@ pub(super) struct RawModule<'a> {
     pub(super) exports: Vec<RawExport>,
     /// The first slot each function gets from an active segment of table 0.
     pub(super) elem_slots: SymbolMap<u32, SegmentSlot>,
+    /// Each slot relative to `__table_base` that a segment fills, with the type of the function
+    /// it puts there (a later segment's function replaces an earlier one's, as at
+    /// instantiation); `None` once a segment of the table was not of that form.
+    pub(super) relative_slots: Option<std::collections::BTreeMap<u64, FuncType>>,
     /// The dylink.0 section, if one was found.
     pub(super) dylink: Option<Dylink>,
     /// The module defines a table (a non-PIE main) rather than importing one.
@@ -97,6 +101,7 @@ impl<'a> RawModule<'a> {
     pub(super) fn read(name: &'a str, bytes: &[u8]) -> Result<RawModule<'a>> {
         let mut m = RawModule {
             name,
+            relative_slots: Some(Default::default()),
             ..RawModule::default()
         };
         for payload in Parser::new(0).parse_all(bytes) {
@@ -264,10 +269,48 @@ impl<'a> RawModule<'a> {
                 continue;
             }
             let Some(base) = segment_base(&offset_expr, &self.imported_globals) else {
+                self.relative_slots = None;
                 continue;
             };
             let funcs = element_funcs(el.items).map_err(malformed(self.name))?;
+            self.record_relative(base, &funcs)?;
             self.record_slots(base, funcs);
+        }
+        Ok(())
+    }
+
+    /// Notes the type of each function a segment starting at `base` puts in a slot relative to
+    /// `__table_base` (what a group that defers the module puts stand-ins for: `lazy.rs`).
+    fn record_relative(&mut self, base: SegmentBase, funcs: &[Option<u32>]) -> Result<()> {
+        let SegmentBase::TableBase(b) = base else {
+            self.relative_slots = None;
+            return Ok(());
+        };
+        let mut typed = Vec::with_capacity(funcs.len());
+        for (i, f) in funcs.iter().enumerate() {
+            match f {
+                Some(f) => {
+                    let ty = match self.func_types.get(*f as usize) {
+                        Some(&t) => Some(self.func_type(t)?),
+                        None => None,
+                    };
+                    typed.push((b + i as u64, ty));
+                }
+                None => typed.push((b + i as u64, None)),
+            }
+        }
+        let Some(slots) = self.relative_slots.as_mut() else {
+            return Ok(());
+        };
+        for (slot, ty) in typed {
+            match ty {
+                Some(ty) => {
+                    slots.insert(slot, ty);
+                }
+                None => {
+                    slots.remove(&slot);
+                }
+            }
         }
         Ok(())
     }

@@ -82,6 +82,11 @@ fn bind_plt_slot<E: Engine>(
             }
         }
     };
+    if g.g().deferred.contains(&target.0) {
+        // The provider was loaded by another thread and not yet used in this one.
+        let imports = g.shared.imports.clone();
+        imports.materialize(g, target.0)?;
+    }
     let Some(Extern::Func(f)) = g.export(target.0, &target.1) else {
         return Err(undefined());
     };

@@ -38,7 +38,9 @@ pub(crate) fn resolver_export(i: usize) -> String {
 
 /// A type section holding each distinct signature of `tys` once; returns it, the type index of
 /// each entry of `tys`, and the number of types (the index the next type gets).
-fn intern_types<'a>(tys: impl Iterator<Item = &'a FuncType>) -> (TypeSection, Vec<u32>, u32) {
+pub(super) fn intern_types<'a>(
+    tys: impl Iterator<Item = &'a FuncType>,
+) -> (TypeSection, Vec<u32>, u32) {
     let mut types = TypeSection::new();
     let mut distinct: Vec<&FuncType> = Vec::new();
     let mut index = Vec::new();

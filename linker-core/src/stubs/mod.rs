@@ -23,6 +23,7 @@
 pub(crate) mod binder;
 pub(crate) mod codegen;
 pub(crate) mod inline;
+pub(crate) mod standin;
 
 pub(crate) use codegen::{
     assemble, forward_export, forwarder_module, process_memory_type, resolver_export, stub_export,
