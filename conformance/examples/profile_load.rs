@@ -1,4 +1,5 @@
 //! Loads one tree in a loop, for profiling (`perf record`): `profile_load ENGINE ROOT SECONDS`.
+//! `WHAT` picks another loop (see below); `EAGER` turns lazy replication off.
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -9,7 +10,10 @@ use wasmlink::{Engine, HostDirFs, LinkerConfig, ModuleCache, Process};
 fn run<E: Engine>(engine: E, root: &Path, secs: u64) {
     let cache = Arc::new(ModuleCache::default());
     let load = || {
-        let config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
+        let mut config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
+        // EAGER set: every thread instantiates every library as it catches up (A/B of lazy
+        // replication, docs/threads.md).
+        config.lazy_replication = std::env::var_os("EAGER").is_none();
         let host = Arc::new(Wasi {
             args: vec!["main.wasm".into()],
             env: vec![],

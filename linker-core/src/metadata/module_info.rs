@@ -360,3 +360,38 @@ fn classify(module: &str, field: &str, ty: &ExternType) -> ImportClass {
         _ => ImportClass::Host,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MODULE: &str = r#"
+        (module
+          (import "env" "__indirect_function_table" (table 0 funcref))
+          (import "env" "__table_base" (global $tb i32))
+          (func $a (param i32) (result i32) local.get 0)
+          (func $b)
+          (elem (global.get $tb) func $a $b $a)
+          SECOND)
+    "#;
+
+    fn parse(second: &str) -> ModuleInfo {
+        let wasm = wat::parse_str(MODULE.replace("SECOND", second)).unwrap();
+        ModuleInfo::parse("m", &wasm, false).unwrap()
+    }
+
+    #[test]
+    fn relative_slots_have_the_types_of_what_the_segments_place() {
+        let unary = FuncType::new([ValType::I32], [ValType::I32]);
+        let none = FuncType::new([], []);
+        assert_eq!(
+            parse("").relative_slots,
+            Some(vec![(0, unary.clone()), (1, none.clone()), (2, unary)])
+        );
+        // A later segment replaces what an earlier one put in a slot.
+        let info = parse("(elem (global.get $tb) func $b)");
+        assert_eq!(info.relative_slots.unwrap()[0], (0, none));
+        // A segment at a constant slot: the module's slots cannot all be stood in for.
+        assert_eq!(parse("(elem (i32.const 5) func $b)").relative_slots, None);
+    }
+}
