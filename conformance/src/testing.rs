@@ -30,6 +30,19 @@ pub fn built_test_tree(name: &str) -> PathBuf {
     build_case(&case).unwrap()
 }
 
+/// The built fixture of the bench tree `name` in `benches/trees/`, under the fixture name the
+/// benches give it (`bench-NAME`), so a test and the bench share one build.
+pub fn built_bench_tree(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/trees");
+    let mut case = load_cases(&dir)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("no bench tree {name}"));
+    case.name = format!("bench-{name}");
+    build_case(&case).unwrap()
+}
+
 /// `on_each_engine!(check(args...))` calls the generic `check(engine, args...)` once per engine
 /// enabled by the `wasmtime` and `wasmer` features.
 #[macro_export]

@@ -202,9 +202,16 @@ pub(crate) fn sync_group<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
             .copied()
             .filter(|&m| image.modules[m].alive && !has(m))
             .collect();
-        let dead: Vec<(ModuleId, Vec<u64>)> = (0..image.modules.len())
-            .filter(|&m| !image.modules[m].alive && has(m))
-            .map(|m| (m, image.modules[m].released_slots.clone()))
+        // Only a module unloaded after the version this group reflects can still be held (at
+        // that version or later it dropped it): a field compare per record, before the lookup.
+        // Records of unloaded modules can pile up while a thread sleeps (they are trimmed only
+        // from the end of the list, once every thread has caught up).
+        let dead: Vec<(ModuleId, Vec<u64>)> = image
+            .modules
+            .iter()
+            .enumerate()
+            .filter(|(m, lm)| !lm.alive && lm.unloaded_at > gs.version && has(*m))
+            .map(|(m, lm)| (m, lm.released_slots.clone()))
             .collect();
         (order, dead, image.version)
     };

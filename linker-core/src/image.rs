@@ -136,6 +136,9 @@ pub struct LoadedModule {
     /// Table slots that held this module's functions, nulled when it was unloaded (other groups
     /// null them too when they catch up).
     pub released_slots: Vec<u64>,
+    /// The records version in which it was loaded: a group at an earlier version has never seen
+    /// it (its store holds nothing of it).
+    pub loaded_at: u64,
     /// The records version in which it was unloaded (0 while loaded): a group at this version
     /// or later has dropped its instance.
     pub unloaded_at: u64,

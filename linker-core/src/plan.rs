@@ -218,6 +218,12 @@ pub(crate) fn add_modules(
             nodelete: false,
             alive: true,
             released_slots: Vec::new(),
+            // Visible from the version the operation ends with; at start-up, from the first.
+            loaded_at: if base_id == MAIN {
+                0
+            } else {
+                image.version + 1
+            },
             unloaded_at: 0,
         }));
     }

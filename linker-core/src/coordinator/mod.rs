@@ -34,7 +34,7 @@ pub enum OpKind {
     /// Nobody is stopped or waited for: the change only takes away (`dlclose`, freeing a
     /// closure), which no correct program uses afterwards. Groups catch up at their next
     /// safepoint; what they may still hold (table slots, module ids) is reused only once every
-    /// group has caught up with the version that freed it ([`Coordinator::min_version`]).
+    /// group has caught up with the version that freed it ([`Coordinator::versions`]).
     NoStop,
 }
 
@@ -477,15 +477,9 @@ impl Coordinator {
         self.poke_operator(&c);
     }
 
-    /// The oldest records version any group's store reflects (`u64::MAX` without groups): what
-    /// every group has caught up with, idle ones included.
-    pub fn min_version(&self) -> u64 {
-        self.lock()
-            .members
-            .values()
-            .map(|m| m.version)
-            .min()
-            .unwrap_or(u64::MAX)
+    /// The records version each group's store reflects, idle ones included.
+    pub fn versions(&self) -> Vec<u64> {
+        self.lock().members.values().map(|m| m.version).collect()
     }
 
     /// Whether `me` runs a link operation now (a constructor `dlopen` runs, for instance).
