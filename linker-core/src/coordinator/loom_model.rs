@@ -255,3 +255,40 @@ fn an_operation_that_does_not_stop_waits_for_no_one_but_readers() {
         assert!(w.seen[1].load(Ordering::SeqCst) >= 1);
     });
 }
+
+#[test]
+fn holding_the_records_keeps_operations_from_changing_them() {
+    model(|| {
+        let w = World::new();
+        w.join(0);
+        w.join(1);
+        let w1 = w.clone();
+        let t = thread::spawn(move || {
+            // Group 1 instantiates a module it deferred (a call through a stand-in): it catches
+            // up first if it is behind, and the records stay as it read them until it is done.
+            w1.co
+                .hold::<()>(
+                    1,
+                    || w1.version.load(Ordering::SeqCst),
+                    |mine, now| {
+                        if mine < now {
+                            w1.seen[1].fetch_max(now, Ordering::SeqCst);
+                        }
+                        assert_eq!(w1.seen[1].load(Ordering::SeqCst), now, "behind while held");
+                        thread::yield_now();
+                        assert_eq!(
+                            w1.version.load(Ordering::SeqCst),
+                            now,
+                            "the records changed while held"
+                        );
+                        Ok(())
+                    },
+                )
+                .unwrap();
+            w1.co.unregister(1);
+        });
+        w.operation_of(0, super::OpKind::NoStop);
+        w.operation_of(0, super::OpKind::Stop);
+        t.join().unwrap();
+    });
+}
