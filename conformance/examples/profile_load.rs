@@ -27,6 +27,11 @@ fn run<E: Engine>(engine: E, root: &Path, secs: u64) {
     if let Some(k) = what.strip_prefix("dlopen") {
         // The bench-dlopen-threads tree: dlopen + dlclose with k other threads yielding (or
         // sleeping, with SLEEPING set).
+        // `dlopenbigK`: the larger library.
+        let (k, open_close) = match k.strip_prefix("big") {
+            Some(k) => (k, "open_close_big"),
+            None => (k, "open_close"),
+        };
         let k: i32 = k.parse().unwrap_or(0);
         let start = if std::env::var_os("SLEEPING").is_some() {
             "start_sleepers"
@@ -40,7 +45,10 @@ fn run<E: Engine>(engine: E, root: &Path, secs: u64) {
         let start = Instant::now();
         let mut n = 0u32;
         while start.elapsed() < Duration::from_secs(secs) {
-            p.call("open_close", &[wasmlink::Val::I32(1)]).unwrap();
+            assert_eq!(
+                p.call(open_close, &[wasmlink::Val::I32(1)]).unwrap(),
+                vec![wasmlink::Val::I32(1)]
+            );
             n += 1;
         }
         eprintln!("{n} dlopen+dlclose, {:?} each", start.elapsed() / n);

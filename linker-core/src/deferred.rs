@@ -19,7 +19,7 @@ use crate::error::{LinkError, Result};
 use crate::image::{Image, ModuleId, MAIN};
 use crate::metadata::{ExternType, Shape};
 use crate::runtime::{GroupCx, GroupState, Shared};
-use crate::stubs::standin::standin_module;
+use crate::stubs::standin::{slot_standin_export, StandinShape};
 
 /// Whether this group may defer module `m`, which it is catching up with: lazy replication is
 /// on, the group is not the one loading it (whose `dlopen` runs its constructors), and the
@@ -38,7 +38,24 @@ pub(crate) fn deferrable<E: Engine>(g: &GroupCx<'_, E>, m: ModuleId) -> bool {
             .exports
             .iter()
             .any(|e| matches!(e.ty, ExternType::Tag(_)))
+        && st
+            .image
+            .table_fills
+            .iter()
+            .filter(|f| f.provider == m)
+            .take(MAX_DEFERRED_FILLS + 1)
+            .count()
+            <= MAX_DEFERRED_FILLS
 }
+
+/// The most linker-allocated slots a deferred module may have. Each needs a stand-in of its
+/// own, placed by the host (a global for its slot, an export, a table write): for a library
+/// that takes the address of hundreds of its exported functions (a `GOT.func` slot each),
+/// that costs what instantiating it costs, which it saves only if the thread never calls into
+/// it. Measured (docs/benchmarks.md section 5): a library with 768 such slots, loaded and
+/// unloaded beside 16 threads, took 1.8x as long deferred as instantiated. Its own slots
+/// (element segments) cost one instantiation however many they are.
+const MAX_DEFERRED_FILLS: usize = 64;
 
 /// Defers module `m` in this group: stand-ins in every slot its element segments fill.
 /// (Its linker-allocated slots get theirs from `group::fill_table`.)
@@ -65,33 +82,99 @@ pub(crate) fn is_deferred<E: Engine>(g: &GroupCx<'_, E>, m: ModuleId) -> bool {
     g.g().deferred.contains(&m)
 }
 
-/// Puts a stand-in in linker-allocated slot `slot`, which holds export `export` of deferred
-/// module `provider`.
-pub(crate) fn standin_for_fill<E: Engine>(
+/// Puts stand-ins in linker-allocated slots: each `(slot, provider, export)` holds export
+/// `export` of deferred module `provider`. One stand-in instance serves them all (a library's
+/// `GOT.func` slots: hundreds for a library that takes the addresses of its exported
+/// functions), its module keyed by the functions' types in export order, so the same library
+/// gets the same compiled module whatever slots it was given.
+pub(crate) fn standins_for_fills<E: Engine>(
     g: &mut GroupCx<'_, E>,
-    slot: u64,
-    provider: ModuleId,
-    export: &str,
+    fills: &mut [(u64, ModuleId, Arc<str>)],
 ) -> Result<()> {
-    let (ty, name) = {
+    let typed: Vec<(u64, FuncType)> = {
         let st = g.st();
-        let lm = &st.image.modules[provider];
-        let ty = match lm.info.export(export).map(|e| &e.ty) {
-            Some(ExternType::Func(ty)) => ty.clone(),
-            _ => {
-                return Err(LinkError::engine(
-                    &lm.name,
-                    format!("{export} is not a function it exports"),
-                ))
+        let mut typed = Vec::with_capacity(fills.len());
+        for (slot, provider, export) in fills.iter() {
+            let lm = &st.image.modules[*provider];
+            let position = lm.info.export_position(export);
+            match position.map(|i| (i, &lm.info.exports[i].ty)) {
+                Some((i, ExternType::Func(ty))) => typed.push(((*provider, i), *slot, ty.clone())),
+                _ => {
+                    return Err(LinkError::engine(
+                        &lm.name,
+                        format!("{export} is not a function it exports"),
+                    ))
+                }
             }
-        };
-        (ty, lm.name.clone())
+        }
+        typed.sort_by_key(|t| t.0);
+        typed.into_iter().map(|(_, slot, ty)| (slot, ty)).collect()
     };
-    place_standins(g, &name, &[(0, ty)], slot)
+    let label = "linker-allocated slots (stand-ins)";
+    let shape = StandinShape::Slots(typed.iter().map(|(_, ty)| ty.clone()).collect());
+    let module = standin_code(g, label, shape)?;
+    let eng = |e| LinkError::engine(label, e);
+    let (table, materializer) = (g.table(), materializer_of(g)?);
+    let mut imports: Vec<Option<Extern<E>>> = Vec::with_capacity(2 + typed.len());
+    imports.push(Some(Extern::Table(table.clone())));
+    imports.push(Some(Extern::Func(materializer)));
+    for (slot, _) in &typed {
+        let s =
+            g.cx.new_global(Val::I32(*slot as i32), false)
+                .map_err(eng)?;
+        imports.push(Some(Extern::Global(s)));
+    }
+    let inst =
+        g.cx.instantiate(&module, &imports)
+            .map_err(|e| LinkError::Instantiate {
+                module: label.to_string(),
+                reason: e.to_string(),
+            })?;
+    for (k, (slot, _)) in typed.iter().enumerate() {
+        let Some(Extern::Func(f)) = g.cx.export(&inst, &slot_standin_export(k)) else {
+            return Err(LinkError::engine(label, "stand-in missing"));
+        };
+        g.cx.table_set(&table, *slot, Some(&f)).map_err(eng)?;
+    }
+    Ok(())
 }
 
-/// Instantiates the stand-in module for `entries` with its first slot at `base`: its element
-/// segment writes the stand-ins into this group's table.
+/// The compiled stand-in module of `shape`, compiled once per process.
+fn standin_code<E: Engine>(
+    g: &GroupCx<'_, E>,
+    label: &str,
+    shape: StandinShape,
+) -> Result<E::Module> {
+    let shared = g.shared;
+    if let Some(m) = crate::runtime::lock(&shared.standins).get(&shape) {
+        return Ok(m.clone());
+    }
+    let module = shared
+        .cache
+        .compile(&shared.engine, label, &shape.bytes())
+        .map_err(|e| LinkError::engine(label, e))?;
+    crate::runtime::lock(&shared.standins).insert(shape, module.clone());
+    Ok(module)
+}
+
+/// This group's `wasmlink.materialize`, made on first use.
+fn materializer_of<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<E::Func> {
+    let made = g.g().materializer.clone();
+    if let Some(f) = made {
+        return Ok(f);
+    }
+    let f =
+        g.cx.new_host_func(
+            &FuncType::new([crate::engine::ValType::I32], []),
+            materializer(g.shared.clone(), Arc::downgrade(g.group)),
+        )
+        .map_err(|e| LinkError::engine("wasmlink.materialize", e))?;
+    g.g().materializer = Some(f.clone());
+    Ok(f)
+}
+
+/// Instantiates the stand-in module for a library's own slots, `entries` (offsets from `base`
+/// and types): its element segment writes the stand-ins into this group's table.
 fn place_standins<E: Engine>(
     g: &mut GroupCx<'_, E>,
     name: &str,
@@ -99,25 +182,8 @@ fn place_standins<E: Engine>(
     base: u64,
 ) -> Result<()> {
     let label = format!("{name} (stand-ins)");
-    let shared = g.shared;
-    let module = shared
-        .cache
-        .compile(&shared.engine, &label, &standin_module(entries))
-        .map_err(|e| LinkError::engine(&label, e))?;
-    let made = g.g().materializer.clone();
-    let materializer = match made {
-        Some(f) => f,
-        None => {
-            let f =
-                g.cx.new_host_func(
-                    &FuncType::new([crate::engine::ValType::I32], []),
-                    materializer(g.shared.clone(), Arc::downgrade(g.group)),
-                )
-                .map_err(|e| LinkError::engine(&label, e))?;
-            g.g().materializer = Some(f.clone());
-            f
-        }
-    };
+    let module = standin_code(g, &label, StandinShape::Region(entries.to_vec()))?;
+    let materializer = materializer_of(g)?;
     let base =
         g.cx.new_global(Val::I32(base as i32), false)
             .map_err(|e| LinkError::engine(&label, e))?;

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::coordinator::OpKind;
-use crate::deferred::{is_deferred, standin_for_fill};
+use crate::deferred::{is_deferred, standins_for_fills};
 use crate::dlopen::module_of;
 use crate::dlsym_cache::SymbolAddress;
 use crate::engine::{Engine, Extern};
@@ -173,7 +173,7 @@ fn function_slot<E: Engine>(g: &mut GroupCx<'_, E>, p: ModuleId, symbol: &str) -
             sync_tables(g)?;
             if is_deferred(g, p) {
                 // Loaded by another thread, not yet used in this one.
-                standin_for_fill(g, slot, p, symbol)?;
+                standins_for_fills(g, &mut [(slot, p, Arc::from(symbol))])?;
             } else if let Some(Extern::Func(f)) = g.export(p, symbol) {
                 let table = g.table();
                 g.cx.table_set(&table, slot, Some(&f))

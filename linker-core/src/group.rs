@@ -11,7 +11,7 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 use crate::coordinator::GroupId;
-use crate::deferred::{defer, deferrable, is_deferred, standin_for_fill};
+use crate::deferred::{defer, deferrable, is_deferred, standins_for_fills};
 use crate::engine::{Engine, Extern, FuncType, HostFn, StoreOps, Val};
 use crate::error::{LinkError, Result};
 use crate::image::{ModuleId, MAIN};
@@ -345,9 +345,10 @@ pub(crate) fn fill_table<E: Engine>(g: &mut GroupCx<'_, E>, which: Fill<'_>) -> 
         .cloned()
         .collect();
     let table = g.table();
+    let mut deferred = Vec::new();
     for f in fills {
         if is_deferred(g, f.provider) {
-            standin_for_fill(g, f.slot, f.provider, &f.export)?;
+            deferred.push((f.slot, f.provider, f.export.clone()));
             continue;
         }
         let Some(Extern::Func(func)) = g.export(f.provider, &f.export) else {
@@ -355,6 +356,9 @@ pub(crate) fn fill_table<E: Engine>(g: &mut GroupCx<'_, E>, which: Fill<'_>) -> 
         };
         g.cx.table_set(&table, f.slot, Some(&func))
             .map_err(|e| LinkError::engine(&f.export, e))?;
+    }
+    if !deferred.is_empty() {
+        standins_for_fills(g, &mut deferred)?;
     }
     Ok(())
 }

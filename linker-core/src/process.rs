@@ -136,6 +136,7 @@ fn new_shared<E: Engine>(
         dlsym_generation: Default::default(),
         cache,
         coord: Default::default(),
+        standins: Default::default(),
         threads: Default::default(),
     })
 }

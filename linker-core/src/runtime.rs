@@ -107,6 +107,8 @@ pub(crate) struct Shared<E: Engine> {
     pub cache: Arc<ModuleCache<E>>,
     /// Who may change the records, and which groups have caught up (docs/threads.md).
     pub coord: Coordinator,
+    /// Compiled stand-in modules by shape (`deferred.rs`).
+    pub standins: Mutex<HashMap<crate::stubs::standin::StandinShape, E::Module>>,
     /// Spawned threads: `None` while running, then the exit code.
     pub threads: Mutex<HashMap<u64, Option<i32>>>,
 }

@@ -9,10 +9,12 @@
 //! active element segment at the imported `wasmlink.base` puts the stand-ins in place when the
 //! module is instantiated, so the bytes do not depend on where the library lives: one compiled
 //! module serves every thread, every load of the library, and every library of the same shape.
+//! The linker-allocated slots of a library need not be in a row; their stand-ins take their
+//! slots from imported globals instead ([`slot_standin_module`]).
 
 use wasm_encoder::{
-    CodeSection, ConstExpr, ElementSection, Elements, EntityType, FunctionSection, GlobalType,
-    HeapType, ImportSection, Instruction, Module, RefType,
+    CodeSection, ConstExpr, ElementSection, Elements, EntityType, ExportKind, ExportSection,
+    FunctionSection, GlobalType, HeapType, ImportSection, Instruction, Module, RefType,
 };
 
 use super::codegen::{intern_types, plt_table_type};
@@ -20,6 +22,87 @@ use crate::engine::FuncType;
 
 /// Import module of a stand-in module's imports.
 pub(crate) const STANDIN_MODULE: &str = "wasmlink";
+
+/// What a stand-in module is made for, and the key under which a process keeps it compiled
+/// (generating and hashing the bytes of hundreds of functions at every catch-up would cost more
+/// than the instantiation they save).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum StandinShape {
+    /// A library's own slots: [`standin_module`].
+    Region(Vec<(u64, FuncType)>),
+    /// Linker-allocated slots anywhere in the table: [`slot_standin_module`].
+    Slots(Vec<FuncType>),
+}
+
+impl StandinShape {
+    /// The module's bytes.
+    pub(crate) fn bytes(&self) -> Vec<u8> {
+        match self {
+            StandinShape::Region(entries) => standin_module(entries),
+            StandinShape::Slots(types) => slot_standin_module(types),
+        }
+    }
+}
+
+/// Export name of the stand-in for slot `k` of a [`slot_standin_module`].
+pub(crate) fn slot_standin_export(k: usize) -> String {
+    format!("f{k}")
+}
+
+/// A stand-in module for slots anywhere in the table (the linker-allocated slots of a deferred
+/// library, which need not be in a row): function `k` has type `types[k]` and finds its slot in
+/// the imported immutable global `wasmlink.s{k}`; the host puts each export `f{k}` in its slot.
+/// Imports `wasmlink.table` and `wasmlink.materialize` first, as [`standin_module`] does.
+pub(crate) fn slot_standin_module(types: &[FuncType]) -> Vec<u8> {
+    let (mut type_section, type_of, materialize_type) = intern_types(types.iter());
+    type_section.ty().function([wasm_encoder::ValType::I32], []);
+    let mut imports = ImportSection::new();
+    imports.import(STANDIN_MODULE, "table", EntityType::Table(plt_table_type()));
+    imports.import(
+        STANDIN_MODULE,
+        "materialize",
+        EntityType::Function(materialize_type),
+    );
+    for k in 0..types.len() {
+        imports.import(
+            STANDIN_MODULE,
+            &format!("s{k}"),
+            EntityType::Global(GlobalType {
+                val_type: wasm_encoder::ValType::I32,
+                mutable: false,
+                shared: false,
+            }),
+        );
+    }
+    let mut funcs = FunctionSection::new();
+    let mut exports = ExportSection::new();
+    let mut code = CodeSection::new();
+    for (k, (ty, &t)) in types.iter().zip(&type_of).enumerate() {
+        funcs.function(t);
+        // Function 0 is the imported `materialize`.
+        exports.export(&slot_standin_export(k), ExportKind::Func, k as u32 + 1);
+        let mut f = wasm_encoder::Function::new([]);
+        f.instruction(&Instruction::GlobalGet(k as u32))
+            .instruction(&Instruction::Call(0));
+        for p in 0..ty.params.len() {
+            f.instruction(&Instruction::LocalGet(p as u32));
+        }
+        f.instruction(&Instruction::GlobalGet(k as u32))
+            .instruction(&Instruction::CallIndirect {
+                type_index: t,
+                table_index: 0,
+            })
+            .instruction(&Instruction::End);
+        code.function(&f);
+    }
+    let mut m = Module::new();
+    m.section(&type_section)
+        .section(&imports)
+        .section(&funcs)
+        .section(&exports)
+        .section(&code);
+    m.finish()
+}
 
 /// A stand-in module for slots `base + offset` with these function types, `entries` sorted by
 /// offset. Imports `wasmlink.table` (the program's table), `wasmlink.base` (an immutable `i32`:
@@ -115,5 +198,9 @@ mod tests {
         assert!(wasmparser::Validator::new()
             .validate_all(&standin_module(&[]))
             .is_ok());
+        let types: Vec<FuncType> = entries.into_iter().map(|(_, t)| t).collect();
+        wasmparser::Validator::new()
+            .validate_all(&slot_standin_module(&types))
+            .expect("slot stand-in module validates");
     }
 }

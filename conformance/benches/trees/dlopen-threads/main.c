@@ -49,4 +49,16 @@ int open_close(int n) {
     return ok;
 }
 
+/* The same with the larger library. */
+int open_close_big(int n) {
+    int ok = 0;
+    for (int i = 0; i < n; i++) {
+        void *h = dlopen("libbig.so", RTLD_NOW);
+        int (*v)(void) = h ? (int (*)(void))dlsym(h, "big_value") : 0;
+        if (v && v() == 3) ok++;
+        if (h) dlclose(h);
+    }
+    return ok;
+}
+
 int main(void) { return open_close(1) == 1 ? 0 : 1; }
