@@ -20,26 +20,24 @@ pub fn built_case(name: &str) -> PathBuf {
 /// The built fixture of the tree `name` in `tests/trees/` (trees that are tests, not matrix
 /// cases), under the fixture name `test-NAME`.
 pub fn built_test_tree(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/trees");
-    let mut case = load_cases(&dir)
-        .unwrap()
-        .into_iter()
-        .find(|c| c.name == name)
-        .unwrap_or_else(|| panic!("no test tree {name}"));
-    case.name = format!("test-{name}");
-    build_case(&case).unwrap()
+    built_tree("tests/trees", name, "test")
 }
 
 /// The built fixture of the bench tree `name` in `benches/trees/`, under the fixture name the
 /// benches give it (`bench-NAME`), so a test and the bench share one build.
 pub fn built_bench_tree(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/trees");
+    built_tree("benches/trees", name, "bench")
+}
+
+/// The tree `name` of the crate's directory `dir`, built as the fixture `PREFIX-NAME`.
+fn built_tree(dir: &str, name: &str, prefix: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut case = load_cases(&dir)
         .unwrap()
         .into_iter()
         .find(|c| c.name == name)
-        .unwrap_or_else(|| panic!("no bench tree {name}"));
-    case.name = format!("bench-{name}");
+        .unwrap_or_else(|| panic!("no tree {name} in {}", dir.display()));
+    case.name = format!("{prefix}-{name}");
     build_case(&case).unwrap()
 }
 

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use conformance::testing::built_case;
-use conformance::wasi::{Output, Wasi};
+use conformance::wasi::Wasi;
 use tracing::field::{Field, Visit};
 use tracing_subscriber::layer::{Context, SubscriberExt};
 use tracing_subscriber::Layer;
@@ -68,13 +68,7 @@ fn run<E: Engine>(engine: E, root: &Path, lazy: bool) -> (String, Vec<(String, u
     EVENTS.lock().unwrap().clear();
     let mut config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
     config.lazy_replication = lazy;
-    let output = Arc::new(Output::default());
-    let host = Arc::new(Wasi {
-        args: vec!["main.wasm".into()],
-        env: vec![],
-        output: output.clone(),
-        files: Default::default(),
-    });
+    let (host, output) = Wasi::quiet();
     let name = engine.name();
     let mut p = Process::load(engine, config, host, "/main.wasm").unwrap();
     assert_eq!(p.run().unwrap(), 0, "{name}: {}", output.stdout_string());

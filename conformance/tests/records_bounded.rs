@@ -9,18 +9,13 @@ use std::path::Path;
 use std::sync::Arc;
 
 use conformance::testing::built_bench_tree;
-use conformance::wasi::{Output, Wasi};
+use conformance::wasi::Wasi;
 use wasmlink::{Engine, HostDirFs, LinkerConfig, Process, Val};
 
 fn check<E: Engine>(engine: E, root: &Path) {
     let name = engine.name();
     let config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
-    let host = Arc::new(Wasi {
-        args: vec!["main.wasm".into()],
-        env: vec![],
-        output: Arc::new(Output::default()),
-        files: Default::default(),
-    });
+    let (host, _) = Wasi::quiet();
     let mut p = Process::load(engine, config, host, "/main.wasm").unwrap();
     assert_eq!(
         p.call("start_sleepers", &[Val::I32(4)]).unwrap(),
