@@ -18,8 +18,8 @@ use crate::engine::{Engine, Extern, FuncType, HostError, HostFn, Val};
 use crate::error::{LinkError, Result};
 use crate::image::{Image, ModuleId, MAIN};
 use crate::metadata::{ExternType, Shape};
-use crate::runtime::{GroupCx, GroupState, Shared};
-use crate::stubs::standin::{slot_standin_export, StandinShape};
+use crate::runtime::{GroupCx, GroupState, Shared, StandinShape};
+use crate::stubs::standin::{slot_standin_export, slot_standin_module, standin_module};
 
 /// Whether this group may defer module `m`, which it is catching up with: lazy replication is
 /// on, the group is not the one loading it (whose `dlopen` runs its constructors), and the
@@ -149,9 +149,13 @@ fn standin_code<E: Engine>(
     if let Some(m) = crate::runtime::lock(&shared.standins).get(&shape) {
         return Ok(m.clone());
     }
+    let bytes = match &shape {
+        StandinShape::Region(entries) => standin_module(entries),
+        StandinShape::Slots(types) => slot_standin_module(types),
+    };
     let module = shared
         .cache
-        .compile(&shared.engine, label, &shape.bytes())
+        .compile(&shared.engine, label, &bytes)
         .map_err(|e| LinkError::engine(label, e))?;
     crate::runtime::lock(&shared.standins).insert(shape, module.clone());
     Ok(module)

@@ -108,7 +108,7 @@ pub(crate) struct Shared<E: Engine> {
     /// Who may change the records, and which groups have caught up (docs/threads.md).
     pub coord: Coordinator,
     /// Compiled stand-in modules by shape (`deferred.rs`).
-    pub standins: Mutex<HashMap<crate::stubs::standin::StandinShape, E::Module>>,
+    pub standins: Mutex<HashMap<StandinShape, E::Module>>,
     /// Spawned threads: `None` while running, then the exit code.
     pub threads: Mutex<HashMap<u64, Option<i32>>>,
 }
@@ -128,6 +128,17 @@ impl<E: Engine> Shared<E> {
     pub fn version(&self) -> u64 {
         self.st().image.version
     }
+}
+
+/// What a generated stand-in module (`deferred.rs`) is made for, and the key under which the
+/// process keeps it compiled: generating and hashing the bytes of hundreds of functions at
+/// every catch-up would cost more than the instantiation they save.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum StandinShape {
+    /// A library's own slots, by offset from its `__table_base`, with their functions' types.
+    Region(Vec<(u64, FuncType)>),
+    /// Linker-allocated slots anywhere in the table, by their functions' types.
+    Slots(Vec<FuncType>),
 }
 
 /// Handles of one group's store. Kept apart from the store so that host functions running inside

@@ -23,27 +23,6 @@ use crate::engine::FuncType;
 /// Import module of a stand-in module's imports.
 pub(crate) const STANDIN_MODULE: &str = "wasmlink";
 
-/// What a stand-in module is made for, and the key under which a process keeps it compiled
-/// (generating and hashing the bytes of hundreds of functions at every catch-up would cost more
-/// than the instantiation they save).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum StandinShape {
-    /// A library's own slots: [`standin_module`].
-    Region(Vec<(u64, FuncType)>),
-    /// Linker-allocated slots anywhere in the table: [`slot_standin_module`].
-    Slots(Vec<FuncType>),
-}
-
-impl StandinShape {
-    /// The module's bytes.
-    pub(crate) fn bytes(&self) -> Vec<u8> {
-        match self {
-            StandinShape::Region(entries) => standin_module(entries),
-            StandinShape::Slots(types) => slot_standin_module(types),
-        }
-    }
-}
-
 /// Export name of the stand-in for slot `k` of a [`slot_standin_module`].
 pub(crate) fn slot_standin_export(k: usize) -> String {
     format!("f{k}")
