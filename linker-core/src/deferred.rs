@@ -9,8 +9,8 @@
 //! calls into the library never pays for it, and an unload only nulls the stand-ins.
 //!
 //! This file is the bottom half: deciding, placing stand-ins, and the host function the
-//! stand-ins call. Instantiating a deferred module is the embedder-facing half, reached through
-//! [`crate::runtime::ImportSource::materialize`] so that this file needs nothing above it.
+//! stand-ins call. Instantiating a deferred module is the upper half (`materialize.rs`), reached
+//! through [`crate::runtime::ImportSource::materialize`] so that this file needs nothing above it.
 
 use std::sync::{Arc, Mutex, Weak};
 
@@ -22,10 +22,11 @@ use crate::runtime::{GroupCx, GroupState, Shared, StandinShape};
 use crate::stubs::standin::{slot_standin_export, slot_standin_module, standin_module};
 
 /// Whether this group may defer module `m`, which it is catching up with: lazy replication is
-/// on, the group is not the one loading it (whose `dlopen` runs its constructors), and the
-/// module is one whose every way in the linker can see: a library whose element segments
-/// all sit at its `__table_base` (so every slot it fills gets a stand-in) and that exports no
-/// exception tag (another module instantiated before it would make its own instead).
+/// on (the caller checks that it is not the group loading it), and every way into the module
+/// passes through the linker: a library whose element segments all sit at its `__table_base`
+/// (so every slot it fills gets a stand-in), that exports no exception tag (another module
+/// instantiated before it would make the group's own instead) and that has few
+/// linker-allocated slots ([`MAX_DEFERRED_FILLS`]).
 pub(crate) fn deferrable<E: Engine>(g: &GroupCx<'_, E>, m: ModuleId) -> bool {
     if !g.shared.config.lazy_replication || m == MAIN {
         return false;
