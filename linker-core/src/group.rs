@@ -346,8 +346,11 @@ pub(crate) fn fill_table<E: Engine>(g: &mut GroupCx<'_, E>, which: Fill<'_>) -> 
         .collect();
     let table = g.table();
     let mut deferred = Vec::new();
+    // One look at the group's lock, not one per slot, when nothing is deferred (the usual case,
+    // and every slot of a new thread).
+    let any_deferred = !g.g().deferred.is_empty();
     for f in fills {
-        if is_deferred(g, f.provider) {
+        if any_deferred && is_deferred(g, f.provider) {
             deferred.push((f.slot, f.provider, f.export.clone()));
             continue;
         }

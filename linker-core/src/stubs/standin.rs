@@ -23,6 +23,15 @@ use crate::engine::FuncType;
 /// Import module of a stand-in module's imports.
 pub(crate) const STANDIN_MODULE: &str = "wasmlink";
 
+/// The type of the imported globals that give stand-ins their slots: an immutable `i32`.
+fn slot_global() -> EntityType {
+    EntityType::Global(GlobalType {
+        val_type: wasm_encoder::ValType::I32,
+        mutable: false,
+        shared: false,
+    })
+}
+
 /// Export name of the stand-in for slot `k` of a [`slot_standin_module`].
 pub(crate) fn slot_standin_export(k: usize) -> String {
     format!("f{k}")
@@ -43,15 +52,7 @@ pub(crate) fn slot_standin_module(types: &[FuncType]) -> Vec<u8> {
         EntityType::Function(materialize_type),
     );
     for k in 0..types.len() {
-        imports.import(
-            STANDIN_MODULE,
-            &format!("s{k}"),
-            EntityType::Global(GlobalType {
-                val_type: wasm_encoder::ValType::I32,
-                mutable: false,
-                shared: false,
-            }),
-        );
+        imports.import(STANDIN_MODULE, &format!("s{k}"), slot_global());
     }
     let mut funcs = FunctionSection::new();
     let mut exports = ExportSection::new();
@@ -91,15 +92,7 @@ pub(crate) fn standin_module(entries: &[(u64, FuncType)]) -> Vec<u8> {
     types.ty().function([wasm_encoder::ValType::I32], []);
     let mut imports = ImportSection::new();
     imports.import(STANDIN_MODULE, "table", EntityType::Table(plt_table_type()));
-    imports.import(
-        STANDIN_MODULE,
-        "base",
-        EntityType::Global(GlobalType {
-            val_type: wasm_encoder::ValType::I32,
-            mutable: false,
-            shared: false,
-        }),
-    );
+    imports.import(STANDIN_MODULE, "base", slot_global());
     imports.import(
         STANDIN_MODULE,
         "materialize",
