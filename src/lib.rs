@@ -14,22 +14,30 @@
 //!
 //! ## Embedding
 //!
-//! Load a program with [`Process::load`]: an engine, a [`LinkerConfig`] (where libraries are read
-//! from, the search path, `bind_now`, ...), a [`HostResolver`] for the imports no module defines
+//! Load a program with [`Process::load`]: an engine, a [`LinkerConfig`] (the program's
+//! filesystem as a [`MountFs`], in which every library name is resolved; the search path,
+//! `bind_now`, ...), a [`HostResolver`] for the imports no module defines
 //! (here WASI preview 1 from `wasmtime-wasi`, shared by every thread of the process), and the
 //! main module's path.
 //!
 //! ```
 //! # #[cfg(feature = "wasmtime")] {
 //! use std::sync::Arc;
-//! use wasmlink::wasmtime::{wasmtime_wasi::WasiCtxBuilder, WasiP1, WasmtimeEngine};
-//! use wasmlink::{HostDirFs, LinkerConfig, Process};
+//! use wasmlink::wasmtime::wasmtime_wasi::{FsPerms, WasiCtxBuilder};
+//! use wasmlink::wasmtime::{preopen_mounts, WasiP1, WasmtimeEngine};
+//! use wasmlink::{LinkerConfig, Mount, MountFs, Process};
 //!
 //! # let dir = wasmlink::doc_tree().unwrap();
 //! // `dir` holds main.wasm, which needs libanswer.so (found in /lib), and calls its answer()
-//! // and WASI's proc_exit with the result.
-//! let wasi = WasiCtxBuilder::new().inherit_stdio().args(&["main.wasm"]).build_p1();
-//! let config = LinkerConfig::new(Arc::new(HostDirFs::new(&dir).unwrap()));
+//! // and WASI's proc_exit with the result. The program's filesystem is `dir` at `/`: one table
+//! // of mounts goes to WASI and to the linker, so `open` and `dlopen` see the same files, and
+//! // nothing else of the host.
+//! let mounts = [Mount::new(&dir, "/")];
+//! let mut wasi = WasiCtxBuilder::new();
+//! wasi.inherit_stdio().args(&["main.wasm"]);
+//! preopen_mounts(&mut wasi, &mounts, FsPerms::ReadOnly).unwrap();
+//! let wasi = wasi.build_p1();
+//! let config = LinkerConfig::new(Arc::new(MountFs::from_mounts(&mounts).unwrap()));
 //! let engine = WasmtimeEngine::<()>::new().unwrap();
 //! let mut process =
 //!     Process::load(engine, config, Arc::new(WasiP1::new(wasi)), "/main.wasm").unwrap();
@@ -55,7 +63,7 @@
 //! use wasmlink::wasmtime::wasmtime_wasi::p1::{self, WasiP1Ctx};
 //! use wasmlink::wasmtime::wasmtime_wasi::{p2::pipe::MemoryOutputPipe, FsPerms, WasiCtxBuilder};
 //! use wasmlink::wasmtime::{config, wasmtime, WasmtimeEngine};
-//! use wasmlink::{HostDirFs, LinkerConfig, NoHost, Process};
+//! use wasmlink::{MountFs, LinkerConfig, NoHost, Process};
 //!
 //! struct Data {
 //!     wasi: WasiP1Ctx,
@@ -75,7 +83,7 @@
 //! p1::add_to_linker_sync(&mut linker, |d: &mut Data| &mut d.wasi).unwrap();
 //! let engine = engine.with_linker(linker);
 //!
-//! let config = LinkerConfig::new(Arc::new(HostDirFs::new(&tree).unwrap()));
+//! let config = LinkerConfig::new(Arc::new(MountFs::root(&tree).unwrap()));
 //! let mut process = Process::load(engine, config, Arc::new(NoHost), "/main.wasm").unwrap();
 //! assert_eq!(process.run().unwrap(), 0);
 //! let printed = String::from_utf8_lossy(&stdout.contents()).into_owned();
@@ -100,8 +108,9 @@
 
 pub use linker_core::{
     engine, ldd, metadata, Accounting, Builtin, Capabilities, Engine, EngineError, Extern, FileId,
-    FuncType, HostContext, HostDirFs, HostError, HostFn, HostImport, HostResolver, LddReport,
-    LibraryFs, LinkError, LinkerConfig, ModuleCache, ModuleInfo, ModuleSummary, NoHost, Process,
+    FuncType, HostContext, HostError, HostFn, HostImport, HostResolver, LddReport,
+    LibraryFs, LinkError, LinkerConfig, ModuleCache, ModuleInfo, ModuleSummary, Mount, MountFs,
+    NoHost, Process,
     RunError, SearchPath, StoreOps, SymbolAddress, Unresolved, Val, ValType, WeakPolicy,
     RTLD_GLOBAL, RTLD_LAZY, RTLD_NODELETE, RTLD_NOLOAD, RTLD_NOW,
 };
@@ -113,7 +122,7 @@ pub mod wasmtime {
     pub use ::wasmtime;
     /// The `wasmtime-wasi` crate [`WasiP1`] serves WASI from (version 48.0.0).
     pub use ::wasmtime_wasi;
-    pub use backend_wasmtime::wasi::WasiP1;
+    pub use backend_wasmtime::wasi::{preopen_mounts, WasiP1};
     pub use backend_wasmtime::{config, WasmtimeEngine};
 }
 

@@ -3,7 +3,9 @@
 //! `wasmlink ldd` prints the tree a program loads.
 //!
 //! As `wasmtime run` does, the guest sees only the variables given with `--env` and the
-//! directories given with `--dir`. As `ld.so` does, the linker reads `LD_LIBRARY_PATH`,
+//! directories given with `--dir`, and so does its `dlopen`: every library name is resolved in
+//! the program's namespace (those directories at their guest paths, the `-L` directories and the
+//! main module's directory at their own paths), never elsewhere on the host. As `ld.so` does, the linker reads `LD_LIBRARY_PATH`,
 //! `LD_BIND_NOW`, `LD_PRELOAD` and `LD_DEBUG=libs|bindings|all` from the host environment.
 //! Compiled modules are kept in the user's cache directory (`$XDG_CACHE_HOME/wasmlink` or
 //! `~/.cache/wasmlink`; `WASMLINK_CACHE_DIR` or `--no-cache` change it), so a second start skips
@@ -16,7 +18,7 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand, ValueEnum};
 #[cfg(feature = "wasmer")]
 use wasmlink::NoHost;
-use wasmlink::{HostDirFs, LinkerConfig, ModuleCache, Process, RunError};
+use wasmlink::{MountFs, LinkerConfig, ModuleCache, Process, RunError};
 
 /// Exit code when the program cannot be loaded (as glibc's `ld.so` and a shell's "cannot
 /// execute").
@@ -68,11 +70,18 @@ enum CompilerChoice {
     Singlepass,
 }
 
+/// The program's filesystem (docs/abi.md, "The namespace"): what `--dir` gives it, and the
+/// library directories and main module named on the command line.
 #[derive(clap::Args)]
-struct Search {
-    /// Search DIR for libraries, before LD_LIBRARY_PATH (may be repeated).
+struct Namespace {
+    /// Search DIR for libraries, before LD_LIBRARY_PATH (may be repeated). The linker sees DIR
+    /// read-only at its own absolute path (the program's files do not include it).
     #[arg(short = 'L', long = "library-path", value_name = "DIR")]
     lib_dirs: Vec<PathBuf>,
+    /// Give the program the host directory HOST, as GUEST in its filesystem (default: HOST).
+    /// Its files and the libraries in it are seen at GUEST by `open` and `dlopen` alike.
+    #[arg(long = "dir", value_name = "HOST[::GUEST]")]
+    dirs: Vec<String>,
 }
 
 #[derive(clap::Args)]
@@ -81,14 +90,12 @@ struct RunArgs {
     #[arg(long, value_enum, default_value_t = DEFAULT_ENGINE)]
     engine: EngineChoice,
     #[command(flatten)]
-    search: Search,
-    /// Give the program the host directory HOST, as GUEST in its filesystem (default: HOST).
-    #[arg(long = "dir", value_name = "HOST[::GUEST]")]
-    dirs: Vec<String>,
+    namespace: Namespace,
     /// Give the program the variable NAME, with VAL or its value here (may be repeated).
     #[arg(long = "env", value_name = "NAME[=VAL]")]
     envs: Vec<String>,
-    /// Load LIB after the main module and before its own libraries (as LD_PRELOAD).
+    /// Load LIB after the main module and before its own libraries (as LD_PRELOAD: a name
+    /// searched as a needed library is, or a path in the program's namespace).
     #[arg(long, value_name = "LIB")]
     preload: Vec<String>,
     /// Bind every function at load and fail if one is missing (as LD_BIND_NOW).
@@ -118,7 +125,7 @@ struct LddArgs {
     #[arg(short = 'r')]
     relocs: bool,
     #[command(flatten)]
-    search: Search,
+    namespace: Namespace,
     /// The main module.
     main: PathBuf,
 }
@@ -162,25 +169,80 @@ fn init_debug() {
         .try_init();
 }
 
-/// An absolute host path: the linker's library root is the host's `/`.
-fn absolute(p: &Path) -> String {
-    std::path::absolute(p)
-        .unwrap_or_else(|_| p.to_path_buf())
-        .to_string_lossy()
-        .into_owned()
+/// The program's namespace, and the guest path of the main module in it.
+struct Linking {
+    config: LinkerConfig,
+    main: String,
+    /// The `--dir` mounts, which the program's WASI is given too.
+    dirs: Vec<Mount>,
 }
 
-/// Settings from the command line and the host environment, as `ld.so` reads them.
-fn config(search: &Search, preload: &[String], bind_now: bool) -> Result<LinkerConfig, String> {
-    let fs = HostDirFs::new("/").map_err(|e| format!("/: {e}"))?;
+/// The main module in the namespace. A `--dir` that shows it gives its guest path. Otherwise it
+/// is `/NAME`: its directory becomes the linker's `/` (for `$ORIGIN` and the libraries beside
+/// it) unless a `--dir` is mounted there, in which case the file alone is mounted at `/NAME`.
+/// Either way the guest never sees the host path of a directory it was not given.
+fn main_in(fs: MountFs, main: &Path) -> Result<(MountFs, String), String> {
+    let canon = std::fs::canonicalize(main).map_err(|e| format!("{}: {e}", main.display()))?;
+    if let Some(guest) = fs.guest_path(&canon) {
+        return Ok((fs, guest));
+    }
+    let name = canon.file_name().unwrap_or_default().to_string_lossy();
+    let guest = format!("/{name}");
+    let mount = if fs.is_mounted("/") {
+        Mount::new(&canon, guest.clone())
+    } else {
+        Mount::new(canon.parent().unwrap_or(Path::new("/")), "/")
+    };
+    let fs = fs
+        .with(mount)
+        .map_err(|e| format!("{}: {e}", main.display()))?;
+    Ok((fs, guest))
+}
+
+/// Settings from the command line and the host environment, as `ld.so` reads them. Every name
+/// the linker resolves is a guest path in the namespace built here: `LD_LIBRARY_PATH`,
+/// `LD_PRELOAD` and `--preload` name guest paths, as they would inside the program.
+fn config(
+    ns: &Namespace,
+    main: &Path,
+    preload: &[String],
+    bind_now: bool,
+) -> Result<Linking, String> {
+    let dirs: Vec<Mount> = ns.dirs.iter().map(|d| Mount::parse(d)).collect();
+    let mut fs = MountFs::new();
+    for m in &dirs {
+        fs = fs
+            .with(m.clone())
+            .map_err(|e| format!("--dir {}: {e}", m.host.display()))?;
+    }
+    let (mut fs, main) = main_in(fs, main)?;
+    // A library directory is searched at the guest path the namespace shows it at, or else
+    // mounted at its own absolute path.
+    let mut search = Vec::new();
+    for d in &ns.lib_dirs {
+        // As ld.so skips a search directory that does not exist.
+        let Ok(canon) = std::fs::canonicalize(d) else {
+            continue;
+        };
+        let guest = match fs.guest_path(&canon) {
+            Some(g) => g,
+            None => {
+                let g = canon.to_string_lossy().into_owned();
+                fs = fs
+                    .with(Mount::new(&canon, g.clone()))
+                    .map_err(|e| format!("-L {}: {e}", d.display()))?;
+                g
+            }
+        };
+        search.push(guest);
+    }
     let mut config = LinkerConfig::new(Arc::new(fs));
-    config.search.ld_library_path = search.lib_dirs.iter().map(|d| absolute(d)).collect();
+    config.search.ld_library_path = search;
     if let Ok(path) = std::env::var("LD_LIBRARY_PATH") {
-        config.search.ld_library_path.extend(
-            path.split(':')
-                .filter(|d| !d.is_empty())
-                .map(|d| absolute(Path::new(d))),
-        );
+        config
+            .search
+            .ld_library_path
+            .extend(path.split(':').filter(|d| !d.is_empty()).map(String::from));
     }
     config.bind_now = bind_now || std::env::var_os("LD_BIND_NOW").is_some_and(|v| !v.is_empty());
     if let Ok(libs) = std::env::var("LD_PRELOAD") {
@@ -199,7 +261,7 @@ fn config(search: &Search, preload: &[String], bind_now: bool) -> Result<LinkerC
         let _ = std::io::stderr().flush();
         std::process::exit(code)
     }));
-    Ok(config)
+    Ok(Linking { config, main, dirs })
 }
 
 /// Where compiled modules are kept between runs.
@@ -234,34 +296,25 @@ fn guest_env(envs: &[String]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// `HOST[::GUEST]`.
-fn guest_dirs(dirs: &[String]) -> Vec<(String, String)> {
-    dirs.iter()
-        .map(|d| match d.split_once("::") {
-            Some((h, g)) => (h.to_string(), g.to_string()),
-            None => (d.clone(), d.clone()),
-        })
-        .collect()
-}
-
 fn run(a: RunArgs) -> ExitCode {
-    let config = match config(&a.search, &a.preload, a.bind_now).map(|mut c| {
-        c.compile_threads = a.compile_threads;
-        c
-    }) {
+    let Linking {
+        mut config,
+        main,
+        dirs,
+    } = match config(&a.namespace, &a.main, &a.preload, a.bind_now) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("wasmlink: {e}");
             return ExitCode::from(LOAD_FAILURE);
         }
     };
-    let main = absolute(&a.main);
+    config.compile_threads = a.compile_threads;
     let mut argv = vec![a.main.to_string_lossy().into_owned()];
     argv.extend(a.args.iter().cloned());
     let program = Program {
         argv,
         env: guest_env(&a.envs),
-        dirs: guest_dirs(&a.dirs),
+        dirs,
     };
     let (engine, compiler, no_cache) = (a.engine, a.compiler, a.no_cache);
     let baseline = compiler != CompilerChoice::Cranelift;
@@ -300,7 +353,8 @@ fn run(a: RunArgs) -> ExitCode {
 struct Program {
     argv: Vec<String>,
     env: Vec<(String, String)>,
-    dirs: Vec<(String, String)>,
+    /// The `--dir` mounts, which the linker's namespace has too.
+    dirs: Vec<Mount>,
 }
 
 /// Why a run did not give an exit code.
@@ -327,9 +381,9 @@ fn run_wasmtime(
     for (k, v) in &program.env {
         wasi.env(k, v);
     }
-    for (host, guest) in &program.dirs {
-        wasi.preopened_dir(host, guest, FsPerms::ReadWrite)
-            .map_err(|e| Failure::Load(format!("--dir {host}: {e:#}")))?;
+    for m in &program.dirs {
+        wasi.preopened_dir(&m.host, &m.guest, FsPerms::ReadWrite)
+            .map_err(|e| Failure::Load(format!("--dir {}: {e:#}", m.host.display())))?;
     }
     let engine = if winch {
         WasmtimeEngine::<()>::winch()
@@ -361,12 +415,11 @@ fn run_wasmer(
         .argv
         .split_first()
         .ok_or_else(|| Failure::Load("no program name".into()))?;
-    let mut wasi = WasixWasi::builder(name.as_str()).args(args);
+    let mut wasi = WasixWasi::builder(name.as_str())
+        .args(args)
+        .mounts(&program.dirs);
     for (k, v) in &program.env {
         wasi = wasi.env(k, v);
-    }
-    for (host, guest) in &program.dirs {
-        wasi = wasi.preopened_dir(host, guest.as_str());
     }
     let engine = if singlepass {
         WasmerEngine::singlepass()
@@ -395,7 +448,7 @@ fn run_wasmer(
 }
 
 fn ldd(a: LddArgs) -> ExitCode {
-    let config = match config(&a.search, &[], false) {
+    let Linking { config, main, .. } = match config(&a.namespace, &a.main, &[], false) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("ldd: {e}");
@@ -403,7 +456,7 @@ fn ldd(a: LddArgs) -> ExitCode {
         }
     };
     // Planning is engine-free: the report needs no engine.
-    let report = match wasmlink::ldd(&config, &absolute(&a.main)) {
+    let report = match wasmlink::ldd(&config, &main) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("ldd: {e}");

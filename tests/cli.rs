@@ -221,6 +221,142 @@ fn version_and_help() {
     );
 }
 
+/// `NAME: cannot open shared object file` as `dlerror` and load errors say it, needed by the
+/// main module at guest path `/main.wasm`.
+fn not_found(name: &str) -> String {
+    format!(
+        "{name}: cannot open shared object file: No such file or directory \
+         (needed by /main.wasm; searched [\"{name}\"])"
+    )
+}
+
+#[test]
+fn dlopen_sees_only_the_programs_namespace() {
+    // The guest is given one directory, as its `/`; the main module lies outside it and is
+    // seen as /main.wasm. Nothing else of the host exists for its dlopen: a wasm library
+    // elsewhere, a host file that exists, one that does not and `..` all read alike, and no
+    // message names a host path the guest was not given.
+    let tree = built_test_tree("cli-sandbox");
+    let secret = tree.join("secret/libsecret.so").display().to_string();
+    let missing = tree.join("secret/libnone.so").display().to_string();
+    let paths = [
+        "/etc/passwd",
+        "/etc/nonexistent",
+        &secret,
+        &missing,
+        "../../etc/passwd",
+        "/proc/self/exe",
+        "/plugins/libw.so",
+        "/lib/libbeside.so",
+    ];
+    let expected = [
+        not_found("/etc/passwd"),
+        not_found("/etc/nonexistent"),
+        not_found(&secret),
+        not_found(&missing),
+        "/../../etc/passwd: path escapes the library root".to_string(),
+        not_found("/proc/self/exe"),
+        not_found("/plugins/libw.so"),
+        not_found("/lib/libbeside.so"),
+    ];
+    for engine in engines() {
+        let mut argv = vec!["run", "--engine", engine, "--dir", "jail::/", "app/main.wasm"];
+        argv.extend(paths);
+        let (code, out, err) = wasmlink(&tree, &argv, "", &[]);
+        assert_eq!(code, 0, "{engine}: {err}");
+        assert_eq!(out, expected.join("\n") + "\n", "{engine}: stderr: {err}");
+        // The tree's host path appears only where the guest gave it (the secret's lines).
+        let app = tree.join("app").display().to_string();
+        assert!(!out.contains(&app), "{engine}: {out}");
+    }
+}
+
+#[test]
+fn a_library_in_a_preopen_opens_by_the_path_the_guest_sees() {
+    let tree = built_test_tree("cli-sandbox");
+    for engine in engines() {
+        // A preopen at a guest path of its own: by path, and by name through LD_LIBRARY_PATH
+        // naming the guest path.
+        let (code, out, err) = wasmlink(
+            &tree,
+            &[
+                "run",
+                "--engine",
+                engine,
+                "--dir",
+                "plugins::/plugins",
+                "app/main.wasm",
+                "/plugins/libw.so",
+                "libw.so",
+                "plugins/libw.so",
+            ],
+            "",
+            &[("LD_LIBRARY_PATH", "/plugins")],
+        );
+        assert_eq!(code, 0, "{engine}: {err}");
+        assert_eq!(
+            out,
+            "/plugins/libw.so: opened, value 21\nlibw.so: opened, value 21\n\
+             plugins/libw.so: opened, value 21\n",
+            "{engine}: {err}"
+        );
+        // The whole tree at a guest path unrelated to its host path (CPython's layout): the
+        // main module is found inside it and named by its guest path.
+        let dir = format!("{}::/usr/lib/app", tree.display());
+        let (code, out, err) = wasmlink(
+            &tree,
+            &[
+                "run",
+                "--engine",
+                engine,
+                "--dir",
+                &dir,
+                "app/main.wasm",
+                "/usr/lib/app/plugins/libw.so",
+                "lib/libbeside.so",
+                "/usr/lib/app/secret/../app/lib/libbeside.so",
+                "libbeside.so",
+            ],
+            "",
+            &[],
+        );
+        assert_eq!(code, 0, "{engine}: {err}");
+        assert_eq!(
+            out,
+            format!(
+                "/usr/lib/app/plugins/libw.so: opened, value 21\n\
+                 lib/libbeside.so: opened, value 3\n\
+                 /usr/lib/app/secret/../app/lib/libbeside.so: opened, value 3\n\
+                 libbeside.so: cannot open shared object file: No such file or directory \
+                 (needed by /usr/lib/app/app/main.wasm; searched [\"/lib/libbeside.so\", \
+                 \"/usr/lib/libbeside.so\", \"/usr/local/lib/libbeside.so\"])\n"
+            ),
+            "{engine}: {err}"
+        );
+    }
+}
+
+#[test]
+fn without_a_root_directory_the_main_modules_directory_is_the_linkers_root() {
+    let tree = built_test_tree("cli-sandbox");
+    let (code, out, err) = wasmlink(
+        &tree,
+        &["run", "app/main.wasm", "/lib/libbeside.so", "lib/libbeside.so"],
+        "",
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "/lib/libbeside.so: opened, value 3\nlib/libbeside.so: opened, value 3\n"
+    );
+    // ldd names guest paths too.
+    let dir = format!("{}::/usr/lib/app", tree.display());
+    let (code, out, err) = wasmlink(&tree, &["ldd", "--dir", &dir, "app/main.wasm"], "", &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("main.wasm => /usr/lib/app/app/main.wasm ("), "{out}");
+}
+
 /// The engines `wasmlink run` serves WASI on in this build.
 fn engines() -> Vec<&'static str> {
     vec!["wasmtime", "wasmer"]

@@ -10,7 +10,7 @@
 //! ```no_run
 //! use std::sync::Arc;
 //! use backend_wasmer::WasmerEngine;
-//! use linker_core::{HostDirFs, LinkerConfig, NoHost, Process};
+//! use linker_core::{MountFs, LinkerConfig, NoHost, Process};
 //!
 //! let engine = WasmerEngine::new();
 //! // Functions of your own, as with any wasmer embedding. Functions in `wasmer::Imports` belong
@@ -19,7 +19,7 @@
 //!     let answer = wasmer::Function::new_typed(store, || 42i32);
 //!     wasmer::imports! { "host" => { "answer" => answer } }
 //! });
-//! let fs = Arc::new(HostDirFs::new("/path/to/root").unwrap());
+//! let fs = Arc::new(MountFs::root("/path/to/root").unwrap());
 //! let mut process = Process::load(engine, LinkerConfig::new(fs), Arc::new(NoHost), "/app/main.wasm").unwrap();
 //! let exit_code = process.run().unwrap();
 //! # let _ = exit_code;

@@ -23,7 +23,7 @@
 //! ```no_run
 //! use std::sync::Arc;
 //! use backend_wasmer::{wasi::WasixWasi, WasmerEngine};
-//! use linker_core::{HostDirFs, LinkerConfig, NoHost, Process};
+//! use linker_core::{MountFs, LinkerConfig, NoHost, Process};
 //!
 //! let engine = WasmerEngine::new();
 //! let wasi = WasixWasi::builder("main.wasm")
@@ -33,7 +33,7 @@
 //!     .build(&engine)
 //!     .unwrap();
 //! let engine = wasi.install(engine);
-//! let fs = Arc::new(HostDirFs::new("/path/to/root").unwrap());
+//! let fs = Arc::new(MountFs::root("/path/to/root").unwrap());
 //! let mut process =
 //!     Process::load(engine, LinkerConfig::new(fs), Arc::new(NoHost), "/app/main.wasm").unwrap();
 //! let exit_code = process.run().unwrap();
@@ -107,6 +107,14 @@ impl WasixWasiBuilder {
     pub fn preopened_dir(mut self, host: impl AsRef<Path>, guest: impl Into<String>) -> Self {
         self.dirs.push((host.as_ref().to_path_buf(), guest.into()));
         self
+    }
+
+    /// Every directory of `mounts` at its guest path, read-write: the same table the linker's
+    /// [`linker_core::MountFs`] is built from, so that `open` and `dlopen` see one filesystem.
+    pub fn mounts<'a>(self, mounts: impl IntoIterator<Item = &'a linker_core::Mount>) -> Self {
+        mounts.into_iter().fold(self, |b, m| {
+            b.preopened_dir(&m.host, m.guest.as_str())
+        })
     }
 
     /// Anything else wasmer-wasix's own builder offers (stdio of your own, capabilities, ...).

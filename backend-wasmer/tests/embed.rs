@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::Arc;
 
 use backend_wasmer::WasmerEngine;
-use linker_core::{HostDirFs, LinkerConfig, NoHost, Process};
+use linker_core::{MountFs, LinkerConfig, NoHost, Process};
 
 const MAIN: &str = r#"(module
   (@custom "dylink.0" "\01\04\00\00\00\00")
@@ -29,7 +29,7 @@ fn imports_come_from_the_embedders_imports() {
         wasmer::imports! { "host" => { "answer" => answer, "report" => report } }
     });
 
-    let fs = Arc::new(HostDirFs::new(&dir).unwrap());
+    let fs = Arc::new(MountFs::root(&dir).unwrap());
     let mut process = Process::load(
         engine,
         LinkerConfig::new(fs),

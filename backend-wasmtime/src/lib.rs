@@ -8,7 +8,7 @@
 //! ```no_run
 //! use std::sync::Arc;
 //! use backend_wasmtime::WasmtimeEngine;
-//! use linker_core::{HostDirFs, LinkerConfig, NoHost, Process};
+//! use linker_core::{MountFs, LinkerConfig, NoHost, Process};
 //!
 //! // Functions of your own, as with any wasmtime embedding.
 //! let engine = WasmtimeEngine::<()>::new().unwrap();
@@ -16,7 +16,7 @@
 //! native.func_wrap("host", "answer", || 42i32).unwrap();
 //! let engine = engine.with_linker(native);
 //!
-//! let fs = Arc::new(HostDirFs::new("/path/to/root").unwrap());
+//! let fs = Arc::new(MountFs::root("/path/to/root").unwrap());
 //! let mut process = Process::load(engine, LinkerConfig::new(fs), Arc::new(NoHost), "/app/main.wasm").unwrap();
 //! let exit_code = process.run().unwrap();
 //! # let _ = exit_code;

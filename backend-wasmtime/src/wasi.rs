@@ -52,6 +52,20 @@ impl WasiP1 {
     }
 }
 
+/// Preopens every directory of `mounts` at its guest path with `perms`: the same table the
+/// linker's [`linker_core::MountFs`] is built from, so that `open` and `dlopen` see one
+/// filesystem.
+pub fn preopen_mounts<'a>(
+    wasi: &mut wasmtime_wasi::WasiCtxBuilder,
+    mounts: impl IntoIterator<Item = &'a linker_core::Mount>,
+    perms: wasmtime_wasi::FsPerms,
+) -> wasmtime::Result<()> {
+    for m in mounts {
+        wasi.preopened_dir(&m.host, &m.guest, perms)?;
+    }
+    Ok(())
+}
+
 /// The context, ready for one call.
 fn lock(ctx: &Mutex<WasiP1Ctx>) -> MutexGuard<'_, WasiP1Ctx> {
     let mut g = ctx.lock().unwrap_or_else(|p| p.into_inner());

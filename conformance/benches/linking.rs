@@ -29,7 +29,7 @@ use conformance::fixtures::build_case;
 use conformance::manifest::{load_cases, Case};
 use conformance::wasi::{Output, Wasi};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use wasmlink::{Engine, HostDirFs, LinkerConfig, ModuleCache, Process, Val};
+use wasmlink::{Engine, MountFs, LinkerConfig, ModuleCache, Process, Val};
 
 fn trees() -> Vec<Case> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/trees");
@@ -55,7 +55,7 @@ fn host() -> Arc<Wasi> {
 }
 
 fn load<E: Engine>(engine: &E, root: &Path, main: &str, cache: &Arc<ModuleCache<E>>) -> Process<E> {
-    let config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
+    let config = LinkerConfig::new(Arc::new(MountFs::root(root).unwrap()));
     Process::load_with_cache(engine.clone(), config, host(), main, cache.clone()).unwrap()
 }
 
@@ -176,7 +176,7 @@ fn bench_engine<E: Engine>(c: &mut Criterion, engine: E) {
         b.iter(|| p.dlsym(0, "lib_inc").unwrap())
     });
     // The PLT as it was: each stub in a generated module of its own (`inline_plt` off).
-    let mut config = LinkerConfig::new(Arc::new(HostDirFs::new(&root).unwrap()));
+    let mut config = LinkerConfig::new(Arc::new(MountFs::root(&root).unwrap()));
     config.inline_plt = false;
     let mut q =
         Process::load_with_cache(engine.clone(), config, host(), "/main.wasm", cache).unwrap();
@@ -204,7 +204,7 @@ fn bench_engine<E: Engine>(c: &mut Criterion, engine: E) {
 
 /// A start-up with nothing cached: every module compiled (on `threads` threads; 0: every core).
 fn cold_start<E: Engine>(engine: &E, root: &Path, threads: usize) {
-    let mut config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
+    let mut config = LinkerConfig::new(Arc::new(MountFs::root(root).unwrap()));
     config.compile_threads = threads;
     let cache = Arc::new(ModuleCache::default());
     let p = Process::load_with_cache(engine.clone(), config, host(), "/main.wasm", cache).unwrap();

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use conformance::wasi::{Output, Wasi};
-use wasmlink::{Engine, HostDirFs, LinkerConfig, ModuleCache, Process, Val};
+use wasmlink::{Engine, MountFs, LinkerConfig, ModuleCache, Process, Val};
 
 /// Resident set size in KiB, from /proc.
 fn rss_kib() -> u64 {
@@ -21,7 +21,7 @@ fn rss_kib() -> u64 {
 }
 
 fn run<E: Engine>(engine: E, root: &Path, k: i32) {
-    let config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
+    let config = LinkerConfig::new(Arc::new(MountFs::root(root).unwrap()));
     let host = Arc::new(Wasi {
         args: vec!["main.wasm".into()],
         env: vec![],

@@ -5,12 +5,12 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use conformance::wasi::{Output, Wasi};
-use wasmlink::{Engine, HostDirFs, LinkerConfig, ModuleCache, Process};
+use wasmlink::{Engine, MountFs, LinkerConfig, ModuleCache, Process};
 
 fn run<E: Engine>(engine: E, root: &Path, secs: u64) {
     let cache = Arc::new(ModuleCache::default());
     let load = || {
-        let mut config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
+        let mut config = LinkerConfig::new(Arc::new(MountFs::root(root).unwrap()));
         // EAGER set: every thread instantiates every library as it catches up (A/B of lazy
         // replication, docs/threads.md).
         config.lazy_replication = std::env::var_os("EAGER").is_none();
@@ -84,7 +84,7 @@ fn run<E: Engine>(engine: E, root: &Path, secs: u64) {
             drop(engine.new_shared_memory(20, 16384).unwrap());
         } else if what == "prepare" {
             // Discovery and planning without an engine (what `ldd` runs).
-            let config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
+            let config = LinkerConfig::new(Arc::new(MountFs::root(root).unwrap()));
             drop(wasmlink::ldd(&config, "/main.wasm").unwrap());
         } else {
             drop(load());

@@ -201,7 +201,7 @@ fn build_module(case: &Case, root: &Path, m: &ModuleSpec) -> Result<(), String> 
     // Stamp: inputs of this module (sources, flags, libraries it links against, tools).
     let mut h = 0xcbf29ce484222325u64;
     fnv(&mut h, format!("{m:?}{:?}", m.shape_in(case)).as_bytes());
-    for s in &m.sources {
+    for s in m.sources.iter().filter(|_| m.kind != Kind::Symlink) {
         fnv(
             &mut h,
             &std::fs::read(source_path(case, s)?).map_err(|e| format!("{s}: {e}"))?,
@@ -239,6 +239,7 @@ fn build_module(case: &Case, root: &Path, m: &ModuleSpec) -> Result<(), String> 
         Kind::Raw => {
             std::fs::copy(case.dir.join(&m.sources[0]), &out).map_err(|e| e.to_string())?;
         }
+        Kind::Symlink => make_symlink(root, &m.sources[0], &out)?,
         Kind::Wat => {
             let text =
                 std::fs::read_to_string(case.dir.join(&m.sources[0])).map_err(|e| e.to_string())?;
@@ -254,6 +255,16 @@ fn build_module(case: &Case, root: &Path, m: &ModuleSpec) -> Result<(), String> 
     }
     std::fs::write(&stamp, want).map_err(|e| e.to_string())?;
     Ok(())
+}
+
+/// A symbolic link at `out` to `target` (`{build}` replaced by `root`), replacing what is there.
+pub(crate) fn make_symlink(root: &Path, target: &str, out: &Path) -> Result<(), String> {
+    let target = target.replace("{build}", &root.to_string_lossy());
+    let _ = std::fs::remove_file(out);
+    #[cfg(unix)]
+    return std::os::unix::fs::symlink(target, out).map_err(|e| e.to_string());
+    #[cfg(not(unix))]
+    return Err(format!("symbolic links need a unix host ({target})"));
 }
 
 fn sorted_files(dir: &Path) -> Vec<PathBuf> {

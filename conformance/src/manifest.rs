@@ -75,6 +75,9 @@ pub enum Kind {
     Wat,
     /// A file copied from the sources as is (e.g. a non-wasm file).
     Raw,
+    /// A symbolic link whose target is `sources[0]` taken literally (`{build}` stands for the
+    /// host path of the case's build directory).
+    Symlink,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -111,16 +114,33 @@ pub struct ModuleSpec {
     pub shape: Option<Shape>,
 }
 
+/// A directory of the case's build given to the program at a guest path.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MountSpec {
+    /// The directory, relative to the case's build directory (`.` for all of it).
+    pub dir: String,
+    /// Where the program sees it.
+    pub guest: String,
+}
+
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RunSpec {
-    /// Main module, relative to the root (default: the first `main` module).
+    /// Main module's guest path without the leading `/` (default: the first `main` module's
+    /// output path, which is its guest path under the default mount).
     pub main: Option<String>,
+    /// Arguments; `{build}` stands for the host path of the case's build directory (to name
+    /// host files that no mount shows).
     #[serde(default)]
     pub args: Vec<String>,
+    /// The program's namespace, seen alike by its `dlopen` and its files (default: the whole
+    /// build directory at `/`).
+    #[serde(default)]
+    pub mounts: Vec<MountSpec>,
     #[serde(default)]
     pub env: BTreeMap<String, String>,
-    /// `LD_LIBRARY_PATH` entries (guest paths).
+    /// `LD_LIBRARY_PATH` entries (guest paths; `{build}` as in `args`).
     #[serde(default)]
     pub ld_library_path: Vec<String>,
     /// Expected standard output, exactly.
@@ -162,6 +182,50 @@ impl Case {
         self.group == "exceptions" || self.modules.iter().any(|m| m.exceptions)
     }
 
+    /// The namespace of a run whose build directory is `root`.
+    pub fn mounts(&self, root: &Path) -> Vec<wasmlink::Mount> {
+        if self.run.mounts.is_empty() {
+            return vec![wasmlink::Mount::new(root, "/")];
+        }
+        self.run
+            .mounts
+            .iter()
+            .map(|m| wasmlink::Mount::new(root.join(&m.dir), m.guest.clone()))
+            .collect()
+    }
+
+    /// The host path, under build directory `root`, of guest path `guest` in this case's
+    /// namespace (the native build lays its files out the same way).
+    pub fn host_path(&self, root: &Path, guest: &str) -> PathBuf {
+        let guest = format!("/{}", guest.trim_start_matches('/'));
+        let best = self
+            .run
+            .mounts
+            .iter()
+            .filter_map(|m| {
+                let g = m.guest.trim_end_matches('/');
+                let rest = guest.strip_prefix(g)?;
+                (rest.is_empty() || rest.starts_with('/')).then_some((g.len(), &m.dir, rest))
+            })
+            .max_by_key(|(len, _, _)| *len);
+        match best {
+            Some((_, dir, rest)) => root.join(dir).join(rest.trim_start_matches('/')),
+            None if self.run.mounts.is_empty() => root.join(guest.trim_start_matches('/')),
+            // Outside every mount: nowhere (a path that does not exist).
+            None => root.join(".outside-every-mount"),
+        }
+    }
+
+    /// The arguments of a run whose build directory is `root`.
+    pub fn args(&self, root: &Path) -> Vec<String> {
+        expand_build(&self.run.args, root)
+    }
+
+    /// The `LD_LIBRARY_PATH` of a run whose build directory is `root`.
+    pub fn ld_library_path(&self, root: &Path) -> Vec<String> {
+        expand_build(&self.run.ld_library_path, root)
+    }
+
     pub fn main(&self) -> String {
         self.run.main.clone().unwrap_or_else(|| {
             self.modules
@@ -171,6 +235,12 @@ impl Case {
                 .unwrap_or_else(|| "main.wasm".into())
         })
     }
+}
+
+/// `items` with `{build}` replaced by the host path of build directory `root`.
+fn expand_build(items: &[String], root: &Path) -> Vec<String> {
+    let build = root.to_string_lossy();
+    items.iter().map(|a| a.replace("{build}", &build)).collect()
 }
 
 /// Loads every case under `cases_dir`, sorted by name.

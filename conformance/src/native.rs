@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::fixtures::{cache_dir, cflags, fnv, run, source_path, support_dir};
+use crate::fixtures::{cache_dir, cflags, fnv, make_symlink, run, source_path, support_dir};
 use crate::manifest::{Case, Kind};
 
 /// Why `case` has no native reference, if it has none.
@@ -45,7 +45,7 @@ pub fn build(case: &Case) -> Result<PathBuf, String> {
         }
         let mut h = 0xcbf29ce484222325u64;
         fnv(&mut h, format!("native {m:?}").as_bytes());
-        for s in &m.sources {
+        for s in m.sources.iter().filter(|_| m.kind != Kind::Symlink) {
             fnv(
                 &mut h,
                 &std::fs::read(source_path(case, s)?).map_err(|e| format!("{s}: {e}"))?,
@@ -60,6 +60,7 @@ pub fn build(case: &Case) -> Result<PathBuf, String> {
             Kind::Raw => {
                 std::fs::copy(case.dir.join(&m.sources[0]), &out).map_err(|e| e.to_string())?;
             }
+            Kind::Symlink => make_symlink(&root, &m.sources[0], &out)?,
             Kind::Wat => return Err("WAT modules have no native build".into()),
             Kind::Main | Kind::MainNopie | Kind::Side => {
                 let mut c = Command::new("gcc");
@@ -109,12 +110,13 @@ pub struct NativeRun {
 /// Builds and runs `case` natively.
 pub fn run_case(case: &Case) -> Result<NativeRun, String> {
     let root = build(case)?;
-    let main = root.join(case.main().trim_end_matches(".wasm"));
-    let under = |p: &str| root.join(p.trim_start_matches('/')).display().to_string();
+    // Guest paths map to the host as the case's mounts say.
+    let main = case.host_path(&root, case.main().trim_end_matches(".wasm"));
+    let under = |p: &str| case.host_path(&root, p).display().to_string();
     let mut path: Vec<String> = case.run.ld_library_path.iter().map(|p| under(p)).collect();
     path.extend(["lib", "usr/lib", "usr/local/lib"].map(under));
     let out = Command::new(&main)
-        .args(&case.run.args)
+        .args(case.args(&root))
         .env_clear()
         .envs(case.run.env.iter())
         .env("LD_LIBRARY_PATH", path.join(":"))

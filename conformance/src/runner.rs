@@ -1,10 +1,9 @@
 //! Runs a module tree on one engine through `linker-core`, with the conformance host (WASI).
 
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use wasmlink::{Engine, HostDirFs, LinkerConfig, Process, RunError};
+use wasmlink::{Engine, LinkerConfig, Mount, MountFs, Process, RunError};
 
 use crate::wasi::{Output, Wasi};
 
@@ -82,8 +81,9 @@ pub const TRAP_EXIT: i32 = 134;
 
 /// A run request.
 pub struct Request<'a> {
-    /// Host directory mapped to the guest's `/`.
-    pub root: &'a Path,
+    /// The program's namespace: host directories at guest paths, seen alike by the linker and
+    /// by the program's files (preopened read-only).
+    pub mounts: Vec<Mount>,
     /// Guest path of the main module.
     pub main: &'a str,
     pub args: Vec<String>,
@@ -91,9 +91,6 @@ pub struct Request<'a> {
     pub ld_library_path: Vec<String>,
     /// Write the guest's output to ours as it comes.
     pub passthrough: bool,
-    /// Host directory the program reads files from (preopened read-only as `/`, which is also
-    /// its working directory).
-    pub files_root: &'a Path,
 }
 
 pub fn run(kind: EngineKind, req: &Request<'_>) -> Outcome {
@@ -131,9 +128,9 @@ pub fn run_with<E: Engine>(engine: E, req: &Request<'_>) -> Outcome {
     } else {
         Output::default()
     });
-    let fs = match HostDirFs::new(req.root) {
+    let fs = match MountFs::from_mounts(&req.mounts) {
         Ok(fs) => fs,
-        Err(e) => return failed(format!("{}: {e}", req.root.display())),
+        Err(e) => return failed(format!("mounts: {e}")),
     };
     let mut config = LinkerConfig::new(Arc::new(fs));
     config.search.ld_library_path = req.ld_library_path.clone();
@@ -143,8 +140,8 @@ pub fn run_with<E: Engine>(engine: E, req: &Request<'_>) -> Outcome {
         args,
         env: req.env.clone(),
         output: output.clone(),
-        // The library root is also the program's (read-only) filesystem.
-        files: Arc::new(crate::wasi_fs::Files::new(Some(req.files_root))),
+        // The linker's namespace is also the program's (read-only) filesystem.
+        files: Arc::new(crate::wasi_fs::Files::mounts(&req.mounts)),
     });
     let mut outcome = Outcome::default();
     // WASMLINK_CACHE_DIR: keep compiled modules on disk between runs (a trusted directory).

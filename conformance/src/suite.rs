@@ -71,18 +71,17 @@ pub fn run_case(case: &Case, engine: EngineKind) -> CaseResult {
         Ok(root) => {
             let main = format!("/{}", case.main());
             let req = Request {
-                root: &root,
+                mounts: case.mounts(&root),
                 main: &main,
-                args: case.run.args.clone(),
+                args: case.args(&root),
                 env: case
                     .run
                     .env
                     .iter()
                     .map(|(k, v)| (k.clone(), v.clone()))
                     .collect(),
-                ld_library_path: case.run.ld_library_path.clone(),
+                ld_library_path: case.ld_library_path(&root),
                 passthrough: false,
-                files_root: &root,
             };
             let out = run(engine, &req);
             let st = match judge(case, &out) {

@@ -1,7 +1,8 @@
-//! Read-only files for the conformance host: one preopened directory (fd 3, guest name `/`)
-//! mapping a host directory. Programs read their scripts through it (SQLite's SQL, Lua's
-//! `require` probing `package.cpath` with `fopen`). Nothing can be written, and no path leaves
-//! the directory (`..` past it or a symlink out of it is refused).
+//! Read-only files for the conformance host: the case's mounts, each a preopened directory (fds
+//! 3, 4, ... in the order of the table, named by their guest paths) mapping a host directory:
+//! the same table the linker's namespace is built from. Programs read their scripts through
+//! them (SQLite's SQL, Lua's `require` probing `package.cpath` with `fopen`). Nothing can be
+//! written, and no path leaves a preopen (`..` past it or a symlink out of it is refused).
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -20,18 +21,21 @@ pub const ENOTCAPABLE: i32 = 76;
 pub const FILETYPE_DIRECTORY: u8 = 3;
 pub const FILETYPE_REGULAR_FILE: u8 = 4;
 
-/// The preopened directory's descriptor.
+/// The first preopened directory's descriptor.
 pub const PREOPEN_FD: i32 = 3;
 
 enum Open {
-    Dir(PathBuf),
+    /// A directory, and the canonical host path of the preopen it was reached from (which no
+    /// path opened from it may leave).
+    Dir { path: PathBuf, root: PathBuf },
     File { data: Vec<u8>, pos: u64 },
 }
 
 /// The open files of one process.
 #[derive(Default)]
 pub struct Files {
-    root: Option<PathBuf>,
+    /// Guest names of the preopens, fd `PREOPEN_FD + i` for entry `i`.
+    preopens: Vec<String>,
     open: Mutex<HashMap<i32, Open>>,
 }
 
@@ -44,13 +48,33 @@ pub struct Stat {
 impl Files {
     /// Files under `root` (canonicalised), preopened as `/`.
     pub fn new(root: Option<&Path>) -> Files {
-        let root = root.and_then(|r| std::fs::canonicalize(r).ok());
+        let mounts: Vec<wasmlink::Mount> = root
+            .map(|r| wasmlink::Mount::new(r, "/"))
+            .into_iter()
+            .collect();
+        Files::mounts(&mounts)
+    }
+
+    /// Each of `mounts` (host directories canonicalised) preopened at its guest path; a
+    /// directory that cannot be resolved is left out.
+    pub fn mounts(mounts: &[wasmlink::Mount]) -> Files {
         let mut open = HashMap::new();
-        if let Some(r) = &root {
-            open.insert(PREOPEN_FD, Open::Dir(r.clone()));
+        let mut preopens = Vec::new();
+        for m in mounts {
+            let Ok(root) = std::fs::canonicalize(&m.host) else {
+                continue;
+            };
+            open.insert(
+                PREOPEN_FD + preopens.len() as i32,
+                Open::Dir {
+                    path: root.clone(),
+                    root,
+                },
+            );
+            preopens.push(m.guest.clone());
         }
         Files {
-            root,
+            preopens,
             open: Mutex::new(open),
         }
     }
@@ -60,22 +84,23 @@ impl Files {
     }
 
     /// The preopened directory's guest name, if `fd` is one.
-    pub fn prestat(&self, fd: i32) -> Option<&'static str> {
-        (fd == PREOPEN_FD && self.root.is_some()).then_some("/")
+    pub fn prestat(&self, fd: i32) -> Option<&str> {
+        let i = usize::try_from(fd.checked_sub(PREOPEN_FD)?).ok()?;
+        self.preopens.get(i).map(String::as_str)
     }
 
     pub fn is_open(&self, fd: i32) -> Option<u8> {
         self.lock().get(&fd).map(|o| match o {
-            Open::Dir(_) => FILETYPE_DIRECTORY,
+            Open::Dir { .. } => FILETYPE_DIRECTORY,
             Open::File { .. } => FILETYPE_REGULAR_FILE,
         })
     }
 
-    /// Resolves `path` relative to directory `dirfd`, inside the root.
-    fn resolve(&self, dirfd: i32, path: &str) -> Result<PathBuf, i32> {
-        let root = self.root.as_ref().ok_or(EBADF)?;
-        let base = match self.lock().get(&dirfd) {
-            Some(Open::Dir(d)) => d.clone(),
+    /// Resolves `path` relative to directory `dirfd`, inside its preopen; returns the host
+    /// path and that preopen's root.
+    fn resolve(&self, dirfd: i32, path: &str) -> Result<(PathBuf, PathBuf), i32> {
+        let (base, root) = match self.lock().get(&dirfd) {
+            Some(Open::Dir { path, root }) => (path.clone(), root.clone()),
             Some(_) => return Err(ENOTDIR),
             None => return Err(EBADF),
         };
@@ -84,7 +109,7 @@ impl Files {
             match c {
                 Component::Normal(s) => p.push(s),
                 Component::ParentDir => {
-                    if p == *root || !p.pop() {
+                    if p == root || !p.pop() {
                         return Err(ENOTCAPABLE);
                     }
                 }
@@ -93,7 +118,7 @@ impl Files {
             }
         }
         match std::fs::canonicalize(&p) {
-            Ok(c) if c.starts_with(root) => Ok(c),
+            Ok(c) if c.starts_with(&root) => Ok((c, root)),
             Ok(_) => Err(ENOTCAPABLE),
             Err(_) => Err(ENOENT),
         }
@@ -101,12 +126,12 @@ impl Files {
 
     /// Opens `path` for reading; `write` or `create` requests are refused.
     pub fn open(&self, dirfd: i32, path: &str, directory: bool, write: bool) -> Result<i32, i32> {
-        let p = self.resolve(dirfd, path)?;
+        let (p, root) = self.resolve(dirfd, path)?;
         if write {
             return Err(EACCES);
         }
         let entry = if p.is_dir() {
-            Open::Dir(p)
+            Open::Dir { path: p, root }
         } else if directory {
             return Err(ENOTDIR);
         } else {
@@ -116,7 +141,7 @@ impl Files {
             }
         };
         let mut open = self.lock();
-        let fd = (PREOPEN_FD + 1..)
+        let fd = (PREOPEN_FD + self.preopens.len() as i32..)
             .find(|f| !open.contains_key(f))
             .unwrap_or(i32::MAX);
         open.insert(fd, entry);
@@ -124,7 +149,7 @@ impl Files {
     }
 
     pub fn stat_path(&self, dirfd: i32, path: &str) -> Result<Stat, i32> {
-        let p = self.resolve(dirfd, path)?;
+        let (p, _) = self.resolve(dirfd, path)?;
         let md = std::fs::metadata(&p).map_err(|_| ENOENT)?;
         Ok(Stat {
             filetype: if md.is_dir() {
@@ -138,7 +163,7 @@ impl Files {
 
     pub fn stat_fd(&self, fd: i32) -> Result<Stat, i32> {
         match self.lock().get(&fd) {
-            Some(Open::Dir(_)) => Ok(Stat {
+            Some(Open::Dir { .. }) => Ok(Stat {
                 filetype: FILETYPE_DIRECTORY,
                 size: 0,
             }),
@@ -159,7 +184,7 @@ impl Files {
                 *pos = end as u64;
                 Ok(data[start..end].to_vec())
             }
-            Some(Open::Dir(_)) => Err(EISDIR),
+            Some(Open::Dir { .. }) => Err(EISDIR),
             None => Err(EBADF),
         }
     }
@@ -178,13 +203,13 @@ impl Files {
                 *pos = new as u64;
                 Ok(*pos)
             }
-            Some(Open::Dir(_)) => Err(EISDIR),
+            Some(Open::Dir { .. }) => Err(EISDIR),
             None => Err(EBADF),
         }
     }
 
     pub fn close(&self, fd: i32) -> Result<(), i32> {
-        if fd == PREOPEN_FD {
+        if self.prestat(fd).is_some() {
             return Ok(());
         }
         self.lock().remove(&fd).map(|_| ()).ok_or(EBADF)

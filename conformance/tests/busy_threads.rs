@@ -10,11 +10,11 @@ use std::time::Duration;
 
 use conformance::testing::built_test_tree;
 use conformance::wasi::{Output, Wasi};
-use wasmlink::{Engine, HostDirFs, LinkerConfig, Process};
+use wasmlink::{Engine, MountFs, LinkerConfig, Process};
 
 fn check<E: Engine>(engine: E, root: &Path) {
     let resumable = engine.capabilities().resumable_safepoints;
-    let mut config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
+    let mut config = LinkerConfig::new(Arc::new(MountFs::root(root).unwrap()));
     config.safepoint_timeout = Duration::from_secs(2);
     let output = Arc::new(Output::default());
     let host = Arc::new(Wasi {

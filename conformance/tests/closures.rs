@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use conformance::testing::built_case;
 use conformance::wasi::Wasi;
-use wasmlink::{Engine, FuncType, HostDirFs, HostFn, LinkerConfig, Process, Val, ValType};
+use wasmlink::{Engine, FuncType, MountFs, HostFn, LinkerConfig, Process, Val, ValType};
 
 fn adder<E: Engine>(k: i32) -> HostFn<E> {
     Arc::new(move |_cx, args, results| {
@@ -16,7 +16,7 @@ fn adder<E: Engine>(k: i32) -> HostFn<E> {
 }
 
 fn check<E: Engine>(engine: E, root: &std::path::Path) {
-    let config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
+    let config = LinkerConfig::new(Arc::new(MountFs::root(root).unwrap()));
     let (host, _) = Wasi::quiet();
     let mut p = Process::load(engine, config, host, "/main.wasm").unwrap();
     let ty = FuncType::new([ValType::I32], [ValType::I32]);

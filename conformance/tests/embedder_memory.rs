@@ -6,12 +6,12 @@ use std::sync::Arc;
 
 use conformance::testing::built_case;
 use conformance::wasi::Wasi;
-use wasmlink::{Engine, HostDirFs, LinkError, LinkerConfig, Process};
+use wasmlink::{Engine, MountFs, LinkError, LinkerConfig, Process};
 
 fn check<E: Engine>(engine: E, threads: &std::path::Path, single: &std::path::Path) {
     // One page: far less than the program needs at start.
     let memory = engine.new_shared_memory(1, 16384).unwrap();
-    let config = LinkerConfig::new(Arc::new(HostDirFs::new(threads).unwrap()));
+    let config = LinkerConfig::new(Arc::new(MountFs::root(threads).unwrap()));
     let (host, _) = Wasi::quiet();
     let mut p = Process::load_with_memory(
         engine.clone(),
@@ -33,7 +33,7 @@ fn check<E: Engine>(engine: E, threads: &std::path::Path, single: &std::path::Pa
         "the embedder's memory was not used: {size} bytes"
     );
 
-    let config = LinkerConfig::new(Arc::new(HostDirFs::new(single).unwrap()));
+    let config = LinkerConfig::new(Arc::new(MountFs::root(single).unwrap()));
     let (host, _) = Wasi::quiet();
     let memory = engine.new_shared_memory(1, 16384).unwrap();
     let err = Process::load_with_memory(engine, config, host, "/main.wasm", Arc::default(), memory)

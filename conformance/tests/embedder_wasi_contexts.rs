@@ -14,7 +14,7 @@ mod wasmtime_only {
     use wasmlink::wasmtime::wasmtime_wasi::p2::pipe::MemoryOutputPipe;
     use wasmlink::wasmtime::wasmtime_wasi::{FsPerms, WasiCtxBuilder};
     use wasmlink::wasmtime::{config, wasmtime, WasmtimeEngine};
-    use wasmlink::{HostDirFs, LinkerConfig, NoHost, Process};
+    use wasmlink::{MountFs, LinkerConfig, NoHost, Process};
 
     struct Data {
         wasi: WasiP1Ctx,
@@ -42,7 +42,7 @@ mod wasmtime_only {
         let mut linker = wasmtime::Linker::new(engine.wasmtime());
         p1::add_to_linker_sync(&mut linker, |d: &mut Data| &mut d.wasi).unwrap();
         let engine = engine.with_linker(linker);
-        let config = LinkerConfig::new(Arc::new(HostDirFs::new(&root).unwrap()));
+        let config = LinkerConfig::new(Arc::new(MountFs::root(&root).unwrap()));
         let mut p = Process::load(engine, config, Arc::new(NoHost), "/main.wasm").unwrap();
         let code = p.run().unwrap();
         let printed = String::from_utf8_lossy(&out.contents()).into_owned();

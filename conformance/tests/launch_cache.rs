@@ -8,10 +8,10 @@ use std::sync::Arc;
 
 use conformance::testing::built_case;
 use conformance::wasi::Wasi;
-use wasmlink::{Engine, HostDirFs, LinkerConfig, ModuleCache, Process};
+use wasmlink::{Engine, MountFs, LinkerConfig, ModuleCache, Process};
 
 fn start<E: Engine>(engine: &E, root: &Path, cache: &Arc<ModuleCache<E>>) -> String {
-    let mut config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
+    let mut config = LinkerConfig::new(Arc::new(MountFs::root(root).unwrap()));
     config.search.ld_library_path = vec!["/over".into()];
     let (host, out) = Wasi::quiet();
     let mut p = Process::load_with_cache(engine.clone(), config, host, "/main.wasm", cache.clone())

@@ -12,7 +12,7 @@ use conformance::wasi::Wasi;
 use tracing::field::{Field, Visit};
 use tracing_subscriber::layer::{Context, SubscriberExt};
 use tracing_subscriber::Layer;
-use wasmlink::{Engine, HostDirFs, LinkerConfig, Process};
+use wasmlink::{Engine, MountFs, LinkerConfig, Process};
 
 /// Every "instantiating on first use" event: (module, thread).
 static EVENTS: Mutex<Vec<(String, u64)>> = Mutex::new(Vec::new());
@@ -66,7 +66,7 @@ fn collect() {
 /// Runs the case; returns its output and the first-use instantiations, sorted.
 fn run<E: Engine>(engine: E, root: &Path, lazy: bool) -> (String, Vec<(String, u64)>) {
     EVENTS.lock().unwrap().clear();
-    let mut config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
+    let mut config = LinkerConfig::new(Arc::new(MountFs::root(root).unwrap()));
     config.lazy_replication = lazy;
     let (host, output) = Wasi::quiet();
     let name = engine.name();

@@ -10,11 +10,11 @@ use std::sync::Arc;
 
 use conformance::testing::built_bench_tree;
 use conformance::wasi::Wasi;
-use wasmlink::{Engine, HostDirFs, LinkerConfig, Process, Val};
+use wasmlink::{Engine, MountFs, LinkerConfig, Process, Val};
 
 fn check<E: Engine>(engine: E, root: &Path) {
     let name = engine.name();
-    let config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
+    let config = LinkerConfig::new(Arc::new(MountFs::root(root).unwrap()));
     let (host, _) = Wasi::quiet();
     let mut p = Process::load(engine, config, host, "/main.wasm").unwrap();
     assert_eq!(

@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use conformance::testing::built_case;
 use conformance::wasi::Wasi;
-use wasmlink::{Engine, HostDirFs, LinkerConfig, Process};
+use wasmlink::{Engine, MountFs, LinkerConfig, Process};
 use wasmlink::{RTLD_GLOBAL, RTLD_NOW};
 
 fn check<E: Engine>(engine: E, root: &std::path::Path) {
-    let config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
+    let config = LinkerConfig::new(Arc::new(MountFs::root(root).unwrap()));
     let (host, _) = Wasi::quiet();
     let mut p = Process::load(engine, config, host, "/main.wasm").unwrap();
     let start = p.accounting();

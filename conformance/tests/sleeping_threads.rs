@@ -9,10 +9,10 @@ use std::time::Duration;
 
 use conformance::testing::built_test_tree;
 use conformance::wasi::{Output, Wasi};
-use wasmlink::{Engine, HostDirFs, LinkerConfig, Process};
+use wasmlink::{Engine, MountFs, LinkerConfig, Process};
 
 fn check<E: Engine>(engine: E, root: &Path) {
-    let mut config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
+    let mut config = LinkerConfig::new(Arc::new(MountFs::root(root).unwrap()));
     config.safepoint_timeout = Duration::from_millis(300);
     let output = Arc::new(Output::default());
     let host = Arc::new(Wasi {
@@ -51,7 +51,7 @@ mod wasmtime_wasi_host {
     use wasmlink::NoHost;
 
     fn linker_config(root: &Path) -> LinkerConfig {
-        let mut config = LinkerConfig::new(Arc::new(HostDirFs::new(root).unwrap()));
+        let mut config = LinkerConfig::new(Arc::new(MountFs::root(root).unwrap()));
         config.safepoint_timeout = Duration::from_millis(300);
         config
     }

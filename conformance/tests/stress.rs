@@ -18,13 +18,12 @@ fn sixteen_threads_thousand_rounds() {
         let root = root.clone();
         std::thread::spawn(move || {
             let req = Request {
-                root: &root,
+                mounts: vec![wasmlink::Mount::new(&root, "/")],
                 main: "/main.wasm",
                 args: vec!["16".into(), "1000".into()],
                 env: vec![],
                 ld_library_path: vec![],
                 passthrough: false,
-                files_root: &root,
             };
             let _ = tx.send(run(engine, &req));
         });

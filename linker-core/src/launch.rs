@@ -1,4 +1,4 @@
-//! The key of a start-up's records: the library tree the search found (every file's name,
+//! The key of a start-up's records: the library tree the search found (every file's name, path,
 //! identity, stamp and resolved needed list, in load order) and the settings that shape the
 //! image and its code. The same program started again over unchanged files gets the records its first start
 //! computed instead of binding every import again, as macOS's dyld 3 reuses a "launch closure".
@@ -13,9 +13,10 @@ use crate::scope::WeakPolicy;
 /// What a start-up's records depend on.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) struct LaunchKey {
-    /// Per module in load order: name asked for, identity, stamp, resolved needed list (which
-    /// includes preloaded libraries).
-    tree: Vec<(String, String, u64, Vec<ModuleId>)>,
+    /// Per module in load order: name asked for, guest path (the records keep it: `$ORIGIN` and
+    /// `dlerror` use it), identity, stamp, resolved needed list (which includes preloaded
+    /// libraries).
+    tree: Vec<(String, String, String, u64, Vec<ModuleId>)>,
     stack_size: u64,
     weak_policy: WeakPolicy,
     bind_now: bool,
@@ -30,7 +31,15 @@ impl LaunchKey {
     pub fn new(config: &LinkerConfig, found: &[Found]) -> Option<LaunchKey> {
         let tree = found
             .iter()
-            .map(|f| Some((f.name.clone(), f.identity.clone(), f.stamp?, f.deps.clone())))
+            .map(|f| {
+                Some((
+                    f.name.clone(),
+                    f.path.clone(),
+                    f.identity.clone(),
+                    f.stamp?,
+                    f.deps.clone(),
+                ))
+            })
             .collect::<Option<Vec<_>>>()?;
         Some(LaunchKey {
             tree,

@@ -9,7 +9,8 @@
 //! | module | concept |
 //! |---|---|
 //! | [`metadata`] | what a module declares: dylink.0, imports classified, exports, element slots |
-//! | `locate` | finding a library file: search path, RUNPATH, `$ORIGIN`, the library root |
+//! | `namespace` | the program's filesystem: mounts of host directories at guest paths |
+//! | `locate` | finding a library file: search path, RUNPATH, `$ORIGIN` |
 //! | `discover` | the tree, breadth-first, each file read and parsed once (`dl-deps.c`) |
 //! | `file_cache`, `content`, `launch` | parsed files by identity and stamp; the key of a module's code; the key of a start-up |
 //! | `order` | initialisation order and local scopes (`dl-sort-maps.c`) |
@@ -72,6 +73,7 @@ mod locate;
 mod materialize;
 pub mod metadata;
 mod module_cache;
+mod namespace;
 mod order;
 mod plan;
 mod process;
@@ -96,8 +98,9 @@ pub use error::LinkError;
 pub use host::{HostContext, HostImport, HostResolver, NoHost};
 pub use image::Accounting;
 pub use ldd::{ldd, LddReport, ModuleSummary, Unresolved};
-pub use locate::{FileId, HostDirFs, LibraryFs, SearchPath};
+pub use locate::{FileId, LibraryFs, SearchPath};
 pub use metadata::ModuleInfo;
 pub use module_cache::ModuleCache;
+pub use namespace::{Mount, MountFs};
 pub use process::{Process, RunError};
 pub use scope::WeakPolicy;

@@ -3,11 +3,10 @@
 //! `$ORIGIN` = that module's directory), then in `/lib`, `/usr/lib`, `/usr/local/lib`.
 //!
 //! All paths are guest paths inside a [`LibraryFs`]: the embedder decides what they map to. The
-//! default, [`HostDirFs`], maps one host directory and refuses any path that leaves it.
+//! usual one, [`crate::MountFs`], is the program's namespace: the directories it was given, at
+//! the guest paths it sees them at (`namespace.rs`).
 
-use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::path::{Component, Path};
 
 use crate::error::{LinkError, Result};
 
@@ -38,143 +37,6 @@ pub struct FileId {
     pub identity: String,
     /// Changes whenever the file's contents may have changed.
     pub stamp: Option<u64>,
-}
-
-/// Maps the guest's `/` to one host directory. `..` cannot climb above it and a symlink may not
-/// point outside it.
-///
-/// Directories are resolved once (their canonical host path is remembered; clones share it), so
-/// finding a library costs one `lstat` of the file rather than a `readlink` per path component:
-/// a tree of a hundred libraries in one directory resolves that directory once. A file that is a
-/// symlink is resolved fully every time.
-#[derive(Clone, Debug)]
-pub struct HostDirFs {
-    root: PathBuf,
-    dirs: Arc<Mutex<HashMap<String, PathBuf>>>,
-}
-
-impl HostDirFs {
-    /// The directory `root` as the guest's `/`.
-    pub fn new(root: impl Into<PathBuf>) -> std::io::Result<HostDirFs> {
-        Ok(HostDirFs {
-            root: std::fs::canonicalize(root.into())?,
-            dirs: Default::default(),
-        })
-    }
-
-    /// The host directory that is the guest's `/`.
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
-    fn io(guest_path: &str, e: std::io::Error) -> LinkError {
-        LinkError::Io {
-            path: guest_path.to_string(),
-            reason: e.to_string(),
-        }
-    }
-
-    /// The canonical host path of guest path `canon` resolved inside the root, or an escape error.
-    fn inside(&self, guest_path: &str, joined: &Path) -> Result<Option<PathBuf>> {
-        let canon = match std::fs::canonicalize(joined) {
-            Ok(c) => c,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(Self::io(guest_path, e)),
-        };
-        if !canon.starts_with(&self.root) {
-            return Err(LinkError::PathEscapesRoot {
-                path: guest_path.to_string(),
-            });
-        }
-        Ok(Some(canon))
-    }
-
-    /// Resolves a guest path to a regular file's host path inside the root, following symlinks,
-    /// with the file's metadata.
-    fn host_file(&self, guest_path: &str) -> Result<Option<(PathBuf, std::fs::Metadata)>> {
-        let rel = normalize(guest_path).ok_or_else(|| LinkError::PathEscapesRoot {
-            path: guest_path.to_string(),
-        })?;
-        let (dir, file) = rel.rsplit_once('/').unwrap_or(("", rel.as_str()));
-        if file.is_empty() {
-            return Ok(None);
-        }
-        let cached = self
-            .dirs
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(dir)
-            .cloned();
-        let dir_host = match cached {
-            Some(d) => d,
-            None => {
-                let joined = self.root.join(dir.trim_start_matches('/'));
-                let Some(d) = self.inside(guest_path, &joined)? else {
-                    return Ok(None);
-                };
-                self.dirs
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .insert(dir.to_string(), d.clone());
-                d
-            }
-        };
-        let candidate = dir_host.join(file);
-        let md = match std::fs::symlink_metadata(&candidate) {
-            Ok(md) => md,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(Self::io(guest_path, e)),
-        };
-        let (path, md) = if md.file_type().is_symlink() {
-            let Some(canon) = self.inside(guest_path, &candidate)? else {
-                return Ok(None);
-            };
-            let md = std::fs::metadata(&canon).map_err(|e| Self::io(guest_path, e))?;
-            (canon, md)
-        } else {
-            (candidate, md)
-        };
-        Ok(md.is_file().then_some((path, md)))
-    }
-}
-
-impl LibraryFs for HostDirFs {
-    fn read(&self, guest_path: &str) -> Result<Option<Vec<u8>>> {
-        let Some((p, _)) = self.host_file(guest_path)? else {
-            return Ok(None);
-        };
-        std::fs::read(&p)
-            .map(Some)
-            .map_err(|e| Self::io(guest_path, e))
-    }
-
-    fn identity(&self, guest_path: &str) -> Result<Option<String>> {
-        Ok(self
-            .host_file(guest_path)?
-            .map(|(p, _)| p.to_string_lossy().into_owned()))
-    }
-
-    /// One `lstat` (the directory resolved before): the stamp is the device, inode, size and
-    /// both times of the file, so a rewritten or replaced file gets a new one.
-    fn stat(&self, guest_path: &str) -> Result<Option<FileId>> {
-        Ok(self.host_file(guest_path)?.map(|(p, md)| FileId {
-            identity: p.to_string_lossy().into_owned(),
-            stamp: Some(stamp(&md)),
-        }))
-    }
-}
-
-fn stamp(md: &std::fs::Metadata) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    md.len().hash(&mut h);
-    md.modified().ok().hash(&mut h);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        (md.dev(), md.ino(), md.ctime(), md.ctime_nsec()).hash(&mut h);
-    }
-    h.finish()
 }
 
 /// Normalizes an absolute guest path lexically; `None` if `..` climbs above `/`.
@@ -250,7 +112,7 @@ pub fn locate(
             name.to_string()
         } else {
             // Relative paths are relative to the needing module's directory.
-            format!("{origin}/{name}")
+            format!("{}/{name}", origin.trim_end_matches('/'))
         }))
     } else {
         let runpath_dirs = runpath.iter().map(move |r| expand_origin(r, &origin));
@@ -327,7 +189,9 @@ mod tests {
         assert_eq!(expand_origin("${ORIGIN}/../x", "/app"), "/app/../x");
     }
 
-    fn found(fs: &HostDirFs, l: Result<Located>) -> Vec<u8> {
+    use crate::namespace::MountFs;
+
+    fn found(fs: &MountFs, l: Result<Located>) -> Vec<u8> {
         fs.read(&l.unwrap().path).unwrap().unwrap()
     }
 
@@ -342,7 +206,7 @@ mod tests {
         std::fs::write(dir.join("root/app/rp/libx.so"), b"rp").unwrap();
         std::fs::write(dir.join("root/first/libx.so"), b"first").unwrap();
         std::fs::write(dir.join("outside.so"), b"out").unwrap();
-        let fs = HostDirFs::new(dir.join("root")).unwrap();
+        let fs = MountFs::root(dir.join("root")).unwrap();
         let mut sp = SearchPath::default();
         let rp = vec!["$ORIGIN/rp".to_string()];
         assert_eq!(
@@ -364,27 +228,25 @@ mod tests {
         ));
         #[cfg(unix)]
         {
+            // A symlink out of the namespace is not followed: the library does not exist.
             std::os::unix::fs::symlink(dir.join("outside.so"), dir.join("root/lib/libevil.so"))
                 .unwrap();
             assert!(matches!(
                 locate(&fs, &sp, "/lib/libevil.so", "/app/main.wasm", &[]),
-                Err(LinkError::PathEscapesRoot { .. })
+                Err(LinkError::LibraryNotFound { .. })
             ));
-            // A directory that is a symlink out of the root, and one inside it.
-            std::os::unix::fs::symlink(&dir, dir.join("root/up")).unwrap();
-            assert!(matches!(
-                locate(&fs, &sp, "/up/outside.so", "/app/main.wasm", &[]),
-                Err(LinkError::PathEscapesRoot { .. })
-            ));
+            // An absolute symlink is not followed even when its host path is inside the root
+            // (as in wasmtime-wasi's preopens); a relative one that stays inside is.
             std::os::unix::fs::symlink(dir.join("root/lib"), dir.join("root/alias")).unwrap();
-            let via_alias = locate(&fs, &sp, "/alias/libx.so", "/app/main.wasm", &[]).unwrap();
-            let direct = locate(&fs, &sp, "/lib/libx.so", "/app/main.wasm", &[]).unwrap();
-            assert_eq!(via_alias.file, direct.file, "one file, one identity");
-            // A rewritten file gets a new stamp.
-            std::fs::write(dir.join("root/lib/libx.so"), b"lib, version 2").unwrap();
-            let after = locate(&fs, &sp, "/lib/libx.so", "/app/main.wasm", &[]).unwrap();
-            assert_eq!(after.file.identity, direct.file.identity);
-            assert_ne!(after.file.stamp, direct.file.stamp);
+            assert!(matches!(
+                locate(&fs, &sp, "/alias/libx.so", "/app/main.wasm", &[]),
+                Err(LinkError::LibraryNotFound { .. })
+            ));
+            let direct = locate(&fs, &sp, "/lib/libx.so", "/app/main.wasm", &[]);
+            assert!(direct.is_ok());
+            std::os::unix::fs::symlink("lib", dir.join("root/rel-alias")).unwrap();
+            let via_rel = locate(&fs, &sp, "/rel-alias/libx.so", "/app/main.wasm", &[]).unwrap();
+            assert_eq!(via_rel.file, direct.unwrap().file, "one file, one identity");
         }
         assert!(matches!(
             locate(&fs, &sp, "libnone.so", "/app/main.wasm", &[]),

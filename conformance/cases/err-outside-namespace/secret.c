@@ -1,0 +1,1 @@
+int secret_value(void) { return 666; }

@@ -1,0 +1,2 @@
+int dep_value(void);
+int core_value(void) { return dep_value() * 10; }

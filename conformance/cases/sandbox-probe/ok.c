@@ -1,0 +1,1 @@
+int ok_value(void) { return 7; }

@@ -1,0 +1,1 @@
+int plug_value(void) { return 11; }
