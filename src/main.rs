@@ -18,7 +18,7 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand, ValueEnum};
 #[cfg(feature = "wasmer")]
 use wasmlink::NoHost;
-use wasmlink::{MountFs, LinkerConfig, ModuleCache, Process, RunError};
+use wasmlink::{LinkerConfig, ModuleCache, Mount, MountFs, Process, RunError};
 
 /// Exit code when the program cannot be loaded (as glibc's `ld.so` and a shell's "cannot
 /// execute").

@@ -195,11 +195,18 @@ fn ldd_prints_every_module_and_unresolved_symbols() {
 
 #[test]
 fn a_missing_library_is_a_load_error_naming_it() {
+    // The program's / is an empty directory, so its libraries (in lib/ beside main.wasm on the
+    // host) are not in its namespace.
     let tree = built_test_tree("cli-io");
-    let (code, out, err) = wasmlink(&tree, &["run", "main.wasm"], "", &[]);
+    let empty = scratch("missing");
+    let dir = format!("{}::/", empty.display());
+    let (code, out, err) = wasmlink(&tree, &["run", "--dir", &dir, "main.wasm"], "", &[]);
     assert_eq!(code, 127, "{out}");
     assert!(
-        err.contains("error while loading shared libraries: libfiles.so"),
+        err.contains(
+            "error while loading shared libraries: libfiles.so: cannot open shared object file: \
+             No such file or directory (needed by /main.wasm; searched [\"/lib/libfiles.so\""
+        ),
         "{err}"
     );
 }
@@ -260,7 +267,14 @@ fn dlopen_sees_only_the_programs_namespace() {
         not_found("/lib/libbeside.so"),
     ];
     for engine in engines() {
-        let mut argv = vec!["run", "--engine", engine, "--dir", "jail::/", "app/main.wasm"];
+        let mut argv = vec![
+            "run",
+            "--engine",
+            engine,
+            "--dir",
+            "jail::/",
+            "app/main.wasm",
+        ];
         argv.extend(paths);
         let (code, out, err) = wasmlink(&tree, &argv, "", &[]);
         assert_eq!(code, 0, "{engine}: {err}");
@@ -341,7 +355,12 @@ fn without_a_root_directory_the_main_modules_directory_is_the_linkers_root() {
     let tree = built_test_tree("cli-sandbox");
     let (code, out, err) = wasmlink(
         &tree,
-        &["run", "app/main.wasm", "/lib/libbeside.so", "lib/libbeside.so"],
+        &[
+            "run",
+            "app/main.wasm",
+            "/lib/libbeside.so",
+            "lib/libbeside.so",
+        ],
         "",
         &[],
     );
@@ -354,7 +373,10 @@ fn without_a_root_directory_the_main_modules_directory_is_the_linkers_root() {
     let dir = format!("{}::/usr/lib/app", tree.display());
     let (code, out, err) = wasmlink(&tree, &["ldd", "--dir", &dir, "app/main.wasm"], "", &[]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("main.wasm => /usr/lib/app/app/main.wasm ("), "{out}");
+    assert!(
+        out.contains("main.wasm => /usr/lib/app/app/main.wasm ("),
+        "{out}"
+    );
 }
 
 /// The engines `wasmlink run` serves WASI on in this build.

@@ -112,9 +112,9 @@ impl WasixWasiBuilder {
     /// Every directory of `mounts` at its guest path, read-write: the same table the linker's
     /// [`linker_core::MountFs`] is built from, so that `open` and `dlopen` see one filesystem.
     pub fn mounts<'a>(self, mounts: impl IntoIterator<Item = &'a linker_core::Mount>) -> Self {
-        mounts.into_iter().fold(self, |b, m| {
-            b.preopened_dir(&m.host, m.guest.as_str())
-        })
+        mounts
+            .into_iter()
+            .fold(self, |b, m| b.preopened_dir(&m.host, m.guest.as_str()))
     }
 
     /// Anything else wasmer-wasix's own builder offers (stdio of your own, capabilities, ...).

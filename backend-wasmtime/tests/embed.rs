@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::Arc;
 
 use backend_wasmtime::WasmtimeEngine;
-use linker_core::{MountFs, LinkerConfig, NoHost, Process};
+use linker_core::{LinkerConfig, MountFs, NoHost, Process};
 
 const MAIN: &str = r#"(module
   (@custom "dylink.0" "\01\04\00\00\00\00")

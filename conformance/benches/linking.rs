@@ -29,7 +29,7 @@ use conformance::fixtures::build_case;
 use conformance::manifest::{load_cases, Case};
 use conformance::wasi::{Output, Wasi};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use wasmlink::{Engine, MountFs, LinkerConfig, ModuleCache, Process, Val};
+use wasmlink::{Engine, LinkerConfig, ModuleCache, MountFs, Process, Val};
 
 fn trees() -> Vec<Case> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/trees");

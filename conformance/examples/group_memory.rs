@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use conformance::wasi::{Output, Wasi};
-use wasmlink::{Engine, MountFs, LinkerConfig, ModuleCache, Process, Val};
+use wasmlink::{Engine, LinkerConfig, ModuleCache, MountFs, Process, Val};
 
 /// Resident set size in KiB, from /proc.
 fn rss_kib() -> u64 {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use conformance::wasi::{Output, Wasi};
-use wasmlink::{Engine, MountFs, LinkerConfig, ModuleCache, Process};
+use wasmlink::{Engine, LinkerConfig, ModuleCache, MountFs, Process};
 
 fn run<E: Engine>(engine: E, root: &Path, secs: u64) {
     let cache = Arc::new(ModuleCache::default());

@@ -27,8 +27,14 @@ pub const PREOPEN_FD: i32 = 3;
 enum Open {
     /// A directory, and the canonical host path of the preopen it was reached from (which no
     /// path opened from it may leave).
-    Dir { path: PathBuf, root: PathBuf },
-    File { data: Vec<u8>, pos: u64 },
+    Dir {
+        path: PathBuf,
+        root: PathBuf,
+    },
+    File {
+        data: Vec<u8>,
+        pos: u64,
+    },
 }
 
 /// The open files of one process.

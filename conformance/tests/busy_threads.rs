@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use conformance::testing::built_test_tree;
 use conformance::wasi::{Output, Wasi};
-use wasmlink::{Engine, MountFs, LinkerConfig, Process};
+use wasmlink::{Engine, LinkerConfig, MountFs, Process};
 
 fn check<E: Engine>(engine: E, root: &Path) {
     let resumable = engine.capabilities().resumable_safepoints;

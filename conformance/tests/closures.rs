@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use conformance::testing::built_case;
 use conformance::wasi::Wasi;
-use wasmlink::{Engine, FuncType, MountFs, HostFn, LinkerConfig, Process, Val, ValType};
+use wasmlink::{Engine, FuncType, HostFn, LinkerConfig, MountFs, Process, Val, ValType};
 
 fn adder<E: Engine>(k: i32) -> HostFn<E> {
     Arc::new(move |_cx, args, results| {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use conformance::testing::built_case;
 use conformance::wasi::Wasi;
-use wasmlink::{Engine, MountFs, LinkError, LinkerConfig, Process};
+use wasmlink::{Engine, LinkError, LinkerConfig, MountFs, Process};
 
 fn check<E: Engine>(engine: E, threads: &std::path::Path, single: &std::path::Path) {
     // One page: far less than the program needs at start.

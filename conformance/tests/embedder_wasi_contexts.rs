@@ -14,7 +14,7 @@ mod wasmtime_only {
     use wasmlink::wasmtime::wasmtime_wasi::p2::pipe::MemoryOutputPipe;
     use wasmlink::wasmtime::wasmtime_wasi::{FsPerms, WasiCtxBuilder};
     use wasmlink::wasmtime::{config, wasmtime, WasmtimeEngine};
-    use wasmlink::{MountFs, LinkerConfig, NoHost, Process};
+    use wasmlink::{LinkerConfig, MountFs, NoHost, Process};
 
     struct Data {
         wasi: WasiP1Ctx,

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use conformance::testing::built_case;
 use conformance::wasi::Wasi;
-use wasmlink::{Engine, MountFs, LinkerConfig, ModuleCache, Process};
+use wasmlink::{Engine, LinkerConfig, ModuleCache, MountFs, Process};
 
 fn start<E: Engine>(engine: &E, root: &Path, cache: &Arc<ModuleCache<E>>) -> String {
     let mut config = LinkerConfig::new(Arc::new(MountFs::root(root).unwrap()));

@@ -12,7 +12,7 @@ use conformance::wasi::Wasi;
 use tracing::field::{Field, Visit};
 use tracing_subscriber::layer::{Context, SubscriberExt};
 use tracing_subscriber::Layer;
-use wasmlink::{Engine, MountFs, LinkerConfig, Process};
+use wasmlink::{Engine, LinkerConfig, MountFs, Process};
 
 /// Every "instantiating on first use" event: (module, thread).
 static EVENTS: Mutex<Vec<(String, u64)>> = Mutex::new(Vec::new());

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use conformance::testing::built_bench_tree;
 use conformance::wasi::Wasi;
-use wasmlink::{Engine, MountFs, LinkerConfig, Process, Val};
+use wasmlink::{Engine, LinkerConfig, MountFs, Process, Val};
 
 fn check<E: Engine>(engine: E, root: &Path) {
     let name = engine.name();

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use conformance::testing::built_case;
 use conformance::wasi::Wasi;
-use wasmlink::{Engine, MountFs, LinkerConfig, Process};
+use wasmlink::{Engine, LinkerConfig, MountFs, Process};
 use wasmlink::{RTLD_GLOBAL, RTLD_NOW};
 
 fn check<E: Engine>(engine: E, root: &std::path::Path) {

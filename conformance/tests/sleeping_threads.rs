@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use conformance::testing::built_test_tree;
 use conformance::wasi::{Output, Wasi};
-use wasmlink::{Engine, MountFs, LinkerConfig, Process};
+use wasmlink::{Engine, LinkerConfig, MountFs, Process};
 
 fn check<E: Engine>(engine: E, root: &Path) {
     let mut config = LinkerConfig::new(Arc::new(MountFs::root(root).unwrap()));

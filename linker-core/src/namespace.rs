@@ -102,7 +102,9 @@ impl MountFs {
     }
 
     /// A namespace made of `mounts`; a later mount at the same guest path replaces an earlier one.
-    pub fn from_mounts<'a>(mounts: impl IntoIterator<Item = &'a Mount>) -> std::io::Result<MountFs> {
+    pub fn from_mounts<'a>(
+        mounts: impl IntoIterator<Item = &'a Mount>,
+    ) -> std::io::Result<MountFs> {
         mounts
             .into_iter()
             .try_fold(MountFs::new(), |fs, m| fs.with(m.clone()))
@@ -215,7 +217,14 @@ impl MountFs {
 fn file_id(md: &cap_std::fs::Metadata) -> FileId {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    (md.len(), md.mtime(), md.mtime_nsec(), md.ctime(), md.ctime_nsec()).hash(&mut h);
+    (
+        md.len(),
+        md.mtime(),
+        md.mtime_nsec(),
+        md.ctime(),
+        md.ctime_nsec(),
+    )
+        .hash(&mut h);
     FileId {
         identity: format!("{}:{}", md.dev(), md.ino()),
         stamp: Some(h.finish()),
@@ -236,11 +245,10 @@ impl LibraryFs for MountFs {
             _ => return Ok(None),
         }
         let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes)
-            .map_err(|e| LinkError::Io {
-                path: guest_path.to_string(),
-                reason: e.to_string(),
-            })?;
+        file.read_to_end(&mut bytes).map_err(|e| LinkError::Io {
+            path: guest_path.to_string(),
+            reason: e.to_string(),
+        })?;
         Ok(Some(bytes))
     }
 
@@ -288,14 +296,20 @@ mod tests {
             .with(Mount::new(dir.join("plugins"), "/usr/lib/app"))
             .unwrap();
         assert_eq!(read(&fs, "/lib/liba.so").as_deref(), Some(&b"a"[..]));
-        assert_eq!(read(&fs, "/usr/lib/app/libp.so").as_deref(), Some(&b"p"[..]));
+        assert_eq!(
+            read(&fs, "/usr/lib/app/libp.so").as_deref(),
+            Some(&b"p"[..])
+        );
         // The host's own paths do not exist, whether or not the file does.
         let host_secret = dir.join("secret/libs.so");
         assert_eq!(fs.stat(host_secret.to_str().unwrap()).unwrap(), None);
         assert_eq!(fs.stat("/etc/passwd").unwrap(), None);
         assert_eq!(fs.stat("/proc/self/exe").unwrap(), None);
         // `..` inside a mount cannot reach its host directory's neighbours.
-        assert_eq!(fs.stat("/usr/lib/app/../../../secret/libs.so").unwrap(), None);
+        assert_eq!(
+            fs.stat("/usr/lib/app/../../../secret/libs.so").unwrap(),
+            None
+        );
         // A directory is not a library.
         assert_eq!(fs.stat("/usr/lib/app/sub").unwrap(), None);
         // Host files map back to guest paths; the secret directory has none.
@@ -318,7 +332,10 @@ mod tests {
             .with(Mount::new(dir.join("plugins"), "/usr/lib/app"))
             .unwrap();
         assert_eq!(fs.stat("/usr/lib/app/libhidden.so").unwrap(), None);
-        assert_eq!(fs.guest_path(dir.join("jail/usr/lib/app/libhidden.so")), None);
+        assert_eq!(
+            fs.guest_path(dir.join("jail/usr/lib/app/libhidden.so")),
+            None
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 
@@ -326,7 +343,8 @@ mod tests {
     #[test]
     fn symlinks_stay_inside_their_mount() {
         let dir = tree();
-        let link = |target: &Path, at: &str| std::os::unix::fs::symlink(target, dir.join(at)).unwrap();
+        let link =
+            |target: &Path, at: &str| std::os::unix::fs::symlink(target, dir.join(at)).unwrap();
         // Out of the mount: to an existing file, a missing one, a directory, by absolute and
         // relative targets. All read as missing.
         link(&dir.join("secret/libs.so"), "jail/lib/abs-out.so");
@@ -368,7 +386,10 @@ mod tests {
             .unwrap();
         assert_eq!(read(&fs, "/main.wasm").as_deref(), Some(&b"s"[..]));
         assert_eq!(fs.stat("/main.wasm/x").unwrap(), None);
-        assert_eq!(fs.guest_path(dir.join("secret/libs.so")).as_deref(), Some("/main.wasm"));
+        assert_eq!(
+            fs.guest_path(dir.join("secret/libs.so")).as_deref(),
+            Some("/main.wasm")
+        );
         assert!(fs.is_mounted("/") && fs.is_mounted("/main.wasm") && !fs.is_mounted("/lib"));
         // Its directory is not shown.
         assert_eq!(fs.guest_path(dir.join("secret")), None);
@@ -378,10 +399,14 @@ mod tests {
     #[test]
     fn bad_mounts_are_refused() {
         let dir = tree();
-        assert!(MountFs::new().with(Mount::new(dir.join("jail"), "/../x")).is_err());
+        assert!(MountFs::new()
+            .with(Mount::new(dir.join("jail"), "/../x"))
+            .is_err());
         let dot = MountFs::new().with(Mount::parse(&format!("{}::.", dir.join("jail").display())));
         assert_eq!(dot.unwrap().mounts()[0].guest, "/");
-        assert!(MountFs::new().with(Mount::new(dir.join("none"), "/")).is_err());
+        assert!(MountFs::new()
+            .with(Mount::new(dir.join("none"), "/"))
+            .is_err());
         assert_eq!(Mount::parse("a::/b"), Mount::new("a", "/b"));
         assert_eq!(Mount::parse("/a"), Mount::new("/a", "/a"));
         let _ = std::fs::remove_dir_all(&dir);

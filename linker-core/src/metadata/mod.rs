@@ -3,6 +3,7 @@
 pub mod dylink;
 pub mod module_info;
 mod reader;
+mod types;
 
 pub use dylink::{Dylink, DylinkError, SymFlags};
 pub use module_info::{

@@ -11,60 +11,10 @@
 
 use super::dylink::{Dylink, SymFlags};
 use super::reader::{check_magic, RawExport, RawImport, RawModule};
-use crate::engine::{FuncType, ValType};
+pub use super::types::{ExternType, SegmentBase, SegmentSlot};
+use crate::engine::FuncType;
 use crate::error::{LinkError, Result};
 use crate::symbol_map::SymbolMap;
-
-/// The type of an import or export.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ExternType {
-    /// A function of this signature.
-    Func(FuncType),
-    /// A global.
-    Global {
-        /// Type of the global's value.
-        ty: ValType,
-        /// Whether the global is `mut`.
-        mutable: bool,
-    },
-    /// A linear memory. An exported memory gets a fixed placeholder (shared, no limits), since the
-    /// linker only ever looks at its kind.
-    Memory {
-        /// Declared `shared` (threads proposal).
-        shared: bool,
-        /// Initial size in pages.
-        min: u64,
-        /// Maximum size in pages, if declared.
-        max: Option<u64>,
-        /// Indexed with i64 addresses (memory64 proposal).
-        memory64: bool,
-    },
-    /// A table. An exported table gets a fixed placeholder (funcref, no limits), since the linker
-    /// only ever looks at its kind.
-    Table {
-        /// Type of the table's elements.
-        element: ValType,
-        /// Initial number of elements.
-        min: u64,
-        /// Maximum number of elements, if declared.
-        max: Option<u64>,
-    },
-    /// An exception tag whose payload has this signature's parameters.
-    Tag(FuncType),
-}
-
-impl ExternType {
-    /// The kind as a word for error messages: `function`, `global`, `memory`, `table` or `tag`.
-    pub fn kind_name(&self) -> &'static str {
-        match self {
-            ExternType::Func(_) => "function",
-            ExternType::Global { .. } => "global",
-            ExternType::Memory { .. } => "memory",
-            ExternType::Table { .. } => "table",
-            ExternType::Tag(_) => "tag",
-        }
-    }
-}
 
 /// Globals every dylink module may import from `env` (or `GOT.mem`) that the linker defines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -171,15 +121,6 @@ pub enum Shape {
     Fixed,
 }
 
-/// Where an active element segment starts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SegmentBase {
-    /// `i32.const n`
-    Absolute(u64),
-    /// `global.get $__table_base` plus a constant.
-    TableBase(u64),
-}
-
 /// A module's static description, engine independent.
 #[derive(Clone, Debug)]
 pub struct ModuleInfo {
@@ -208,16 +149,6 @@ pub struct ModuleInfo {
     pub shape: Shape,
     /// It has a `dylink.0` section (a library must; a non-PIE main module has none).
     pub has_dylink: bool,
-}
-
-/// A function's slot in the table, as an element segment gives it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SegmentSlot {
-    /// What the slot is relative to: `Absolute(0)` or `TableBase(0)` (the offset is all in
-    /// `offset`).
-    pub base: SegmentBase,
-    /// The slot's index from that base.
-    pub offset: u64,
 }
 
 impl ModuleInfo {
@@ -364,6 +295,7 @@ fn classify(module: &str, field: &str, ty: &ExternType) -> ImportClass {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::ValType;
 
     const MODULE: &str = r#"
         (module

@@ -9,7 +9,7 @@ use wasmparser::{
 };
 
 use super::dylink::Dylink;
-use super::module_info::{ExternType, SegmentBase, SegmentSlot};
+use super::types::{ExternType, SegmentBase, SegmentSlot};
 use crate::engine::{FuncType, ValType};
 use crate::error::{LinkError, Result};
 use crate::symbol_map::SymbolMap;
