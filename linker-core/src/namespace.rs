@@ -142,7 +142,7 @@ impl MountFs {
             file,
         }));
         // Longest guest path first: the first mount that covers a path is the one that serves it.
-        mounts.sort_by(|a, b| b.guest.len().cmp(&a.guest.len()));
+        mounts.sort_by_key(|m| std::cmp::Reverse(m.guest.len()));
         Ok(MountFs {
             mounts: Arc::new(mounts),
         })
