@@ -149,9 +149,9 @@ fn init_debug() {
     {
         let add = match what {
             "libs" => {
-                "linker_core::discover=debug,linker_core::dlopen=info,linker_core::dlclose=info"
+                "linker_core::plan::discover=debug,linker_core::dlfcn::dlopen=info,linker_core::dlfcn::dlclose=info"
             }
-            "bindings" => "linker_core::bind=debug,linker_core::stubs=debug",
+            "bindings" => "linker_core::plan::bind=debug,linker_core::runtime::binder=debug,linker_core::stubs=debug",
             "all" => "linker_core=debug",
             _ => continue,
         };

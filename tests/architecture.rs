@@ -407,6 +407,64 @@ fn the_cycle_check_sees_super_and_use_groups() {
     assert_eq!(cycles(&edges), vec![vec![m("p/a"), m("p/b")]]);
 }
 
+/// linker-core's layers, lowest first (docs/architecture.md): each imports only layers below it
+/// (and itself). The plan is engine-free: it sits below the engine traits.
+const CORE_LAYERS: &[&[&str]] = &[
+    &["types", "symbol_map"],
+    &["error"],
+    &["metadata"],
+    &["plan"],
+    &["engine"],
+    &["coordinator"],
+    &["stubs"],
+    &["runtime"],
+    &["dlfcn"],
+    &["process"],
+];
+
+fn core_layer(m: &ModPath) -> Option<usize> {
+    let top = m.first()?;
+    CORE_LAYERS.iter().position(|l| l.contains(&top.as_str()))
+}
+
+#[test]
+fn linker_core_layers_import_only_downward() {
+    let upward = upward_imports(&graph(&repo().join("linker-core/src")));
+    assert!(upward.is_empty(), "{}", upward.join("\n"));
+    // The check itself: an engine-free plan file naming the runtime is caught.
+    let m = |s: &str| -> ModPath { s.split('/').map(String::from).collect() };
+    let bad: BTreeMap<ModPath, BTreeSet<ModPath>> = [(
+        m("plan/bind"),
+        BTreeSet::from([m("runtime/state"), m("metadata")]),
+    )]
+    .into_iter()
+    .collect();
+    assert_eq!(
+        upward_imports(&bad),
+        ["plan::bind imports runtime::state, a higher layer"]
+    );
+}
+
+/// The imports of linker-core's modules that go to a higher layer.
+fn upward_imports(edges: &BTreeMap<ModPath, BTreeSet<ModPath>>) -> Vec<String> {
+    let mut upward = Vec::new();
+    for (m, deps) in edges {
+        if m.is_empty() {
+            continue;
+        }
+        let Some(from) = core_layer(m) else {
+            upward.push(format!("{} is in no layer: add it to CORE_LAYERS", show(m)));
+            continue;
+        };
+        for d in deps {
+            if core_layer(d).is_some_and(|to| to > from) {
+                upward.push(format!("{} imports {}, a higher layer", show(m), show(d)));
+            }
+        }
+    }
+    upward
+}
+
 /// Every file of the repository that git tracks (or, outside a git checkout, every file under
 /// the root but build outputs).
 fn repository_files() -> Vec<PathBuf> {

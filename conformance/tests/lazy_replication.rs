@@ -56,8 +56,10 @@ impl<S: tracing::Subscriber> Layer<S> for FirstUse {
 fn collect() {
     static ONCE: OnceLock<()> = OnceLock::new();
     ONCE.get_or_init(|| {
-        let filter = tracing_subscriber::filter::Targets::new()
-            .with_target("linker_core::materialize", tracing::Level::DEBUG);
+        let filter = tracing_subscriber::filter::Targets::new().with_target(
+            "linker_core::runtime::lazy::materialize",
+            tracing::Level::DEBUG,
+        );
         let subscriber = tracing_subscriber::registry().with(FirstUse.with_filter(filter));
         tracing::subscriber::set_global_default(subscriber).unwrap();
     });

@@ -3,7 +3,6 @@
 //! about something that is not a module (a `dlopen` handle, a thread, a table slot) have variants
 //! of their own, so [`LinkError::module`] never returns a made-up module name.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 /// Everything that can go wrong while locating, parsing, laying out, binding, initialising or
@@ -310,12 +309,6 @@ impl LinkError {
             operation,
             reason: e.to_string(),
         }
-    }
-}
-
-impl From<LinkError> for crate::engine::HostError {
-    fn from(e: LinkError) -> Self {
-        crate::engine::HostError::Link(Arc::new(e))
     }
 }
 

@@ -12,9 +12,9 @@
 use super::dylink::{Dylink, SymFlags};
 use super::reader::{check_magic, RawExport, RawImport, RawModule};
 pub use super::types::{ExternType, SegmentBase, SegmentSlot};
-use crate::engine::FuncType;
 use crate::error::{LinkError, Result};
 use crate::symbol_map::SymbolMap;
+use crate::types::FuncType;
 
 /// Globals every dylink module may import from `env` (or `GOT.mem`) that the linker defines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -295,7 +295,7 @@ fn classify(module: &str, field: &str, ty: &ExternType) -> ImportClass {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::ValType;
+    use crate::types::ValType;
 
     const MODULE: &str = r#"
         (module

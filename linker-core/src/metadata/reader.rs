@@ -10,9 +10,9 @@ use wasmparser::{
 
 use super::dylink::Dylink;
 use super::types::{ExternType, SegmentBase, SegmentSlot};
-use crate::engine::{FuncType, ValType};
 use crate::error::{LinkError, Result};
 use crate::symbol_map::SymbolMap;
+use crate::types::{FuncType, ValType};
 
 /// Rejects what is not a wasm binary at all before the reader sees it, so that the error says
 /// "not a WebAssembly module" (a file of the wrong kind in a library directory) rather than

@@ -2,7 +2,7 @@
 //! [`super::ModuleInfo`] keeps: kept apart from both so that the reader (below) and the
 //! description (above) import them and not each other.
 
-use crate::engine::{FuncType, ValType};
+use crate::types::{FuncType, ValType};
 
 /// The type of an import or export.
 #[derive(Clone, Debug, PartialEq, Eq)]

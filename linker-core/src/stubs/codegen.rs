@@ -6,8 +6,8 @@ use wasm_encoder::{
     Instruction, Module, RefType, TableType, TypeSection,
 };
 
-use crate::engine::{FuncType, ValType};
-use crate::image::Stub;
+use crate::plan::image::Stub;
+use crate::types::{FuncType, ValType};
 
 /// Import module and name under which stub modules import the PLT table.
 pub(crate) const PLT_IMPORT: (&str, &str) = ("wasmlink", "plt");

@@ -25,7 +25,7 @@ use wasmparser::{
 };
 
 use super::codegen::{plt_table_type, PLT_IMPORT};
-use crate::image::Inlined;
+use crate::plan::image::Inlined;
 
 /// Why a module could not be rewritten (it is then used as it is, with stubs).
 #[derive(Debug)]

@@ -18,7 +18,7 @@ use wasm_encoder::{
 };
 
 use super::codegen::{intern_types, plt_table_type};
-use crate::engine::FuncType;
+use crate::types::FuncType;
 
 /// Import module of a stand-in module's imports.
 pub(crate) const STANDIN_MODULE: &str = "wasmlink";
@@ -148,7 +148,7 @@ pub(crate) fn standin_module(entries: &[(u64, FuncType)]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::ValType;
+    use crate::types::ValType;
 
     #[test]
     fn standin_module_validates() {

@@ -1,0 +1,68 @@
+//! How a linker is configured by its embedder.
+
+use std::sync::Arc;
+
+use crate::plan::locate::{LibraryFs, SearchPath};
+use crate::plan::scope::WeakPolicy;
+
+/// Settings of one process image.
+#[derive(Clone)]
+pub struct LinkerConfig {
+    /// Where libraries are read from.
+    pub fs: Arc<dyn LibraryFs>,
+    /// `LD_LIBRARY_PATH` and default directories.
+    pub search: SearchPath,
+    /// Size of the main thread's stack in bytes (and of each spawned thread's).
+    pub stack_size: u64,
+    /// How weak definitions compete with strong ones.
+    pub weak_policy: WeakPolicy,
+    /// Resolve every function import at load time and fail the load if one is missing
+    /// (`LD_BIND_NOW`); otherwise a missing function is reported when it is first called.
+    pub bind_now: bool,
+    /// Libraries loaded right after the main module, before its own (`LD_PRELOAD`): their
+    /// definitions come first in the global scope after the main module's.
+    pub preload: Vec<String>,
+    /// Maximum memory in 64 KiB pages when the main module does not say (default: 1 GiB).
+    pub default_max_pages: u32,
+    /// Called when a thread other than the main one exits the process (`proc_exit`, C's
+    /// `exit`), with the exit code. POSIX ends the whole process then; an embedder that runs the
+    /// program as its own process (the `wasmlink` command) exits here. Without it, the exit
+    /// code is that thread's, which `thread_join` returns.
+    pub on_exit: Option<std::sync::Arc<dyn Fn(i32) + Send + Sync>>,
+    /// How long a link operation waits for other threads to reach a safepoint before it fails
+    /// (only engines without resumable safepoints can make it wait that long).
+    pub safepoint_timeout: std::time::Duration,
+    /// How many threads compile the modules of a start-up or `dlopen` (the calling thread is
+    /// one of them); 0, the default, means one per core.
+    pub compile_threads: usize,
+    /// Move each PLT stub into the module that calls it, so that a lazily bound call is a call
+    /// within the module (docs/architecture.md, "The PLT"); default on. Off, every stub lives in
+    /// a generated module of its own.
+    pub inline_plt: bool,
+    /// Lazy replication (docs/threads.md): a thread catching up with a library another thread
+    /// loaded puts stand-ins in the library's table slots instead of instantiating it, and
+    /// instantiates it on its first call into it (through one of those slots, a lazy binding,
+    /// or a `dlsym` of its thread-local data); default on. Off, every thread instantiates
+    /// every library as it catches up.
+    pub lazy_replication: bool,
+}
+
+impl LinkerConfig {
+    /// The default settings, reading libraries from `fs`.
+    pub fn new(fs: Arc<dyn LibraryFs>) -> Self {
+        LinkerConfig {
+            fs,
+            search: SearchPath::default(),
+            stack_size: 1 << 20,
+            weak_policy: WeakPolicy::default(),
+            bind_now: false,
+            preload: Vec::new(),
+            on_exit: None,
+            default_max_pages: 16384,
+            safepoint_timeout: std::time::Duration::from_secs(10),
+            compile_threads: 0,
+            inline_plt: true,
+            lazy_replication: true,
+        }
+    }
+}
