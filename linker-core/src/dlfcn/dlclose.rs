@@ -23,14 +23,14 @@ pub(crate) fn dlclose<E: Engine>(g: &mut GroupCx<'_, E>, handle: u32) -> Result<
 }
 
 fn dlclose_in_group<E: Engine>(g: &mut GroupCx<'_, E>, handle: u32) -> Result<()> {
-    let m = module_of(&g.st().image, handle)?;
+    let m = module_of(&g.records().image, handle)?;
     if m == MAIN {
         return Ok(());
     }
     let mut pending = vec![m];
     while let Some(m) = pending.pop() {
         let unload = {
-            let mut st = g.st_mut();
+            let mut st = g.records_mut();
             let lm = Arc::make_mut(&mut st.image.modules[m]);
             if lm.refcount == 0 {
                 return Err(LinkError::NotOpen {
@@ -53,7 +53,7 @@ fn dlclose_in_group<E: Engine>(g: &mut GroupCx<'_, E>, handle: u32) -> Result<()
 fn unload_module<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Vec<ModuleId> {
     let (table, plt) = (g.table(), g.plt());
     let alone = g.shared.coord.alone(g.id());
-    let mut st = g.st_mut();
+    let mut st = g.records_mut();
     st.code[m] = None;
     let image = &mut st.image;
     // The operation publishes its changes as the next version (`safepoint::coordinated`).
@@ -96,9 +96,9 @@ fn unload_module<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Vec<ModuleId
     for &s in &released {
         let _ = g.cx.table_set(&table, s, None);
     }
-    let mut gs = g.g();
+    let mut gs = g.group_state();
     gs.instances[m] = None;
-    gs.deferred.remove(&m);
+    gs.lazy.deferred.remove(&m);
     Arc::make_mut(&mut image.modules[m]).released_slots = released;
     image.func_slots.retain(|(p, _), _| *p != m);
     for (i, e) in image.plt.iter_mut().enumerate() {
@@ -106,7 +106,7 @@ fn unload_module<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Vec<ModuleId
             // Back to its resolver: a later call binds again (or reports the symbol missing).
             e.target = None;
             e.changed_at = unloaded_at;
-            let resolver = gs.plt_resolvers.get(&(i as u32)).cloned();
+            let resolver = gs.tables.plt_resolvers.get(&(i as u32)).cloned();
             let _ = g.cx.table_set(&plt, i as u64, resolver.as_ref());
         }
     }

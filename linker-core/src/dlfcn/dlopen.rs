@@ -76,7 +76,7 @@ fn dlopen_in_group<E: Engine>(
     let shared = g.shared;
     let config = &shared.config;
     let (main_path, main_runpath) = {
-        let st = g.st();
+        let st = g.records();
         let main = &st.image.modules[MAIN];
         (main.path.clone(), main.info.dylink.runtime_path.clone())
     };
@@ -95,11 +95,11 @@ fn dlopen_in_group<E: Engine>(
     materialize_all(g)?;
     // Plan on a copy of the records.
     let owned = Owned::of(g);
-    let old = g.st().image.clone();
+    let old = g.records().image.clone();
     let mut draft = old.clone();
     let base_id = draft.modules.len();
     let mut grown: Vec<(u64, u64)> = Vec::new();
-    let mut code = g.st().code.clone();
+    let mut code = g.records().code.clone();
     let added = with_compiler(&shared.engine, &shared.cache, config, |pool| {
         // Each new library compiles as soon as it is found, while the search goes on.
         pool.submit_found(&first);
@@ -132,13 +132,13 @@ fn dlopen_in_group<E: Engine>(
         Ok(o) => o,
         Err(e) => {
             // Grown pages cannot be given back to the engine: they become free space.
-            release_grown(&mut g.st_mut().image, &grown);
+            release_grown(&mut g.records_mut().image, &grown);
             return Err(e);
         }
     };
     mark_nodelete(&mut draft, &order, base_id, flags);
     {
-        let mut st = g.st_mut();
+        let mut st = g.records_mut();
         st.image = draft;
         st.code = code;
     }
@@ -153,7 +153,7 @@ fn dlopen_in_group<E: Engine>(
 
 /// A library loaded already: one more reference (and its flags' effects).
 fn reopen<E: Engine>(g: &mut GroupCx<'_, E>, identity: &str, flags: i32) -> Option<ModuleId> {
-    let mut st = g.st_mut();
+    let mut st = g.records_mut();
     let image = &mut st.image;
     let m = *image.by_identity.get(identity)?;
     let lm = Arc::make_mut(&mut image.modules[m]);
@@ -197,7 +197,7 @@ fn instantiate_added<E: Engine>(
     // Reused memory must read as zero (.bss, and the once-only init flag of the module's start
     // function).
     let regions: Vec<(String, u64, usize)> = {
-        let st = g.st();
+        let st = g.records();
         order
             .iter()
             .map(|&m| {
@@ -221,7 +221,7 @@ fn instantiate_added<E: Engine>(
     }
     // Only what this operation added: the group was up to date before it.
     let since = Fill::Since {
-        version: g.g().version,
+        version: g.group_state().version,
         new: order,
     };
     fill_table(g, since)?;
@@ -249,19 +249,19 @@ struct Owned {
 
 impl Owned {
     fn of<E: Engine>(g: &GroupCx<'_, E>) -> Owned {
-        let gs = g.g();
+        let gs = g.group_state();
         Owned {
-            thread_memory: gs.thread_memory.len(),
-            dlerror_buffer: gs.dlerror_buffer.is_some(),
+            thread_memory: gs.thread.memory.len(),
+            dlerror_buffer: gs.thread.dlerror_buffer.is_some(),
         }
     }
 
     /// Forgets what the thread took since [`Owned::of`].
     fn restore<E: Engine>(&self, g: &GroupCx<'_, E>) {
-        let mut gs = g.g();
-        gs.thread_memory.truncate(self.thread_memory);
+        let mut gs = g.group_state();
+        gs.thread.memory.truncate(self.thread_memory);
         if !self.dlerror_buffer {
-            gs.dlerror_buffer = None;
+            gs.thread.dlerror_buffer = None;
         }
     }
 }
@@ -270,7 +270,7 @@ impl Owned {
 /// table size) as free space, and nulling every table and PLT slot the attempt may have filled.
 fn rollback<E: Engine>(g: &mut GroupCx<'_, E>, mut old: Image, grown: &[(u64, u64)], owned: Owned) {
     owned.restore(g);
-    let new = g.st().image.clone();
+    let new = g.records().image.clone();
     release_grown(&mut old, grown);
     let mut null_slots: Vec<u64> = Vec::new();
     for lm in &new.modules[old.modules.len()..] {
@@ -287,7 +287,7 @@ fn rollback<E: Engine>(g: &mut GroupCx<'_, E>, mut old: Image, grown: &[(u64, u6
             .release(old.table.size, new.table.size - old.table.size);
         old.table.size = new.table.size;
     }
-    g.g().instances.truncate(old.modules.len());
+    g.group_state().instances.truncate(old.modules.len());
     let (table, plt) = (g.table(), g.plt());
     for s in null_slots {
         let _ = g.cx.table_set(&table, s, None);
@@ -296,7 +296,7 @@ fn rollback<E: Engine>(g: &mut GroupCx<'_, E>, mut old: Image, grown: &[(u64, u6
         let _ = g.cx.table_set(&plt, s as u64, None);
     }
     {
-        let mut st = g.st_mut();
+        let mut st = g.records_mut();
         st.code.truncate(old.modules.len());
         st.image = old;
     }

@@ -76,7 +76,7 @@ fn dlsym_slow<E: Engine>(
             } else if flags.absolute {
                 0
             } else {
-                g.st().image.modules[p].memory_base
+                g.records().image.modules[p].memory_base
             };
             Ok((SymbolAddress::Data((base + off) as u32), tls))
         }
@@ -98,7 +98,7 @@ fn dlsym_slow<E: Engine>(
 fn find<E: Engine>(g: &GroupCx<'_, E>, handle: u32, symbol: &str) -> Result<Found> {
     let policy = g.shared.config.weak_policy;
     {
-        let st = g.st();
+        let st = g.records();
         let found = find_in(&st.image, policy, handle, symbol)?;
         if handle != 0 || st.image.modules[found.0].nodelete {
             return Ok(found);
@@ -106,7 +106,7 @@ fn find<E: Engine>(g: &GroupCx<'_, E>, handle: u32, symbol: &str) -> Result<Foun
     }
     // Again under the write lock, so the library pinned is the one found (a `dlclose` in another
     // thread may have run in between).
-    let mut st = g.st_mut();
+    let mut st = g.records_mut();
     let found = find_in(&st.image, policy, handle, symbol)?;
     Arc::make_mut(&mut st.image.modules[found.0]).nodelete = true;
     Ok(found)
@@ -144,7 +144,7 @@ fn find_in(image: &Image, policy: WeakPolicy, handle: u32, symbol: &str) -> Resu
 /// every group's table, so it is a link operation.
 fn function_slot<E: Engine>(g: &mut GroupCx<'_, E>, p: ModuleId, symbol: &str) -> Result<u32> {
     let (known, position) = {
-        let st = g.st();
+        let st = g.records();
         let lm = &st.image.modules[p];
         // The lookup found it in this module's exports, so it has a position.
         let position =
@@ -164,7 +164,7 @@ fn function_slot<E: Engine>(g: &mut GroupCx<'_, E>, p: ModuleId, symbol: &str) -
     }
     let slot = coordinated(g, OpKind::Stop, |g| {
         let (slot, fresh) = {
-            let mut st = g.st_mut();
+            let mut st = g.records_mut();
             let fills = st.image.table_fills.len();
             let slot = crate::plan::bind::func_slot(&mut st.image, p, position)?;
             (slot, st.image.table_fills.len() > fills)

@@ -39,13 +39,13 @@ use crate::types::Val;
 
 /// This group's `dlsym`: its front, made at the first request, calling `host` on a miss.
 pub(crate) fn front<E: Engine>(g: &mut GroupCx<'_, E>, host: HostFn<E>) -> Result<E::Func> {
-    if let Some(f) = &g.g().dlsym_front {
+    if let Some(f) = &g.group_state().dlsym_front {
         return Ok(f.func.clone());
     }
     const NAME: &str = "dlsym (front)";
     let eng = |e| LinkError::engine(NAME, e);
     let (max_pages, shared_memory) = {
-        let st = g.st();
+        let st = g.records();
         (st.image.memory_pages.1, st.image.memory_shared)
     };
     let bytes = front_module(max_pages, shared_memory);
@@ -73,7 +73,7 @@ pub(crate) fn front<E: Engine>(g: &mut GroupCx<'_, E>, host: HostFn<E>) -> Resul
     let Some(Extern::Func(func)) = g.cx.export(&inst, "dlsym") else {
         return Err(LinkError::engine(NAME, "export missing"));
     };
-    g.g().dlsym_front = Some(DlsymFront {
+    g.group_state().dlsym_front = Some(DlsymFront {
         func: func.clone(),
         cache,
         generation,
@@ -118,7 +118,7 @@ fn word<E: Engine>(g: &mut GroupCx<'_, E>, addr: u32, store: Option<u32>) -> Opt
 /// if it is not yet; `None`: the result is not to be cached (no front, no cache, or a link
 /// operation of this thread in progress).
 pub(crate) fn generation_before_lookup<E: Engine>(g: &mut GroupCx<'_, E>) -> Option<u32> {
-    let (enabled, has_front) = match &g.g().dlsym_front {
+    let (enabled, has_front) = match &g.group_state().dlsym_front {
         Some(f) => (f.enabled, true),
         None => (false, false),
     };
@@ -144,7 +144,7 @@ fn enable<E: Engine>(g: &mut GroupCx<'_, E>) -> bool {
     };
     let generation = {
         let memory = g.memory();
-        let mut st = g.st_mut();
+        let mut st = g.records_mut();
         let known = g.shared.dlsym_generation.load(Ordering::Acquire);
         if known != 0 {
             known
@@ -166,7 +166,7 @@ fn enable<E: Engine>(g: &mut GroupCx<'_, E>) -> bool {
         }
     };
     let (cache, gen_global) = {
-        let gs = g.g();
+        let gs = g.group_state();
         let f = gs.dlsym_front.as_ref().expect("checked by the caller");
         (f.cache.clone(), f.generation.clone())
     };
@@ -176,7 +176,7 @@ fn enable<E: Engine>(g: &mut GroupCx<'_, E>) -> bool {
     if set.is_err() {
         return false;
     }
-    if let Some(f) = &mut g.g().dlsym_front {
+    if let Some(f) = &mut g.group_state().dlsym_front {
         f.enabled = true;
     }
     true
@@ -195,7 +195,7 @@ pub(crate) fn remember<E: Engine>(
         return;
     }
     let region = {
-        let gs = g.g();
+        let gs = g.group_state();
         match &gs.dlsym_front {
             Some(f) if f.enabled => f.cache.clone(),
             _ => return,

@@ -115,7 +115,7 @@ fn read_cstr<E: Engine>(
 
 /// Records `e` as this thread's `dlerror` text.
 fn set_error<E: Engine>(g: &GroupCx<'_, E>, e: impl std::fmt::Display) {
-    g.g().dlerror = Some(e.to_string());
+    g.group_state().thread.dlerror = Some(e.to_string());
 }
 
 /// The body of a builtin: the group it runs in, the process memory, the arguments.
@@ -233,7 +233,7 @@ fn guest_dlerror<E: Engine>(
     memory: &E::Memory,
     _a: &[Val],
 ) -> std::result::Result<Val, HostError> {
-    let Some(msg) = g.g().dlerror.take() else {
+    let Some(msg) = g.group_state().thread.dlerror.take() else {
         return Ok(Val::I32(0));
     };
     let Ok(buf) = dlerror_buffer(g) else {

@@ -63,11 +63,11 @@ impl<E: Engine> ImportSource<E> for ProcessImports<E> {
     }
 
     fn guards(&self, g: &mut GroupCx<'_, E>) -> Result<[E::Func; 3]> {
-        if let Some(guards) = g.g().guards.clone() {
+        if let Some(guards) = g.group_state().guards.clone() {
             return Ok(guards);
         }
         let guards = make_guards(g)?;
-        g.g().guards = Some(guards.clone());
+        g.group_state().guards = Some(guards.clone());
         Ok(guards)
     }
 

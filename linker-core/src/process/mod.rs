@@ -300,7 +300,7 @@ impl<E: Engine> Process<E> {
 
     /// The loaded modules in global scope order.
     pub fn modules(&self) -> Vec<ModuleSummary> {
-        summaries(&self.shared.st().image)
+        summaries(&self.shared.records().image)
     }
 
     /// `dlopen` from the embedder, in the main group, with `<dlfcn.h>`'s flags
@@ -356,7 +356,7 @@ impl<E: Engine> Process<E> {
     pub fn instantiate_fresh(&self) -> Result<E::Store> {
         let s = &self.shared;
         let (image, code, closures) = {
-            let st = s.st();
+            let st = s.records();
             (st.image.clone(), st.code.clone(), st.closures.clone())
         };
         let memory = new_process_memory(&s.engine, &image)?;
@@ -381,7 +381,7 @@ impl<E: Engine> Process<E> {
 
     /// What the linker currently holds (modules, memory, table slots).
     pub fn accounting(&self) -> Accounting {
-        self.shared.st().image.accounting()
+        self.shared.records().image.accounting()
     }
 
     /// The main group's store, for the embedder's own use between calls.

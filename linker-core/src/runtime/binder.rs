@@ -29,7 +29,7 @@ pub(crate) fn plt_binder<E: Engine>(
             .upgrade()
             .ok_or_else(|| HostError::Trap("instance group is gone".into()))?;
         let slot = args.first().map(|v| v.i32() as u32).unwrap_or(u32::MAX);
-        if slot as usize >= shared.st().image.plt.len() {
+        if slot as usize >= shared.records().image.plt.len() {
             return Err(HostError::Trap(format!("no PLT slot {slot}")));
         }
         let mut g = GroupCx::new(cx, &shared, &group);
@@ -42,7 +42,7 @@ fn bind_plt_slot<E: Engine>(
     slot: u32,
 ) -> std::result::Result<E::Func, HostError> {
     let (entry, importer) = {
-        let st = g.st();
+        let st = g.records();
         let e = st.image.plt[slot as usize].clone();
         let importer = st.image.modules[e.importer].name.clone();
         (e, importer)
@@ -56,7 +56,7 @@ fn bind_plt_slot<E: Engine>(
     let target = match entry.target.clone() {
         Some(t) => t,
         None => {
-            let st = g.st();
+            let st = g.records();
             let image = &st.image;
             let infos = image.infos();
             match lookup_kind(
@@ -83,7 +83,7 @@ fn bind_plt_slot<E: Engine>(
             }
         }
     };
-    if g.g().deferred.contains(&target.0) {
+    if g.group_state().lazy.deferred.contains(&target.0) {
         // The provider was loaded by another thread and not yet used in this one.
         let imports = g.shared.imports.clone();
         imports.materialize(g, target.0)?;
@@ -95,7 +95,7 @@ fn bind_plt_slot<E: Engine>(
     g.cx.table_set(&plt, slot as u64, Some(&f))
         .map_err(|e| HostError::Trap(e.to_string()))?;
     tracing::debug!(module = %importer, symbol = %entry.symbol, "bound lazily on first call");
-    g.st_mut().image.plt[slot as usize]
+    g.records_mut().image.plt[slot as usize]
         .target
         .get_or_insert(target);
     Ok(f)

@@ -20,7 +20,7 @@ pub(crate) fn alloc_closure<E: Engine>(
     coordinated(g, OpKind::Stop, |g| {
         let f = table_func(g.cx, g.shared, ty, func.clone())?;
         let slot = {
-            let mut st = g.st_mut();
+            let mut st = g.records_mut();
             let (slot, _) = st.image.table.alloc("closure", 1, 1)?;
             st.closures.insert(slot, (ty.clone(), func));
             slot
@@ -29,7 +29,7 @@ pub(crate) fn alloc_closure<E: Engine>(
         let table = g.table();
         g.cx.table_set(&table, slot, Some(&f))
             .map_err(|e| LinkError::store("closure", e))?;
-        g.g().closure_funcs.insert(slot, f);
+        g.group_state().tables.closure_funcs.insert(slot, f);
         Ok(slot as u32)
     })
 }
@@ -39,10 +39,10 @@ pub(crate) fn free_closure<E: Engine>(g: &mut GroupCx<'_, E>, slot: u32) -> Resu
     // Nobody waits: other groups drop it at their next safepoint, and the slot is reused only
     // once they all have.
     coordinated(g, OpKind::NoStop, |g| {
-        g.g().closure_funcs.remove(&(slot as u64));
+        g.group_state().tables.closure_funcs.remove(&(slot as u64));
         let alone = g.shared.coord.alone(g.id());
         {
-            let mut st = g.st_mut();
+            let mut st = g.records_mut();
             if st.closures.remove(&(slot as u64)).is_none() {
                 return Err(LinkError::NotAClosure { slot });
             }

@@ -6,12 +6,12 @@
 //! the records. A group never looks a symbol up on its own except in a lazy PLT binding, which
 //! records what it found so that every group agrees.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 use crate::coordinator::GroupId;
-use crate::engine::{Engine, Extern, HostFn, StoreOps};
+use crate::engine::{Engine, EngineError, Extern, HostFn, StoreOps};
 use crate::error::{LinkError, Result};
 use crate::metadata::Shape;
 use crate::plan::image::{ModuleId, MAIN};
@@ -19,7 +19,9 @@ use crate::plan::layout::PAGE;
 use crate::runtime::binder::{binder_type, plt_binder, table_func};
 use crate::runtime::instantiate::instantiate_module;
 use crate::runtime::lazy::deferred::{defer, deferrable, is_deferred, standins_for_fills};
-use crate::runtime::state::{GroupCx, GroupRef, GroupState, ProcessMemory, Shared};
+use crate::runtime::state::{
+    GroupCx, GroupRef, GroupState, GroupTables, LazyState, ProcessMemory, Shared, ThreadState,
+};
 use crate::runtime::thread_memory::{alloc_thread_memory, init_tls};
 use crate::types::{FuncType, Val};
 
@@ -47,126 +49,26 @@ pub(crate) fn create_group<E: Engine>(
     id: GroupId,
     stack: ThreadStack,
 ) -> Result<GroupRef<E>> {
-    let (
-        table_size,
-        plt_size,
-        (stack_low, stack_high),
-        n,
-        order,
-        version,
-        main_name,
-        fixed,
-        min_pages,
-    ) = {
-        let st = shared.st();
-        let image = &st.image;
-        let alive: Vec<ModuleId> = image
-            .init_order
-            .iter()
-            .copied()
-            .filter(|&m| image.modules[m].alive)
-            .collect();
-        (
-            image.table.size,
-            image.plt.len() as u64,
-            (image.stack_low, image.stack_high),
-            image.modules.len(),
-            alive,
-            image.version,
-            image.modules[MAIN].name.clone(),
-            image.modules[MAIN].info.shape == Shape::Fixed,
-            image.memory_pages.0 as u64,
-        )
-    };
-    let eng = |e| LinkError::engine(&main_name, e);
-    let memory = match &shared.memory {
-        ProcessMemory::Shared(m) => {
-            let memory = cx.attach_memory(m).map_err(eng)?;
-            // The embedder's memory (`Process::load_with_memory`) may be smaller than the
-            // program's initial size.
-            let (want, have) = (min_pages * PAGE, cx.memory_size(&memory));
-            if have < want {
-                cx.memory_grow(&memory, (want - have).div_ceil(PAGE))
-                    .map_err(|e| LinkError::OutOfMemory {
-                        module: main_name.clone(),
-                        bytes: want,
-                        align: 1,
-                        reason: e.0,
-                    })?;
-            }
-            memory
-        }
-        ProcessMemory::Private { min, max, taken } => {
-            if taken.swap(true, Ordering::AcqRel) {
-                return Err(LinkError::NoSharedMemory {
-                    module: main_name.clone(),
-                });
-            }
-            cx.new_memory(*min, *max)
-                .map_err(|e| LinkError::OutOfMemory {
-                    module: main_name.clone(),
-                    bytes: *min as u64 * PAGE,
-                    align: 1,
-                    reason: e.0,
-                })?
-        }
-    };
-    let table = cx.new_table(table_size, None).map_err(eng)?;
-    let plt = cx.new_table(plt_size, None).map_err(eng)?;
-    let stack_pointer = cx
-        .new_global(Val::I32(stack_high as i32), true)
-        .map_err(eng)?;
-    let group = Arc::new(Mutex::new(GroupState {
-        id,
-        version,
-        memory,
-        table,
-        plt,
-        stack_pointer,
-        instances: vec![None; n],
-        tags: HashMap::new(),
-        binder: None,
-        dlerror: None,
-        closure_funcs: HashMap::new(),
-        thread_memory: Vec::new(),
-        stack: (stack_low, stack_high),
-        dlerror_buffer: None,
-        plt_resolvers: HashMap::new(),
-        guards: None,
-        dlsym_front: None,
-        deferred: HashSet::new(),
-        materializer: None,
-    }));
-    let binder = cx
-        .new_host_func(
-            &binder_type(),
-            plt_binder(shared.clone(), Arc::downgrade(&group)),
-        )
-        .map_err(eng)?;
-    crate::runtime::state::lock(&group).binder = Some(binder);
+    let plan = GroupPlan::of(shared);
+    let group = new_group(cx, shared, id, &plan)?;
     let mut g = GroupCx::new(cx, shared, &group);
     if stack == ThreadStack::Linker {
         // Before instantiation: the modules' `__stack_low`/`__stack_high` are this stack's.
-        let size = shared.config.stack_size;
-        let base = alloc_thread_memory(&mut g, size, 16)?;
-        let sp = g.g().stack_pointer.clone();
-        g.cx.global_set(&sp, Val::I32((base + size) as i32))
-            .map_err(eng)?;
-        g.g().stack = (base, base + size);
+        give_stack(&mut g, &plan)?;
     }
-    let bind_now = shared.config.bind_now;
-    for &m in &order {
-        instantiate_module(&mut g, m, bind_now)?;
-        if m == MAIN && fixed {
+    for &m in &plan.order {
+        instantiate_module(&mut g, m, shared.config.bind_now)?;
+        if m == MAIN && plan.fixed {
             adopt_fixed_main(&mut g, id == 0)?;
         }
     }
-    if stack == ThreadStack::Linker && fixed {
+    if stack == ThreadStack::Linker && plan.fixed {
         // A non-PIE main's own `__stack_pointer` became the group's (`adopt_fixed_main`):
         // point it at this thread's stack too.
-        let sp = g.g().stack_pointer.clone();
-        let top = g.g().stack.1;
-        g.cx.global_set(&sp, Val::I32(top as i32)).map_err(eng)?;
+        let sp = g.group_state().stack_pointer.clone();
+        let top = g.group_state().thread.stack.1;
+        g.cx.global_set(&sp, Val::I32(top as i32))
+            .map_err(|e| LinkError::engine(&plan.main_name, e))?;
     }
     fill_table(&mut g, Fill::All)?;
     fill_plt(&mut g, Fill::All)?;
@@ -174,13 +76,152 @@ pub(crate) fn create_group<E: Engine>(
     if stack != ThreadStack::Main {
         // Another thread: its own TLS block in every module that has TLS (the first instance got
         // the static one from its start function), but main's when the guest makes its own.
-        for &m in &order {
+        for &m in &plan.order {
             if !(stack == ThreadStack::Guest && m == MAIN) {
                 init_tls(&mut g, m)?;
             }
         }
     }
     Ok(group)
+}
+
+/// What the records say a new group needs, read under one lock.
+struct GroupPlan {
+    table_size: u64,
+    plt_size: u64,
+    /// The main thread's stack bounds.
+    stack: (u64, u64),
+    /// How many modules the records have (alive or not).
+    modules: usize,
+    /// The alive modules in instantiation order.
+    order: Vec<ModuleId>,
+    version: u64,
+    main_name: String,
+    /// The main module is non-PIE.
+    fixed: bool,
+    /// The program's initial memory, in pages.
+    min_pages: u64,
+}
+
+impl GroupPlan {
+    fn of<E: Engine>(shared: &Shared<E>) -> GroupPlan {
+        let st = shared.records();
+        let image = &st.image;
+        GroupPlan {
+            table_size: image.table.size,
+            plt_size: image.plt.len() as u64,
+            stack: (image.stack_low, image.stack_high),
+            modules: image.modules.len(),
+            order: image
+                .init_order
+                .iter()
+                .copied()
+                .filter(|&m| image.modules[m].alive)
+                .collect(),
+            version: image.version,
+            main_name: image.modules[MAIN].name.clone(),
+            fixed: image.modules[MAIN].info.shape == Shape::Fixed,
+            min_pages: image.memory_pages.0 as u64,
+        }
+    }
+}
+
+/// The group's state in the store behind `cx`: the process memory, tables, stack pointer and
+/// PLT binder, before any module is instantiated.
+fn new_group<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Arc<Shared<E>>,
+    id: GroupId,
+    plan: &GroupPlan,
+) -> Result<GroupRef<E>> {
+    let eng = |e| LinkError::engine(&plan.main_name, e);
+    let memory = process_memory(cx, shared, plan)?;
+    let table = cx.new_table(plan.table_size, None).map_err(eng)?;
+    let plt = cx.new_table(plan.plt_size, None).map_err(eng)?;
+    let stack_pointer = cx
+        .new_global(Val::I32(plan.stack.1 as i32), true)
+        .map_err(eng)?;
+    let group = Arc::new(Mutex::new(GroupState {
+        id,
+        version: plan.version,
+        memory,
+        stack_pointer,
+        instances: vec![None; plan.modules],
+        tags: HashMap::new(),
+        guards: None,
+        tables: GroupTables {
+            table,
+            plt,
+            binder: None,
+            plt_resolvers: HashMap::new(),
+            closure_funcs: HashMap::new(),
+        },
+        thread: ThreadState {
+            stack: plan.stack,
+            ..ThreadState::default()
+        },
+        lazy: LazyState::default(),
+        dlsym_front: None,
+    }));
+    let binder = cx
+        .new_host_func(
+            &binder_type(),
+            plt_binder(shared.clone(), Arc::downgrade(&group)),
+        )
+        .map_err(eng)?;
+    crate::runtime::state::lock(&group).tables.binder = Some(binder);
+    Ok(group)
+}
+
+/// The process memory in the store behind `cx`: the shared memory attached (grown to the
+/// program's initial size if the embedder's is smaller), or the one private memory made.
+fn process_memory<E: Engine>(
+    cx: &mut dyn StoreOps<E>,
+    shared: &Shared<E>,
+    plan: &GroupPlan,
+) -> Result<E::Memory> {
+    let out_of_memory = |bytes: u64, e: EngineError| LinkError::OutOfMemory {
+        module: plan.main_name.clone(),
+        bytes,
+        align: 1,
+        reason: e.0,
+    };
+    match &shared.memory {
+        ProcessMemory::Shared(m) => {
+            let memory = cx
+                .attach_memory(m)
+                .map_err(|e| LinkError::engine(&plan.main_name, e))?;
+            // The embedder's memory (`Process::load_with_memory`) may be smaller than the
+            // program's initial size.
+            let (want, have) = (plan.min_pages * PAGE, cx.memory_size(&memory));
+            if have < want {
+                cx.memory_grow(&memory, (want - have).div_ceil(PAGE))
+                    .map_err(|e| out_of_memory(want, e))?;
+            }
+            Ok(memory)
+        }
+        ProcessMemory::Private { min, max, taken } => {
+            if taken.swap(true, Ordering::AcqRel) {
+                return Err(LinkError::NoSharedMemory {
+                    module: plan.main_name.clone(),
+                });
+            }
+            cx.new_memory(*min, *max)
+                .map_err(|e| out_of_memory(*min as u64 * PAGE, e))
+        }
+    }
+}
+
+/// A stack of the configured size for a thread the linker starts, in thread memory, with the
+/// group's stack pointer at its top.
+fn give_stack<E: Engine>(g: &mut GroupCx<'_, E>, plan: &GroupPlan) -> Result<()> {
+    let size = g.shared.config.stack_size;
+    let base = alloc_thread_memory(g, size, 16)?;
+    let sp = g.group_state().stack_pointer.clone();
+    g.cx.global_set(&sp, Val::I32((base + size) as i32))
+        .map_err(|e| LinkError::engine(&plan.main_name, e))?;
+    g.group_state().thread.stack = (base, base + size);
+    Ok(())
 }
 
 /// Brings this group's store up to date with the records after another group changed them:
@@ -190,12 +231,12 @@ pub(crate) fn create_group<E: Engine>(
 pub(crate) fn sync_group<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
     sync_tables(g)?;
     let (order, dead, version) = {
-        let st = g.st();
+        let st = g.records();
         let image = &st.image;
-        let gs = g.g();
+        let gs = g.group_state();
         // A deferred module counts as held: its stand-ins are in the table.
         let has = |m: ModuleId| {
-            gs.instances.get(m).is_some_and(|i| i.is_some()) || gs.deferred.contains(&m)
+            gs.instances.get(m).is_some_and(|i| i.is_some()) || gs.lazy.deferred.contains(&m)
         };
         let order: Vec<ModuleId> = image
             .init_order
@@ -222,17 +263,17 @@ pub(crate) fn sync_group<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
             g.cx.table_set(&table, s, None)
                 .map_err(|e| LinkError::store("function table", e))?;
         }
-        let mut gs = g.g();
+        let mut gs = g.group_state();
         gs.instances[m] = None;
-        gs.deferred.remove(&m);
+        gs.lazy.deferred.remove(&m);
     }
     {
         // Records trimmed since (`dlclose::trim_unloaded`): their instances were dropped above
         // in an earlier catch-up.
-        let n = g.st().image.modules.len();
-        let mut gs = g.g();
+        let n = g.records().image.modules.len();
+        let mut gs = g.group_state();
         gs.instances.truncate(n);
-        gs.deferred.retain(|&m| m < n);
+        gs.lazy.deferred.retain(|&m| m < n);
     }
     // A module another group loaded is deferred where it may be (`deferred.rs`): stand-ins in
     // its slots until this thread first calls into it. The operator's own store is never behind
@@ -251,20 +292,20 @@ pub(crate) fn sync_group<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
         init_tls(g, m)?;
     }
     let since = Fill::Since {
-        version: g.g().version,
+        version: g.group_state().version,
         new: &order,
     };
     fill_table(g, since)?;
     fill_plt(g, since)?;
     sync_closures(g)?;
-    g.g().version = version;
+    g.group_state().version = version;
     Ok(())
 }
 
 /// Grows this group's function table and PLT to the sizes the records now need.
 pub(crate) fn sync_tables<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
     let (table_size, plt_size) = {
-        let st = g.st();
+        let st = g.records();
         (st.image.table.size, st.image.plt.len() as u64)
     };
     let (table, plt) = (g.table(), g.plt());
@@ -283,28 +324,34 @@ pub(crate) fn sync_tables<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
 /// Makes this group's table hold exactly the records' closures.
 fn sync_closures<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
     let closures: Vec<(u64, FuncType, HostFn<E>)> = g
-        .st()
+        .records()
         .closures
         .iter()
         .map(|(s, (t, f))| (*s, t.clone(), f.clone()))
         .collect();
     let table = g.table();
-    let have: Vec<u64> = g.g().closure_funcs.keys().copied().collect();
+    let have: Vec<u64> = g
+        .group_state()
+        .tables
+        .closure_funcs
+        .keys()
+        .copied()
+        .collect();
     for s in have {
         if !closures.iter().any(|(c, _, _)| *c == s) {
-            g.g().closure_funcs.remove(&s);
+            g.group_state().tables.closure_funcs.remove(&s);
             g.cx.table_set(&table, s, None)
                 .map_err(|e| LinkError::store("closure", e))?;
         }
     }
     for (s, ty, f) in closures {
-        if g.g().closure_funcs.contains_key(&s) {
+        if g.group_state().tables.closure_funcs.contains_key(&s) {
             continue;
         }
         let func = table_func(g.cx, g.shared, &ty, f)?;
         g.cx.table_set(&table, s, Some(&func))
             .map_err(|e| LinkError::store("closure", e))?;
-        g.g().closure_funcs.insert(s, func);
+        g.group_state().tables.closure_funcs.insert(s, func);
     }
     Ok(())
 }
@@ -338,7 +385,7 @@ impl Fill<'_> {
 /// Puts the linker-allocated function slots' functions into this group's table.
 pub(crate) fn fill_table<E: Engine>(g: &mut GroupCx<'_, E>, which: Fill<'_>) -> Result<()> {
     let fills: Vec<_> = g
-        .st()
+        .records()
         .image
         .table_fills
         .iter()
@@ -349,7 +396,7 @@ pub(crate) fn fill_table<E: Engine>(g: &mut GroupCx<'_, E>, which: Fill<'_>) -> 
     let mut deferred = Vec::new();
     // One look at the group's lock, not one per slot, when nothing is deferred (the usual case,
     // and every slot of a new thread).
-    let any_deferred = !g.g().deferred.is_empty();
+    let any_deferred = !g.group_state().lazy.deferred.is_empty();
     for f in fills {
         if any_deferred && is_deferred(g, f.provider) {
             deferred.push((f.slot, f.provider, f.export.clone()));
@@ -370,7 +417,7 @@ pub(crate) fn fill_table<E: Engine>(g: &mut GroupCx<'_, E>, which: Fill<'_>) -> 
 /// Binds the PLT entries whose provider is instantiated: later calls go straight to it.
 pub(crate) fn fill_plt<E: Engine>(g: &mut GroupCx<'_, E>, which: Fill<'_>) -> Result<()> {
     let entries: Vec<(u32, Option<(ModuleId, String)>)> = g
-        .st()
+        .records()
         .image
         .plt
         .iter()
@@ -394,7 +441,7 @@ pub(crate) fn fill_plt<E: Engine>(g: &mut GroupCx<'_, E>, which: Fill<'_>) -> Re
             },
             None => None,
         }
-        .or_else(|| g.g().plt_resolvers.get(&slot).cloned());
+        .or_else(|| g.group_state().tables.plt_resolvers.get(&slot).cloned());
         g.cx.table_set(&plt, slot as u64, f.as_ref())
             .map_err(|e| LinkError::store("PLT", e))?;
     }
@@ -423,13 +470,13 @@ fn adopt_fixed_main<E: Engine>(g: &mut GroupCx<'_, E>, first: bool) -> Result<()
         ));
     };
     {
-        let mut gs = g.g();
-        gs.table = table;
+        let mut gs = g.group_state();
+        gs.tables.table = table;
         gs.stack_pointer = sp;
     }
     sync_tables(g)?;
     let (pages, initial) = {
-        let st = g.st();
+        let st = g.records();
         (st.image.fixed_grow_pages, st.image.memory_pages.0 as u64)
     };
     if !first || pages == 0 {

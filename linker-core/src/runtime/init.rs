@@ -11,7 +11,7 @@ use crate::runtime::thread_memory::relocate_static_tls;
 /// main module's `_initialize` if it is a reactor. Runs once per process (memory is shared).
 #[tracing::instrument(level = "debug", skip_all)]
 pub(crate) fn initialize<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
-    let order = g.st().image.init_order.clone();
+    let order = g.records().image.init_order.clone();
     init_modules(g, &order)?;
     call_export(g, MAIN, "_initialize")
 }

@@ -8,7 +8,8 @@ use crate::engine::{Engine, Extern, HostError, HostFn};
 use crate::error::{LinkError, Result};
 use crate::metadata::{ExternType, Import};
 use crate::plan::builtin::may_block;
-use crate::plan::image::{Binding, ModuleId};
+use crate::plan::image::{Binding, LoadedModule, ModuleId};
+use crate::runtime::module_cache::ModuleCode;
 use crate::runtime::state::{link_error, GroupCx};
 use crate::stubs::{forward_export, forwarder_module, resolver_export, stub_export, Forwarded};
 use crate::types::{FuncType, Val};
@@ -21,7 +22,7 @@ pub(crate) fn instantiate_module<E: Engine>(
     bind_now: bool,
 ) -> Result<()> {
     let (lm, code, bound) = {
-        let st = g.st();
+        let st = g.records();
         let lm = st.image.modules[m].clone();
         // Which of its PLT slots have a known target (else the host may supply the function).
         let bound: Vec<bool> = lm
@@ -37,16 +38,46 @@ pub(crate) fn instantiate_module<E: Engine>(
     let name = lm.name.as_str();
     let _span = tracing::debug_span!("instantiate", module = %name).entered();
     let code = code.ok_or_else(|| LinkError::engine(name, "module was not compiled"))?;
-    let stubs = match code.stubs {
-        Some(sm) => Some(instantiate_stubs(g, name, &sm, &lm.plan)?),
+    let stubs = match &code.stubs {
+        Some(sm) => Some(instantiate_stubs(g, name, sm, &lm.plan)?),
         None => None,
     };
+    let imports = module_imports(g, &lm, &code, stubs.as_ref(), &bound, bind_now)?;
+    let inst =
+        g.cx.instantiate(&code.module, &imports)
+            .map_err(|e| match link_error(&e) {
+                Some(l) => l,
+                None => LinkError::Instantiate {
+                    module: name.to_string(),
+                    reason: e.to_string(),
+                },
+            })?;
+    let mut gs = g.group_state();
+    if gs.instances.len() <= m {
+        gs.instances.resize(m + 1, None);
+    }
+    gs.instances[m] = Some(inst);
+    Ok(())
+}
+
+/// What module `lm` is instantiated with, in the order of its imports: each recorded binding
+/// made in this group, the PLT's stubs from `stubs`, the engine's own imports through a
+/// forwarder, and the PLT table last when stubs were moved into the module.
+fn module_imports<E: Engine>(
+    g: &mut GroupCx<'_, E>,
+    lm: &LoadedModule,
+    code: &ModuleCode<E>,
+    stubs: Option<&E::Instance>,
+    bound: &[bool],
+    bind_now: bool,
+) -> Result<Vec<Option<Extern<E>>>> {
+    let name = lm.name.as_str();
     let mut imports: Vec<Option<Extern<E>>> = Vec::with_capacity(lm.plan.len());
     // Function imports left to the engine's own imports: position among the module's imports,
     // and in `imports` (which lacks those moved into the module).
     let mut native: Vec<(usize, usize)> = Vec::new();
     let mut moved = code.inlined.iter().map(|i| i.import).peekable();
-    for (pos, ((imp, b), bound)) in lm
+    for (pos, ((imp, b), &bound)) in lm
         .info
         .imports
         .iter()
@@ -60,32 +91,7 @@ pub(crate) fn instantiate_module<E: Engine>(
         }
         let ext = match b {
             Binding::Plt { stub, .. } => {
-                let host = if bound {
-                    None
-                } else {
-                    {
-                        let shared = g.shared;
-                        shared.imports.host(g, name, imp)?
-                    }
-                };
-                match host {
-                    Some(h) => Some(h),
-                    None if !bound && bind_now => {
-                        return Err(LinkError::UndefinedSymbol {
-                            module: name.to_string(),
-                            symbol: imp.name.clone(),
-                        })
-                    }
-                    None => {
-                        let inst = stubs.as_ref().ok_or_else(|| {
-                            LinkError::engine(name, "a module with PLT bindings has no stubs")
-                        })?;
-                        Some(
-                            g.cx.export(inst, &stub_export(*stub))
-                                .ok_or_else(|| LinkError::engine(name, "stub missing"))?,
-                        )
-                    }
-                }
+                Some(plt_import(g, name, imp, *stub, stubs, bound, bind_now)?)
             }
             b => {
                 let ext = import_for(g, name, imp, b)?;
@@ -103,21 +109,37 @@ pub(crate) fn instantiate_module<E: Engine>(
     if !code.inlined.is_empty() {
         imports.push(Some(Extern::Table(g.plt())));
     }
-    let inst =
-        g.cx.instantiate(&code.module, &imports)
-            .map_err(|e| match link_error(&e) {
-                Some(l) => l,
-                None => LinkError::Instantiate {
-                    module: name.to_string(),
-                    reason: e.to_string(),
-                },
-            })?;
-    let mut gs = g.g();
-    if gs.instances.len() <= m {
-        gs.instances.resize(m + 1, None);
+    Ok(imports)
+}
+
+/// A function import bound through the PLT: the embedder's function when no module defines the
+/// symbol and the host has one, else the module's stub `stub` (which binds lazily), or, under
+/// `bind_now`, an error when nothing defines it.
+fn plt_import<E: Engine>(
+    g: &mut GroupCx<'_, E>,
+    name: &str,
+    imp: &Import,
+    stub: usize,
+    stubs: Option<&E::Instance>,
+    bound: bool,
+    bind_now: bool,
+) -> Result<Extern<E>> {
+    if !bound {
+        let shared = g.shared;
+        if let Some(h) = shared.imports.host(g, name, imp)? {
+            return Ok(h);
+        }
+        if bind_now {
+            return Err(LinkError::UndefinedSymbol {
+                module: name.to_string(),
+                symbol: imp.name.clone(),
+            });
+        }
     }
-    gs.instances[m] = Some(inst);
-    Ok(())
+    let inst =
+        stubs.ok_or_else(|| LinkError::engine(name, "a module with PLT bindings has no stubs"))?;
+    g.cx.export(inst, &stub_export(stub))
+        .ok_or_else(|| LinkError::engine(name, "stub missing"))
 }
 
 /// Routes the function imports at positions `native` (left to the engine's own imports) through
@@ -147,7 +169,7 @@ fn forward_native<E: Engine>(
         })
         .collect();
     let (max_pages, memory_shared) = {
-        let st = g.st();
+        let st = g.records();
         (st.image.memory_pages.1, st.image.memory_shared)
     };
     let bytes = forwarder_module(&funcs, max_pages, memory_shared);
@@ -188,8 +210,8 @@ fn instantiate_stubs<E: Engine>(
     plan: &[Binding],
 ) -> Result<E::Instance> {
     let (plt, binder) = {
-        let gs = g.g();
-        (gs.plt.clone(), gs.binder.clone())
+        let gs = g.group_state();
+        (gs.tables.plt.clone(), gs.tables.binder.clone())
     };
     let binder = binder.ok_or_else(|| LinkError::engine(name, "the group has no binder"))?;
     let inst =
@@ -206,7 +228,7 @@ fn instantiate_stubs<E: Engine>(
             if let Some(Extern::Func(r)) = g.cx.export(&inst, &resolver_export(*stub)) {
                 g.cx.table_set(&plt, *slot as u64, Some(&r))
                     .map_err(|e| LinkError::engine(name, e))?;
-                g.g().plt_resolvers.insert(*slot, r);
+                g.group_state().tables.plt_resolvers.insert(*slot, r);
             }
         }
     }
@@ -224,9 +246,9 @@ fn import_for<E: Engine>(
     Ok(match b {
         Binding::Memory => Some(Extern::Memory(g.memory())),
         Binding::Table => Some(Extern::Table(g.table())),
-        Binding::StackPointer => Some(Extern::Global(g.g().stack_pointer.clone())),
+        Binding::StackPointer => Some(Extern::Global(g.group_state().stack_pointer.clone())),
         Binding::StackBound(high) => {
-            let (low, top) = g.g().stack;
+            let (low, top) = g.group_state().thread.stack;
             let v = Val::I32(if *high { top } else { low } as i32);
             let mutable = matches!(imp.ty, ExternType::Global { mutable: true, .. });
             Some(Extern::Global(g.cx.new_global(v, mutable).map_err(eng)?))
@@ -280,11 +302,11 @@ fn import_for<E: Engine>(
 /// The group's tag named `name`: the one a loaded module exports, else one the linker creates
 /// once per group, so a throw in one module is caught in another.
 fn group_tag<E: Engine>(g: &mut GroupCx<'_, E>, name: &str, ty: &FuncType) -> Result<E::Tag> {
-    if let Some(t) = g.g().tags.get(name) {
+    if let Some(t) = g.group_state().tags.get(name) {
         return Ok(t.clone());
     }
     let provider = {
-        let st = g.st();
+        let st = g.records();
         st.image.global_scope.iter().copied().find(|&p| {
             st.image.modules[p]
                 .info
@@ -299,6 +321,6 @@ fn group_tag<E: Engine>(g: &mut GroupCx<'_, E>, name: &str, ty: &FuncType) -> Re
                 .map_err(|e| LinkError::engine(name, e))?
         }
     };
-    g.g().tags.insert(name.to_string(), tag.clone());
+    g.group_state().tags.insert(name.to_string(), tag.clone());
     Ok(tag)
 }

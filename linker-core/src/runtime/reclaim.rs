@@ -15,21 +15,21 @@ pub(crate) fn reclaim<E: Engine>(g: &mut GroupCx<'_, E>) {
     let versions = g.shared.coord.versions();
     let floor = versions.iter().copied().min().unwrap_or(u64::MAX);
     let pending = {
-        let st = g.st();
+        let st = g.records();
         !st.image.table.quarantine.is_empty() || trimmable(&st, &versions) > 0
     };
     if !pending {
         return;
     }
     let keep = {
-        let mut st = g.st_mut();
+        let mut st = g.records_mut();
         st.image.table.reclaim(floor);
         trim_unloaded(&mut st, &versions)
     };
     if let Some(keep) = keep {
-        let mut gs = g.g();
+        let mut gs = g.group_state();
         gs.instances.truncate(keep);
-        gs.deferred.retain(|&m| m < keep);
+        gs.lazy.deferred.retain(|&m| m < keep);
     }
 }
 

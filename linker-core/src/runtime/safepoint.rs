@@ -31,7 +31,7 @@ use crate::runtime::state::{GroupCx, GroupRef, Shared};
 /// this group's store up to date, and go on. Cheap when nothing is pending.
 pub(crate) fn safepoint<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
     let shared = g.shared;
-    if !shared.coord.stop_requested() && g.g().version >= shared.version() {
+    if !shared.coord.stop_requested() && g.group_state().version >= shared.version() {
         return Ok(());
     }
     let me = g.id();
@@ -71,7 +71,7 @@ pub(crate) fn coordinated<E: Engine, R>(
     begin_op(g, kind)?;
     // The operator's own store may lag behind an operation that did not stop it: it changes
     // the records from where they are, and reports itself caught up at the end.
-    if g.g().version < g.shared.version() {
+    if g.group_state().version < g.shared.version() {
         if let Err(e) = sync_group(g) {
             end_op(g);
             return Err(e);
@@ -79,7 +79,7 @@ pub(crate) fn coordinated<E: Engine, R>(
     }
     reclaim(g);
     let r = op(g);
-    g.st_mut().image.version += 1;
+    g.records_mut().image.version += 1;
     end_op(g);
     r
 }
@@ -111,7 +111,7 @@ fn begin_op<E: Engine>(g: &mut GroupCx<'_, E>, kind: OpKind) -> Result<()> {
 fn end_op<E: Engine>(g: &mut GroupCx<'_, E>) {
     let v = g.shared.version();
     let me = {
-        let mut gs = g.g();
+        let mut gs = g.group_state();
         gs.version = gs.version.max(v);
         gs.id
     };

@@ -130,18 +130,18 @@ pub(crate) struct Shared<E: Engine> {
 
 impl<E: Engine> Shared<E> {
     /// The records, for reading.
-    pub fn st(&self) -> RwLockReadGuard<'_, ProcessState<E>> {
+    pub fn records(&self) -> RwLockReadGuard<'_, ProcessState<E>> {
         read(&self.state)
     }
 
     /// The records, for changing.
-    pub fn st_mut(&self) -> RwLockWriteGuard<'_, ProcessState<E>> {
+    pub fn records_mut(&self) -> RwLockWriteGuard<'_, ProcessState<E>> {
         write(&self.state)
     }
 
     /// The records' version: bumped by every change groups must apply to their stores.
     pub fn version(&self) -> u64 {
-        self.st().image.version
+        self.records().image.version
     }
 }
 
@@ -157,41 +157,76 @@ pub(crate) enum StandinShape {
 }
 
 /// Handles of one group's store. Kept apart from the store so that host functions running inside
-/// the store can reach them.
+/// the store can reach them. Its parts are named by concern: the tables, the thread's own
+/// memory, lazy replication, the wasm `dlsym`.
 pub(crate) struct GroupState<E: Engine> {
     /// The group's id (its thread id for the guest; the main group is 0).
     pub id: GroupId,
     /// The records version this group's store reflects.
     pub version: u64,
+    /// The process memory in this store.
     pub memory: E::Memory,
-    pub table: E::Table,
-    pub plt: E::Table,
+    /// This group's `__stack_pointer`.
     pub stack_pointer: E::Global,
+    /// Each module's instance in this store, by id (`None`: not instantiated here).
     pub instances: Vec<Option<E::Instance>>,
+    /// The exception tags of this store, by name (`__c_longjmp`, `__cpp_exception`).
     pub tags: HashMap<String, E::Tag>,
-    /// `wasmlink.bind`, imported by every stub module of this group.
-    pub binder: Option<E::Func>,
-    /// This thread's `dlerror` text, cleared when read.
-    pub dlerror: Option<String>,
-    /// This store's functions for the closures in the records, by slot.
-    pub closure_funcs: HashMap<u64, E::Func>,
-    /// The resolver each PLT slot holds until its symbol is bound (see `stubs`).
-    pub plt_resolvers: HashMap<u32, E::Func>,
-    /// Memory this thread owns (stack, TLS blocks, dlerror buffer), returned when it exits.
-    pub thread_memory: Vec<(u64, u64)>,
-    /// This group's stack: lowest and highest address (`__stack_low`, `__stack_high`).
-    pub stack: (u64, u64),
-    /// Where `dlerror` puts its text for this thread, once allocated.
-    pub dlerror_buffer: Option<u64>,
     /// The guards forwarders of this group import, once made.
     pub guards: Option<[E::Func; 3]>,
+    /// The program's function table, the PLT, and what the linker fills them with.
+    pub tables: GroupTables<E>,
+    /// What belongs to this thread: its memory, stack and `dlerror`.
+    pub thread: ThreadState,
+    /// Modules this group has not instantiated yet (lazy replication).
+    pub lazy: LazyState<E>,
     /// The wasm `dlsym` every module of this group imports, once made (`dlsym_front.rs`).
     pub dlsym_front: Option<DlsymFront<E>>,
+}
+
+/// A group's tables and the functions the linker puts in them.
+pub(crate) struct GroupTables<E: Engine> {
+    /// The program's function table in this store.
+    pub table: E::Table,
+    /// The PLT table in this store.
+    pub plt: E::Table,
+    /// `wasmlink.bind`, imported by every stub module of this group.
+    pub binder: Option<E::Func>,
+    /// The resolver each PLT slot holds until its symbol is bound (see `stubs`).
+    pub plt_resolvers: HashMap<u32, E::Func>,
+    /// This store's functions for the closures in the records, by slot.
+    pub closure_funcs: HashMap<u64, E::Func>,
+}
+
+/// What belongs to one thread (engine-free).
+#[derive(Default)]
+pub(crate) struct ThreadState {
+    /// Memory this thread owns (stack, TLS blocks, dlerror buffer), returned when it exits.
+    pub memory: Vec<(u64, u64)>,
+    /// This thread's stack: lowest and highest address (`__stack_low`, `__stack_high`).
+    pub stack: (u64, u64),
+    /// This thread's `dlerror` text, cleared when read.
+    pub dlerror: Option<String>,
+    /// Where `dlerror` puts its text for this thread, once allocated.
+    pub dlerror_buffer: Option<u64>,
+}
+
+/// Lazy replication in one group (`runtime/lazy`).
+pub(crate) struct LazyState<E: Engine> {
     /// Loaded modules this group has not instantiated: its table holds stand-ins in their slots
-    /// until the first call (`lazy.rs`).
+    /// until the first call.
     pub deferred: std::collections::HashSet<ModuleId>,
     /// `wasmlink.materialize`, imported by the group's stand-in modules.
     pub materializer: Option<E::Func>,
+}
+
+impl<E: Engine> Default for LazyState<E> {
+    fn default() -> Self {
+        LazyState {
+            deferred: Default::default(),
+            materializer: None,
+        }
+    }
 }
 
 /// One group's wasm `dlsym` (`dlsym_front.rs`): its export, and the globals the host sets when
@@ -226,48 +261,48 @@ impl<'a, E: Engine> GroupCx<'a, E> {
     }
 
     /// The records, for reading.
-    pub fn st(&self) -> RwLockReadGuard<'a, ProcessState<E>> {
+    pub fn records(&self) -> RwLockReadGuard<'a, ProcessState<E>> {
         read(&self.shared.state)
     }
 
     /// The records, for changing.
-    pub fn st_mut(&self) -> RwLockWriteGuard<'a, ProcessState<E>> {
+    pub fn records_mut(&self) -> RwLockWriteGuard<'a, ProcessState<E>> {
         write(&self.shared.state)
     }
 
     /// The group's handles.
-    pub fn g(&self) -> MutexGuard<'a, GroupState<E>> {
+    pub fn group_state(&self) -> MutexGuard<'a, GroupState<E>> {
         lock(self.group)
     }
 
     /// The group's id.
     pub fn id(&self) -> GroupId {
-        self.g().id
+        self.group_state().id
     }
 
     /// The process memory in this store.
     pub fn memory(&self) -> E::Memory {
-        self.g().memory.clone()
+        self.group_state().memory.clone()
     }
 
     /// The program's function table in this store.
     pub fn table(&self) -> E::Table {
-        self.g().table.clone()
+        self.group_state().tables.table.clone()
     }
 
     /// The PLT table in this store.
     pub fn plt(&self) -> E::Table {
-        self.g().plt.clone()
+        self.group_state().tables.plt.clone()
     }
 
     /// The name of module `m`.
     pub fn module_name(&self, m: ModuleId) -> String {
-        self.st().image.modules[m].name.clone()
+        self.records().image.modules[m].name.clone()
     }
 
     /// Export `name` of module `m`'s instance in this group, if instantiated.
     pub fn export(&mut self, m: ModuleId, name: &str) -> Option<Extern<E>> {
-        let inst = self.g().instances.get(m)?.clone()?;
+        let inst = self.group_state().instances.get(m)?.clone()?;
         self.cx.export(&inst, name)
     }
 }

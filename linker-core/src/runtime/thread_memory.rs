@@ -19,7 +19,7 @@ pub(crate) fn alloc_thread_memory<E: Engine>(
 ) -> Result<u64> {
     let memory = g.memory();
     let base = {
-        let mut st = g.st_mut();
+        let mut st = g.records_mut();
         let cx = &mut *g.cx;
         let mut grow = |pages: u64| cx.memory_grow(&memory, pages).map_err(|e| e.0);
         st.image.memory.alloc(size, align, &mut grow)
@@ -31,7 +31,7 @@ pub(crate) fn alloc_thread_memory<E: Engine>(
     })?;
     g.cx.memory_write(&memory, base, &vec![0u8; size as usize])
         .map_err(|e| LinkError::store("thread memory", e))?;
-    g.g().thread_memory.push((base, size.max(1)));
+    g.group_state().thread.memory.push((base, size.max(1)));
     Ok(base)
 }
 
@@ -106,18 +106,18 @@ fn call_init_tls<E: Engine>(
 
 /// This thread's `dlerror` buffer, taken from the process memory on first use.
 pub(crate) fn dlerror_buffer<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<u64> {
-    if let Some(b) = g.g().dlerror_buffer {
+    if let Some(b) = g.group_state().thread.dlerror_buffer {
         return Ok(b);
     }
     let b = alloc_thread_memory(g, DLERROR_BUFFER, 16)?;
-    g.g().dlerror_buffer = Some(b);
+    g.group_state().thread.dlerror_buffer = Some(b);
     Ok(b)
 }
 
 /// Returns this thread's stack and TLS blocks to the process (the thread is exiting).
 pub(crate) fn release_thread_memory<E: Engine>(shared: &Shared<E>, group: &GroupRef<E>) {
-    let ranges = std::mem::take(&mut crate::runtime::state::lock(group).thread_memory);
-    let mut st = shared.st_mut();
+    let ranges = std::mem::take(&mut crate::runtime::state::lock(group).thread.memory);
+    let mut st = shared.records_mut();
     for (base, size) in ranges {
         st.image.memory.free.release(base, size);
     }

@@ -38,7 +38,7 @@ const WASI_THREAD_START: &str = "wasi_thread_start";
 /// Starts a thread running `entry` with `arg`. Returns the thread id (> 0).
 pub(crate) fn spawn<E: Engine>(shared: &Arc<Shared<E>>, entry: Entry, arg: i32) -> Result<u64> {
     {
-        let st = shared.st();
+        let st = shared.records();
         let main = &st.image.modules[MAIN];
         if !shared.memory.is_shared() {
             return Err(LinkError::NoSharedMemory {

@@ -32,7 +32,7 @@ pub(crate) fn deferrable<E: Engine>(g: &GroupCx<'_, E>, m: ModuleId) -> bool {
     if !g.shared.config.lazy_replication || m == MAIN {
         return false;
     }
-    let st = g.st();
+    let st = g.records();
     let info = &st.image.modules[m].info;
     info.relative_slots.is_some()
         && info.shape != Shape::Fixed
@@ -63,7 +63,7 @@ const MAX_DEFERRED_FILLS: usize = 64;
 /// (Its linker-allocated slots get theirs from `group::fill_table`.)
 pub(crate) fn defer<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Result<()> {
     let (info, base, name) = {
-        let st = g.st();
+        let st = g.records();
         let lm = &st.image.modules[m];
         (lm.info.clone(), lm.table_base, lm.name.clone())
     };
@@ -71,17 +71,17 @@ pub(crate) fn defer<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Result<()
     if !entries.is_empty() {
         place_standins(g, &name, entries, base)?;
     }
-    let mut gs = g.g();
+    let mut gs = g.group_state();
     if gs.instances.len() <= m {
         gs.instances.resize(m + 1, None);
     }
-    gs.deferred.insert(m);
+    gs.lazy.deferred.insert(m);
     Ok(())
 }
 
 /// Whether module `m` is deferred in this group.
 pub(crate) fn is_deferred<E: Engine>(g: &GroupCx<'_, E>, m: ModuleId) -> bool {
-    g.g().deferred.contains(&m)
+    g.group_state().lazy.deferred.contains(&m)
 }
 
 /// Puts stand-ins in linker-allocated slots: each `(slot, provider, export)` holds export
@@ -94,7 +94,7 @@ pub(crate) fn standins_for_fills<E: Engine>(
     fills: &mut [(u64, ModuleId, Arc<str>)],
 ) -> Result<()> {
     let typed: Vec<(u64, FuncType)> = {
-        let st = g.st();
+        let st = g.records();
         let mut typed = Vec::with_capacity(fills.len());
         for (slot, provider, export) in fills.iter() {
             let lm = &st.image.modules[*provider];
@@ -165,7 +165,7 @@ fn standin_code<E: Engine>(
 
 /// This group's `wasmlink.materialize`, made on first use.
 fn materializer_of<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<E::Func> {
-    let made = g.g().materializer.clone();
+    let made = g.group_state().lazy.materializer.clone();
     if let Some(f) = made {
         return Ok(f);
     }
@@ -175,7 +175,7 @@ fn materializer_of<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<E::Func> {
             materializer(g.shared.clone(), Arc::downgrade(g.group)),
         )
         .map_err(|e| LinkError::engine("wasmlink.materialize", e))?;
-    g.g().materializer = Some(f.clone());
+    g.group_state().lazy.materializer = Some(f.clone());
     Ok(f)
 }
 
@@ -240,7 +240,7 @@ fn materializer<E: Engine>(shared: Arc<Shared<E>>, group: Weak<Mutex<GroupState<
             .ok_or_else(|| HostError::Trap("instance group is gone".into()))?;
         let slot = args.first().map_or(0, |v| v.i32() as u32 as u64);
         let mut g = GroupCx::new(cx, &shared, &group);
-        let owner = owner_of_slot(&g.st().image, slot);
+        let owner = owner_of_slot(&g.records().image, slot);
         let Some(m) = owner else {
             return Ok(());
         };

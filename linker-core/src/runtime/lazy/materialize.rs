@@ -21,7 +21,7 @@ pub(crate) fn materialize<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Res
         return Ok(());
     }
     let (alive, providers) = {
-        let st = g.st();
+        let st = g.records();
         let lm = &st.image.modules[m];
         let providers: Vec<ModuleId> = lm
             .plan
@@ -46,9 +46,9 @@ pub(crate) fn materialize<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Res
     }
     tracing::debug!(module = %g.module_name(m), thread = g.id(), "instantiating on first use");
     instantiate_module(g, m, false)?;
-    g.g().deferred.remove(&m);
+    g.group_state().lazy.deferred.remove(&m);
     init_tls(g, m)?;
-    let version = g.g().version;
+    let version = g.group_state().version;
     let new = [m];
     let which = Fill::Since { version, new: &new };
     fill_table(g, which)?;
@@ -76,10 +76,10 @@ pub(crate) fn materialize_held<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -
 /// this first: what it loads may import from them, and a failed `dlopen` gives back the memory
 /// the thread took during it, which must not include TLS blocks of modules that stay.
 pub(crate) fn materialize_all<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
-    if g.g().deferred.is_empty() {
+    if g.group_state().lazy.deferred.is_empty() {
         return Ok(());
     }
-    let order: Vec<ModuleId> = g.st().image.init_order.clone();
+    let order: Vec<ModuleId> = g.records().image.init_order.clone();
     for m in order {
         materialize(g, m)?;
     }
