@@ -1,6 +1,7 @@
 //! The link-operation protocol between instance groups, free of any engine so that it can be
-//! model-checked with `loom` (`RUSTFLAGS="--cfg loom" cargo test -p linker-core --test loom_coordinator`).
-//! docs/threads.md explains it; `threads.rs` drives it with real stores.
+//! model-checked with `loom` (`RUSTFLAGS="--cfg loom" cargo test -p linker-core --release --lib
+//! loom_model`). docs/threads.md explains it; `runtime/threads.rs` and `runtime/safepoint.rs`
+//! drive it with real stores. What the mutex guards is in `state.rs`.
 //!
 //! One mutex (`m`) guards everything below; nothing else is locked while waiting on it, and no
 //! guest code runs while it is held. Two condition variables keep wake-ups linear in the number
@@ -18,8 +19,10 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 #[cfg(not(loom))]
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
-use std::collections::HashMap;
 use std::time::{Duration, Instant};
+
+mod state;
+use state::{Coord, Member, Owner};
 
 /// A group's id (the main group is 0).
 pub type GroupId = u64;
@@ -36,84 +39,6 @@ pub enum OpKind {
     /// safepoint; what they may still hold (table slots, module ids) is reused only once every
     /// group has caught up with the version that freed it ([`Coordinator::versions`]).
     NoStop,
-}
-
-#[derive(Debug, Default)]
-struct Member {
-    /// Waiting in [`Coordinator::safepoint`] for an operation to finish.
-    parked: bool,
-    /// Not running wasm at all (the embedder holds the store between calls): counts as parked,
-    /// and catches up when entered again instead of during the operation.
-    idle: bool,
-    /// Reading the records outside an operation (being built, or catching up): an operation
-    /// that does not stop the groups waits for this to end before it changes them.
-    reading: bool,
-    /// Records version this group's store reflects.
-    version: u64,
-}
-
-#[derive(Debug)]
-struct Owner {
-    id: GroupId,
-    /// Nesting depth (a constructor may dlopen).
-    depth: u32,
-    /// Whether the other groups were stopped (an [`OpKind::Stop`] operation, or a
-    /// [`OpKind::NoStop`] one that nested a stopping one).
-    stopped: bool,
-}
-
-#[derive(Debug, Default)]
-struct Coord {
-    /// The group running a link operation.
-    owner: Option<Owner>,
-    members: HashMap<GroupId, Member>,
-}
-
-impl Coord {
-    fn owner_id(&self) -> Option<GroupId> {
-        self.owner.as_ref().map(|o| o.id)
-    }
-
-    /// Whether another group than `me` runs an operation.
-    fn other_owner(&self, me: GroupId) -> bool {
-        self.owner_id().is_some_and(|o| o != me)
-    }
-
-    /// Whether what the operator waits for holds: stopping the groups, every other running
-    /// member parked; not stopping them, none reading the records.
-    fn operator_ready(&self) -> bool {
-        let Some(owner) = &self.owner else {
-            return false;
-        };
-        let o = owner.id;
-        self.members.iter().all(|(id, m)| {
-            *id == o
-                || if owner.stopped {
-                    m.idle || m.parked
-                } else {
-                    !m.reading
-                }
-        })
-    }
-
-    /// This member's version (`u64::MAX` if it is not one: nothing to catch up).
-    fn version_of(&self, me: GroupId) -> u64 {
-        self.members.get(&me).map_or(u64::MAX, |m| m.version)
-    }
-
-    fn set_reading(&mut self, me: GroupId, reading: bool) {
-        if let Some(m) = self.members.get_mut(&me) {
-            m.reading = reading;
-        }
-    }
-
-    /// Records that `me` reflects `version` and no longer reads the records.
-    fn caught_up(&mut self, me: GroupId, version: u64) {
-        if let Some(m) = self.members.get_mut(&me) {
-            m.version = m.version.max(version);
-            m.reading = false;
-        }
-    }
 }
 
 /// Who may change the records, and who has caught up.
@@ -386,23 +311,7 @@ impl Coordinator {
             }
             match timeout {
                 Some(t) if start.elapsed() > t && kind == OpKind::Stop => {
-                    let waiting: Vec<GroupId> = c
-                        .members
-                        .iter()
-                        .filter(|(id, m)| **id != me && !m.parked && !m.idle)
-                        .map(|(id, _)| *id)
-                        .collect();
-                    self.stop.store(false, Ordering::Release);
-                    if nested_stop {
-                        if let Some(o) = &mut c.owner {
-                            o.depth -= 1;
-                            o.stopped = false;
-                        }
-                    } else {
-                        c.owner = None;
-                    }
-                    self.go.notify_all();
-                    return Err(BeginTimeout(waiting));
+                    return Err(self.abandon(&mut c, me, nested_stop));
                 }
                 #[cfg(not(loom))]
                 Some(_) if kind == OpKind::Stop => {
@@ -419,6 +328,29 @@ impl Coordinator {
                 _ => c = self.wait_op(c),
             }
         }
+    }
+
+    /// Gives up `me`'s stopping operation whose wait timed out, as if it had not begun (or, for
+    /// one nested in an operation that did not stop the groups, back to that one); returns the
+    /// groups it waited for.
+    fn abandon(&self, c: &mut Coord, me: GroupId, nested_stop: bool) -> BeginTimeout {
+        let waiting: Vec<GroupId> = c
+            .members
+            .iter()
+            .filter(|(id, m)| **id != me && !m.parked && !m.idle)
+            .map(|(id, _)| *id)
+            .collect();
+        self.stop.store(false, Ordering::Release);
+        if nested_stop {
+            if let Some(o) = &mut c.owner {
+                o.depth -= 1;
+                o.stopped = false;
+            }
+        } else {
+            c.owner = None;
+        }
+        self.go.notify_all();
+        BeginTimeout(waiting)
     }
 
     /// Ends `me`'s operation, which left the records at `version`, and lets everyone go on.

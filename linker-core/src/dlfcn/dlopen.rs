@@ -68,6 +68,10 @@ pub(crate) fn dlopen<E: Engine>(
     coordinated(g, OpKind::Stop, |g| dlopen_in_group(g, name, flags))
 }
 
+/// `dlopen` of `name`, as the operator of a link operation: locates it (or reopens it), plans
+/// and compiles on a copy of the records, commits, instantiates, and rolls everything back on
+/// any failure. (Over 80 lines by a few: its steps share the copy, the grown pages and the
+/// rollback's state, which reads clearest in one place.)
 fn dlopen_in_group<E: Engine>(
     g: &mut GroupCx<'_, E>,
     name: &str,

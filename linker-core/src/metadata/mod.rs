@@ -1,5 +1,6 @@
 //! What the linker knows about a module before instantiating it.
 
+mod convert;
 pub mod dylink;
 pub mod module_info;
 mod reader;

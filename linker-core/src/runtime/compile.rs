@@ -266,6 +266,56 @@ impl<'scope, 'env, E: Engine> Compiler<'scope, 'env, E> {
     }
 }
 
+/// Queues the compilation of `src` (rewritten when PLT stubs move into it, under a key of its
+/// bytes and the rewrite) and of its stub module; returns the module's key, the stubs moved in,
+/// and the stub module's name and key.
+#[allow(clippy::type_complexity)]
+fn submit_source<E: Engine>(
+    pool: &Compiler<'_, '_, E>,
+    image: &Image,
+    src: &Source,
+) -> (ContentKey, Arc<[Inlined]>, Option<(String, ContentKey)>) {
+    let lm = &image.modules[src.id];
+    let base = JobBytes::of(src.bytes.clone(), &lm.path);
+    let (moved, params) = if pool.config.inline_plt {
+        to_inline(image, lm)
+    } else {
+        Default::default()
+    };
+    if !moved.is_empty() {
+        tracing::debug!(module = %lm.name, imports = moved.len(), "PLT stubs moved in");
+    }
+    let moved: Arc<[Inlined]> = moved.into();
+    let (key, bytes) = if moved.is_empty() {
+        (src.content, base)
+    } else {
+        let key = inlined_key(src.content, &moved);
+        let bytes = JobBytes::Inline {
+            base: Box::new(base),
+            moved: moved.clone(),
+            params,
+        };
+        (key, bytes)
+    };
+    pool.submit(Job {
+        name: lm.name.clone(),
+        key,
+        bytes,
+    });
+    let stub = (!lm.stubs.is_empty()).then(|| {
+        let bytes = stub_module(&lm.stubs);
+        let key = ContentKey::of(&bytes);
+        let name = format!("{} (stubs)", lm.name);
+        pool.submit(Job {
+            name: name.clone(),
+            key,
+            bytes: JobBytes::Have(bytes),
+        });
+        (name, key)
+    });
+    (key, moved, stub)
+}
+
 /// Compiles the modules of `sources` into `code` (indexed by module id): queues those not found
 /// through the pool already and each module's stubs, helps the workers, then collects.
 #[tracing::instrument(level = "debug", skip_all, fields(count = sources.len()))]
@@ -280,48 +330,10 @@ pub(crate) fn compile_added<E: Engine>(
         code.resize_with(image.modules.len(), || None);
     }
     // Each source's job (what it compiles, under which key) and its stubs' job.
-    let mut jobs = Vec::new();
-    for src in &sources {
-        let lm = &image.modules[src.id];
-        let base = JobBytes::of(src.bytes.clone(), &lm.path);
-        let (moved, params) = if config.inline_plt {
-            to_inline(image, lm)
-        } else {
-            Default::default()
-        };
-        if !moved.is_empty() {
-            tracing::debug!(module = %lm.name, imports = moved.len(), "PLT stubs moved in");
-        }
-        let moved: Arc<[Inlined]> = moved.into();
-        let (key, bytes) = if moved.is_empty() {
-            (src.content, base)
-        } else {
-            let key = inlined_key(src.content, &moved);
-            let bytes = JobBytes::Inline {
-                base: Box::new(base),
-                moved: moved.clone(),
-                params,
-            };
-            (key, bytes)
-        };
-        pool.submit(Job {
-            name: lm.name.clone(),
-            key,
-            bytes,
-        });
-        let stub = (!lm.stubs.is_empty()).then(|| {
-            let bytes = stub_module(&lm.stubs);
-            let key = ContentKey::of(&bytes);
-            let name = format!("{} (stubs)", lm.name);
-            pool.submit(Job {
-                name: name.clone(),
-                key,
-                bytes: JobBytes::Have(bytes),
-            });
-            (name, key)
-        });
-        jobs.push((key, moved, stub));
-    }
+    let jobs: Vec<_> = sources
+        .iter()
+        .map(|src| submit_source(pool, image, src))
+        .collect();
     pool.help();
     for (src, (key, inlined, stub)) in sources.into_iter().zip(jobs) {
         let lm = &image.modules[src.id];

@@ -26,7 +26,8 @@ pub(crate) fn hash(name: &[u8]) -> u32 {
 
 /// The front module: imports `env.memory` (the process memory's type), `wasmlink.dlsym_host`
 /// (`(i32, i32) -> i32`), the mutable globals `wasmlink.dlsym_cache` and
-/// `wasmlink.dlsym_generation`; exports `dlsym`.
+/// `wasmlink.dlsym_generation`; exports `dlsym`. (Over 80 lines: its body is one list of
+/// instructions, the front's whole program, which reads best in one piece.)
 pub(crate) fn front_module(max_pages: u32, shared: bool) -> Vec<u8> {
     use Instruction as I;
     let mut types = TypeSection::new();
