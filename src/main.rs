@@ -346,6 +346,11 @@ fn run(a: RunArgs) -> ExitCode {
             eprintln!("wasmlink: wasm trap: {t}");
             ExitCode::from(TRAPPED)
         }
+        // A failure of a kind this command does not know yet: as a trap.
+        Err(Failure::Run(e)) => {
+            eprintln!("wasmlink: {e}");
+            ExitCode::from(TRAPPED)
+        }
     }
 }
 

@@ -57,6 +57,7 @@ pub use wasmer_wasix;
 
 /// Why WASI could not be set up.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum WasixError {
     /// The tokio runtime wasmer-wasix runs on could not be started.
     #[error("starting the WASI runtime: {0}")]

@@ -171,7 +171,7 @@ pub fn run_with<E: Engine>(engine: E, req: &Request<'_>) -> Outcome {
                         RunError::Link(l) => {
                             (format!("symbol lookup error: {l}\n"), LOAD_FAILURE_EXIT)
                         }
-                        RunError::Trap(_) => (format!("{e}\n"), TRAP_EXIT),
+                        _ => (format!("{e}\n"), TRAP_EXIT),
                     };
                     output
                         .stderr

@@ -58,6 +58,7 @@ impl<E: Engine> fmt::Debug for Extern<E> {
 /// it back, unchanged, from [`StoreOps::call`] or [`StoreOps::instantiate`], where a wasm trap
 /// becomes [`HostError::Trap`] with the engine's message.
 #[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
 pub enum HostError {
     /// The guest asked to exit the process (`proc_exit`).
     #[error("exit with code {0}")]

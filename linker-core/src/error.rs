@@ -8,6 +8,7 @@ use std::time::Duration;
 /// Everything that can go wrong while locating, parsing, laying out, binding, initialising or
 /// changing the modules of a process.
 #[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
 pub enum LinkError {
     /// The file is not a WebAssembly core module.
     #[error("{module}: not a WebAssembly module ({reason})")]

@@ -5,8 +5,10 @@ use std::sync::Arc;
 use crate::plan::locate::{LibraryFs, SearchPath};
 use crate::plan::scope::WeakPolicy;
 
-/// Settings of one process image.
+/// Settings of one process image. Made with [`LinkerConfig::new`] and changed field by field;
+/// `#[non_exhaustive]`, so that a new setting breaks no embedder.
 #[derive(Clone)]
+#[non_exhaustive]
 pub struct LinkerConfig {
     /// Where libraries are read from.
     pub fs: Arc<dyn LibraryFs>,

@@ -23,10 +23,10 @@ use crate::process::imports::ProcessImports;
 use crate::runtime::closures::{alloc_closure, free_closure};
 use crate::runtime::compile::{compile_added, with_compiler};
 use crate::runtime::dlsym_cache::SymbolAddress;
-use crate::runtime::group::{create_group, ThreadStack};
 use crate::runtime::host::HostResolver;
 use crate::runtime::init::initialize;
 use crate::runtime::module_cache::{Code, ModuleCache};
+use crate::runtime::new_group::{create_group, ThreadStack};
 use crate::runtime::safepoint::{enter, install_safepoint, leave};
 use crate::runtime::state::{
     link_error, lock, GroupCx, GroupRef, ImportSource, ProcessMemory, ProcessState, Shared,
@@ -35,6 +35,7 @@ use crate::types::{FuncType, Val};
 
 /// How running the program ended, when it did not return an exit code.
 #[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
 pub enum RunError {
     /// A link error surfaced while running (a lazily bound symbol nothing defines, ...).
     #[error("{0}")]

@@ -7,7 +7,8 @@
 //! | `host` | the embedder's resolver of imports no module defines |
 //! | `module_cache`, `compile` | compiled code by content hash, in memory and on disk |
 //! | `instantiate` | one module instantiated in one group: its imports made |
-//! | `group` | a group's store set up, its tables filled, catching up with the records |
+//! | `new_group` | a group's store set up and every module instantiated in it |
+//! | `group` | a group's tables filled, catching up with the records |
 //! | `thread_memory` | a thread's stack, TLS blocks and dlerror buffer (`dl-tls.c`) |
 //! | `init` | constructors and data relocations, in dependency order (`dl-init.c`) |
 //! | `binder` | the lazy binder the PLT's resolvers call, and host functions in tables |
@@ -27,6 +28,7 @@ pub(crate) mod init;
 pub(crate) mod instantiate;
 pub(crate) mod lazy;
 pub(crate) mod module_cache;
+pub(crate) mod new_group;
 pub(crate) mod reclaim;
 pub(crate) mod safepoint;
 pub(crate) mod state;

@@ -11,7 +11,7 @@ use crate::engine::{Engine, Extern, HostError};
 use crate::error::{LinkError, Result};
 use crate::metadata::ExternType;
 use crate::plan::image::MAIN;
-use crate::runtime::group::{create_group, ThreadStack};
+use crate::runtime::new_group::{create_group, ThreadStack};
 use crate::runtime::safepoint::{install_safepoint, safepoint};
 use crate::runtime::state::{lock, GroupCx, Shared};
 use crate::runtime::thread_memory::release_thread_memory;
