@@ -379,6 +379,43 @@ fn without_a_root_directory_the_main_modules_directory_is_the_linkers_root() {
     );
 }
 
+#[test]
+fn poll_with_a_zero_timeout_returns_at_once() {
+    // wasmer-wasix alone waits forever here (backend-wasmer/src/wasi/poll.rs); the run is
+    // bounded so that a regression fails instead of hanging.
+    let tree = built_test_tree("cli-poll");
+    for engine in engines() {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_wasmlink"))
+            .current_dir(&tree)
+            .args(["run", "--engine", engine, "main.wasm"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .env(
+                "WASMLINK_CACHE_DIR",
+                std::env::temp_dir().join("wasmlink-cli-cache"),
+            )
+            .spawn()
+            .unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+        while child.try_wait().unwrap().is_none() {
+            if std::time::Instant::now() > deadline {
+                let _ = child.kill();
+                panic!("{engine}: poll with a zero timeout did not return");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "poll(NULL, 0, 0) = 0\npoll(stdout, POLLOUT, 0) returned: 1\npoll(NULL, 0, 20) = 0\n",
+            "{engine}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(0), "{engine}");
+    }
+}
+
 /// The engines `wasmlink run` serves WASI on in this build.
 fn engines() -> Vec<&'static str> {
     vec!["wasmtime", "wasmer"]

@@ -16,6 +16,9 @@
 //! threads block on WASI calls). Host directories are mounted at their guest paths with
 //! wasmer-wasix's host filesystem and preopened read-write; stdio is the host's.
 //!
+//! `poll_oneoff` goes through a wrapper (`wasi/poll.rs`): wasmer-wasix waits forever on a clock
+//! subscription with a zero timeout, which `poll(fds, n, 0)` makes.
+//!
 //! `proc_exit` comes back as [`HostError::Exit`](linker_core::HostError::Exit) (see
 //! [`exit_code`]). After the program has run, [`WasixWasi::finish`] closes the program's files
 //! (flushing them), as wasmer-wasix's own runner does at exit.
@@ -51,6 +54,8 @@ use wasmer_wasix::{
 };
 
 use crate::{StoreSetup, WasmerEngine};
+
+mod poll;
 
 /// The `wasmer-wasix` crate [`WasixWasi`] is built on (version 0.704.2).
 pub use wasmer_wasix;
@@ -203,6 +208,7 @@ impl WasixWasi {
             let fenv = FunctionEnv::new(store, WasiEnv::clone(&env));
             let imports =
                 wasmer_wasix::generate_import_object_from_env(store, &fenv, WasiVersion::Snapshot1);
+            let imports = poll::with_zero_timeouts(store, &fenv, imports);
             // Held by the engine: the runtime lives as long as any store can make a WASI call.
             let _ = &runtime;
             let setup: StoreSetup = Box::new(move |store, instance| {
