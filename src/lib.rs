@@ -122,7 +122,7 @@ pub mod wasmtime {
     /// The `wasmtime-wasi` crate [`WasiP1`] serves WASI from (version 48.0.0).
     pub use ::wasmtime_wasi;
     pub use backend_wasmtime::wasi::{preopen_mounts, WasiP1};
-    pub use backend_wasmtime::{config, WasmtimeEngine};
+    pub use backend_wasmtime::{config, winch_config, WasmtimeEngine};
 }
 
 /// The wasmer engine (feature `wasmer`), with WASI preview 1 from wasmer-wasix.

@@ -25,6 +25,8 @@ use wasmlink::{LinkerConfig, ModuleCache, Mount, MountFs, Process, RunError};
 const LOAD_FAILURE: u8 = 127;
 /// Exit code when the program traps (as a native program killed by `SIGABRT`).
 const TRAPPED: u8 = 134;
+/// Native stack for the host's own frames around wasm, above `--max-wasm-stack`.
+const HOST_STACK: usize = 4 << 20;
 
 #[derive(Parser)]
 #[command(
@@ -112,6 +114,15 @@ struct RunArgs {
     /// wasmtime, singlepass on wasmer).
     #[arg(long, value_enum, default_value_t = CompilerChoice::Cranelift)]
     compiler: CompilerChoice,
+    /// The most native stack wasm may use, in bytes (deep recursion; CPython's parser wants
+    /// 8 MiB): wasmtime's `max_wasm_stack` (default 512 KiB), wasmer's wasm stack (default
+    /// 1 MiB). Every thread of the program gets that much, and more, of its own.
+    #[arg(long, value_name = "BYTES")]
+    max_wasm_stack: Option<usize>,
+    /// The C stack of each thread of the program, in bytes (the linker lays it out in the
+    /// program's memory; default 1 MiB).
+    #[arg(long, value_name = "BYTES")]
+    stack_size: Option<u64>,
     /// The main module.
     main: PathBuf,
     /// Arguments for the program (after the main module, or after `--`).
@@ -309,6 +320,13 @@ fn run(a: RunArgs) -> ExitCode {
         }
     };
     config.compile_threads = a.compile_threads;
+    if let Some(bytes) = a.stack_size {
+        config.stack_size = bytes;
+    }
+    // Engines that run wasm on the thread's own stack need it to hold the wasm stack and the
+    // host's frames around it.
+    let native_stack = a.max_wasm_stack.map(|b| b.saturating_add(HOST_STACK));
+    config.thread_native_stack = native_stack;
     let mut argv = vec![a.main.to_string_lossy().into_owned()];
     argv.extend(a.args.iter().cloned());
     let program = Program {
@@ -318,19 +336,41 @@ fn run(a: RunArgs) -> ExitCode {
     };
     let (engine, compiler, no_cache) = (a.engine, a.compiler, a.no_cache);
     let baseline = compiler != CompilerChoice::Cranelift;
-    let result = match engine {
+    let max_wasm_stack = a.max_wasm_stack;
+    let go = move || match engine {
         #[cfg(feature = "wasmtime")]
         EngineChoice::Wasmtime if compiler == CompilerChoice::Singlepass => Err(Failure::Load(
             "singlepass is wasmer's compiler (wasmtime's baseline compiler is winch)".into(),
         )),
         #[cfg(feature = "wasmtime")]
-        EngineChoice::Wasmtime => run_wasmtime(config, &main, &program, no_cache, baseline),
+        EngineChoice::Wasmtime => {
+            run_wasmtime(config, &main, &program, no_cache, baseline, max_wasm_stack)
+        }
         #[cfg(feature = "wasmer")]
         EngineChoice::Wasmer if compiler == CompilerChoice::Winch => Err(Failure::Load(
             "winch is wasmtime's compiler (wasmer's baseline compiler is singlepass)".into(),
         )),
         #[cfg(feature = "wasmer")]
-        EngineChoice::Wasmer => run_wasmer(config, &main, &program, no_cache, baseline),
+        EngineChoice::Wasmer => {
+            if let Some(bytes) = max_wasm_stack {
+                wasmlink::wasmer::WasmerEngine::set_wasm_stack_size(bytes);
+            }
+            run_wasmer(config, &main, &program, no_cache, baseline)
+        }
+    };
+    // The main thread's stack is the system's (often 8 MiB): a larger wasm stack runs the
+    // program on a thread of its own.
+    let result = match native_stack {
+        None => go(),
+        Some(bytes) => std::thread::Builder::new()
+            .name("main".into())
+            .stack_size(bytes)
+            .spawn(go)
+            .map_err(|e| Failure::Load(format!("a thread for the program: {e}")))
+            .and_then(|t| {
+                t.join()
+                    .unwrap_or_else(|_| Err(Failure::Load("the program's thread panicked".into())))
+            }),
     };
     match result {
         Ok(code) => ExitCode::from(code.clamp(0, 255) as u8),
@@ -375,6 +415,7 @@ fn run_wasmtime(
     program: &Program,
     no_cache: bool,
     winch: bool,
+    max_wasm_stack: Option<usize>,
 ) -> Result<i32, Failure> {
     use wasmlink::wasmtime::wasmtime_wasi::{FsPerms, WasiCtxBuilder};
     use wasmlink::wasmtime::{WasiP1, WasmtimeEngine};
@@ -390,12 +431,19 @@ fn run_wasmtime(
         wasi.preopened_dir(&m.host, &m.guest, FsPerms::ReadWrite)
             .map_err(|e| Failure::Load(format!("--dir {}: {e:#}", m.host.display())))?;
     }
-    let engine = if winch {
-        WasmtimeEngine::<()>::winch()
+    let mut engine_config = if winch {
+        wasmlink::wasmtime::winch_config()
     } else {
-        WasmtimeEngine::<()>::new()
+        wasmlink::wasmtime::config()
+    };
+    if let Some(bytes) = max_wasm_stack {
+        // wasmtime checks the limit against its async stacks' size even when unused.
+        engine_config
+            .max_wasm_stack(bytes)
+            .async_stack_size(bytes.saturating_add(HOST_STACK));
     }
-    .map_err(|e| Failure::Load(e.to_string()))?;
+    let engine = WasmtimeEngine::<()>::with_data(&engine_config, || ())
+        .map_err(|e| Failure::Load(e.to_string()))?;
     let host = Arc::new(WasiP1::new(wasi.build_p1()));
     let mut process = Process::load_with_cache(engine, config, host, main, cache(no_cache))
         .map_err(|e| Failure::Load(e.to_string()))?;

@@ -416,6 +416,36 @@ fn poll_with_a_zero_timeout_returns_at_once() {
     }
 }
 
+#[test]
+fn the_wasm_stack_can_be_raised() {
+    // A million calls deep: past both engines' default wasm stack (wasmtime 512 KiB, wasmer
+    // 1 MiB), within 64 MiB.
+    let tree = built_test_tree("cli-stack");
+    for engine in engines() {
+        let (code, out, err) = wasmlink(&tree, &["run", "--engine", engine, "main.wasm"], "", &[]);
+        assert_eq!((code, out.as_str()), (134, ""), "{engine}: {err}");
+        assert!(err.contains("wasmlink: wasm trap"), "{engine}: {err}");
+        let (code, out, err) = wasmlink(
+            &tree,
+            &[
+                "run",
+                "--engine",
+                engine,
+                "--max-wasm-stack",
+                "67108864",
+                "main.wasm",
+            ],
+            "",
+            &[],
+        );
+        assert_eq!(
+            (code, out.as_str()),
+            (0, "depth 1000000\n"),
+            "{engine}: {err}"
+        );
+    }
+}
+
 /// The engines `wasmlink run` serves WASI on in this build.
 fn engines() -> Vec<&'static str> {
     vec!["wasmtime", "wasmer"]

@@ -80,6 +80,13 @@ impl WasmerEngine {
         self
     }
 
+    /// The size of the stack wasm runs on (wasmer runs it on stacks of its own, 1 MiB by
+    /// default), clamped to 8 KiB..100 MiB. wasmer 7.4 keeps this setting for the whole process:
+    /// it applies to every engine and store made after the call.
+    pub fn set_wasm_stack_size(bytes: usize) {
+        wasmer::sys::vm::set_stack_size(bytes);
+    }
+
     /// The wasmer engine.
     pub fn wasmer(&self) -> &wasmer::Engine {
         &self.engine

@@ -16,6 +16,11 @@ pub struct LinkerConfig {
     pub search: SearchPath,
     /// Size of the main thread's stack in bytes (and of each spawned thread's).
     pub stack_size: u64,
+    /// The size of the operating-system stack of each thread the linker starts (`None`: Rust's
+    /// default, 2 MiB). An engine that runs wasm on the calling thread's own stack (wasmtime)
+    /// needs more than its `max_wasm_stack` there; the `wasmlink` command sets it from
+    /// `--max-wasm-stack`.
+    pub thread_native_stack: Option<usize>,
     /// How weak definitions compete with strong ones.
     pub weak_policy: WeakPolicy,
     /// Resolve every function import at load time and fail the load if one is missing
@@ -56,6 +61,7 @@ impl LinkerConfig {
             fs,
             search: SearchPath::default(),
             stack_size: 1 << 20,
+            thread_native_stack: None,
             weak_policy: WeakPolicy::default(),
             bind_now: false,
             preload: Vec::new(),

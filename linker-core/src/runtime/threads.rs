@@ -60,20 +60,22 @@ pub(crate) fn spawn<E: Engine>(shared: &Arc<Shared<E>>, entry: Entry, arg: i32) 
     let id = shared.coord.new_id();
     lock(&shared.threads).insert(id, None);
     let sh = shared.clone();
-    let spawned = std::thread::Builder::new()
-        .name(format!("wasm-thread-{id}"))
-        .spawn(move || {
-            let code = run_thread(&sh, id, entry, arg);
-            match entry {
-                Entry::Table(_) => {
-                    lock(&sh.threads).insert(id, Some(code));
-                }
-                Entry::WasiStart => {
-                    lock(&sh.threads).remove(&id);
-                }
+    let mut builder = std::thread::Builder::new().name(format!("wasm-thread-{id}"));
+    if let Some(bytes) = shared.config.thread_native_stack {
+        builder = builder.stack_size(bytes);
+    }
+    let spawned = builder.spawn(move || {
+        let code = run_thread(&sh, id, entry, arg);
+        match entry {
+            Entry::Table(_) => {
+                lock(&sh.threads).insert(id, Some(code));
             }
-            sh.coord.notify();
-        });
+            Entry::WasiStart => {
+                lock(&sh.threads).remove(&id);
+            }
+        }
+        sh.coord.notify();
+    });
     if let Err(e) = spawned {
         lock(&shared.threads).remove(&id);
         return Err(LinkError::ThreadSpawn {
