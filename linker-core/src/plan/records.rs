@@ -107,8 +107,83 @@ pub(crate) fn plan_startup(config: &LinkerConfig, found: Vec<Found>) -> Result<(
         m.nodelete = true;
     }
     image.memory.bump = None;
-    image.memory_pages.0 = min_pages.max(image.heap_base.div_ceil(PAGE)) as u32;
+    let mut pages = min_pages.max(image.heap_base.div_ceil(PAGE));
+    // A library may declare a larger initial memory than the main module does (one linked with
+    // `--initial-memory`): the process memory starts that large.
+    let infos: Vec<(&str, &ModuleInfo)> = image
+        .modules
+        .iter()
+        .skip(1)
+        .map(|m| (m.name.as_str(), &*m.info))
+        .collect();
+    if let Some((module, need)) = largest_memory_import(&infos) {
+        check_fits(module, need, max_pages)?;
+        pages = pages.max(need);
+    }
+    image.memory_pages.0 = pages as u32;
     Ok((image, added))
+}
+
+/// The largest initial size, in pages, that a memory import of `modules` declares, and whose.
+fn largest_memory_import<'a>(modules: &[(&'a str, &ModuleInfo)]) -> Option<(&'a str, u64)> {
+    modules
+        .iter()
+        .flat_map(|(name, info)| {
+            info.imports
+                .iter()
+                .filter_map(move |i| match (&i.class, &i.ty) {
+                    (ImportClass::Memory, ExternType::Memory { min, .. }) => Some((*name, *min)),
+                    _ => None,
+                })
+        })
+        .max_by_key(|(_, min)| *min)
+}
+
+/// Refuses a module whose memory import asks for more pages than the memory may have.
+fn check_fits(module: &str, pages: u64, max_pages: u64) -> Result<()> {
+    if pages <= max_pages {
+        return Ok(());
+    }
+    Err(LinkError::OutOfMemory {
+        module: module.to_string(),
+        bytes: pages * PAGE,
+        align: 1,
+        reason: format!(
+            "its memory import asks for {pages} pages; the process memory's maximum is {max_pages}"
+        ),
+    })
+}
+
+/// At run time, grows the process memory to the largest initial size a new module's memory
+/// import declares (the engine refuses an import whose minimum exceeds the memory's size); the
+/// pages grown become free space for later loads.
+fn grow_to_imports(
+    image: &mut Image,
+    found: &[Found],
+    grow: &mut dyn FnMut(u64) -> std::result::Result<u64, String>,
+) -> Result<()> {
+    let infos: Vec<(&str, &ModuleInfo)> =
+        found.iter().map(|f| (f.name.as_str(), &*f.info)).collect();
+    let Some((module, need)) = largest_memory_import(&infos) else {
+        return Ok(());
+    };
+    check_fits(module, need, image.memory.max_bytes / PAGE)?;
+    let oom = |reason: String| LinkError::OutOfMemory {
+        module: module.to_string(),
+        bytes: need * PAGE,
+        align: 1,
+        reason,
+    };
+    let current = grow(0).map_err(oom)?;
+    if need > current {
+        let old = grow(need - current).map_err(oom)?;
+        image
+            .memory
+            .free
+            .release(old * PAGE, (need - current) * PAGE);
+        image.memory.obtained += (need - current) * PAGE;
+    }
+    Ok(())
 }
 
 /// The main module's memory limits in pages (as it declares, with the configured default
@@ -188,6 +263,9 @@ pub(crate) fn add_modules(
 ) -> Result<Added> {
     let base_id = image.modules.len();
     check_memory(image, &found)?;
+    if let Placement::Runtime(grow) = &mut placement {
+        grow_to_imports(image, &found, &mut **grow)?;
+    }
     let bases = place(image, &found, &mut placement)?;
     if let (Placement::Startup, Some(bump)) = (&placement, image.memory.bump) {
         image.heap_base = align_up(bump, 16).unwrap_or(bump);

@@ -1,0 +1,1 @@
+int needier(void) { return 16; }

@@ -1,0 +1,1 @@
+int needy(void) { return 8; }
