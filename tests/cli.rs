@@ -16,13 +16,12 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// Runs `wasmlink` in `cwd` with `args`, `stdin` as its input and `env` added to its
-/// environment; returns (exit code, stdout, stderr).
-fn wasmlink(cwd: &Path, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> (i32, String, String) {
+/// `wasmlink ARGS` in `cwd`, its output captured, with `env` added to its environment and the
+/// host's `LD_LIBRARY_PATH` and `LD_PRELOAD` taken away.
+fn command(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_wasmlink"));
     cmd.current_dir(cwd)
         .args(args)
-        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .env_remove("LD_LIBRARY_PATH")
@@ -34,7 +33,14 @@ fn wasmlink(cwd: &Path, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> (i3
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let mut child = cmd.spawn().unwrap();
+    cmd
+}
+
+/// Runs `wasmlink` in `cwd` with `args`, `stdin` as its input and `env` added to its
+/// environment; returns (exit code, stdout, stderr).
+fn wasmlink(cwd: &Path, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = command(cwd, args, env);
+    let mut child = cmd.stdin(Stdio::piped()).spawn().unwrap();
     child
         .stdin
         .take()
@@ -385,16 +391,8 @@ fn poll_with_a_zero_timeout_returns_at_once() {
     // bounded so that a regression fails instead of hanging.
     let tree = built_test_tree("cli-poll");
     for engine in engines() {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_wasmlink"))
-            .current_dir(&tree)
-            .args(["run", "--engine", engine, "main.wasm"])
+        let mut child = command(&tree, &["run", "--engine", engine, "main.wasm"], &[])
             .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .env(
-                "WASMLINK_CACHE_DIR",
-                std::env::temp_dir().join("wasmlink-cli-cache"),
-            )
             .spawn()
             .unwrap();
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);

@@ -8,6 +8,8 @@ set -euo pipefail
 SHAPE="${1:-dynamic}"
 case "$SHAPE" in dynamic|static) ;; *) echo "usage: build.sh [dynamic|static]" >&2; exit 2;; esac
 HERE="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=../toolchain/debian-source.sh
+source "$HERE/../toolchain/debian-source.sh"
 CACHE="${WASMLINK_CACHE:-$HOME/.cache/wasmlink}"
 VERSION=3.11.2
 SYSROOT="$(bash "$HERE/../toolchain/setup.sh" | tail -1)-single"
@@ -28,17 +30,8 @@ fi
 SRCDIR="$CACHE/cpython-src"
 SRC="$SRCDIR/Python-$VERSION"
 if [ ! -f "$SRC/.patched" ]; then
-  mkdir -p "$SRCDIR/apt/lists/partial"
-  cat > "$SRCDIR/apt/src.sources" <<X
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: bookworm
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-X
-  O=(-o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$SRCDIR/apt" -o "Dir::State::Lists=$SRCDIR/apt/lists")
   if [ ! -f "$SRCDIR/python3.11_$VERSION.orig.tar.gz" ]; then
-    (cd "$SRCDIR" && apt-get "${O[@]}" update -qq >&2 && apt-get "${O[@]}" source --download-only python3.11 >&2)
+    debian_source "$SRCDIR" python3.11
   fi
   rm -rf "$SRC"
   tar -C "$SRCDIR" -xzf "$SRCDIR/python3.11_$VERSION.orig.tar.gz"

@@ -8,6 +8,8 @@
 set -euo pipefail
 
 CACHE="${WASMLINK_CACHE:-$HOME/.cache/wasmlink}"
+# shellcheck source=debian-source.sh
+source "$(dirname "$0")/debian-source.sh"
 SYSROOT="$CACHE/sysroot-pic"
 WASI_LIBC_VERSION="0.0~git20220510.9886d3d"
 mkdir -p "$CACHE"
@@ -34,16 +36,8 @@ build_sysroot() { # DIR EXTRA_CFLAGS
   echo "toolchain: building a PIC wasi-libc sysroot in $dir" >&2
   local work="$CACHE/wasi-libc-build"
   if [ ! -f "$work/wasi-libc_${WASI_LIBC_VERSION}.orig.tar.xz" ]; then
-    rm -rf "$work"; mkdir -p "$work/apt/lists/partial"
-    cat > "$work/apt/src.sources" <<X
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: bookworm
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-X
-    O=(-o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$work/apt" -o "Dir::State::Lists=$work/apt/lists")
-    (cd "$work" && apt-get "${O[@]}" update -qq >&2 && apt-get "${O[@]}" source --download-only "wasi-libc=${WASI_LIBC_VERSION}-2" >&2)
+    rm -rf "$work"
+    debian_source "$work" "wasi-libc=${WASI_LIBC_VERSION}-2"
   fi
   rm -rf "$work/wasi-libc-${WASI_LIBC_VERSION}"
   tar -C "$work" -xf "$work/wasi-libc_${WASI_LIBC_VERSION}.orig.tar.xz"
