@@ -27,9 +27,14 @@ fn prefix(shape: &str) -> PathBuf {
     PathBuf::from(stdout.lines().last().expect("the prefix").trim())
 }
 
-/// A fresh, empty host directory.
+/// A fresh, empty host directory of its own (the tests run in parallel).
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("wasmlink-cpython-{name}-{}", std::process::id()));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!(
+        "wasmlink-cpython-{name}-{}-{n}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir

@@ -192,7 +192,7 @@ impl Coordinator {
     }
 
     /// Runs `work` with the records held still for group `me`, from a host call of its own
-    /// (the first call into a library it has not instantiated, `lazy.rs`): parked first while
+    /// (the first call into a library it has not instantiated, `runtime/lazy`): parked first while
     /// another group runs an operation, then marked as reading them, as in a catch-up, so that
     /// no operation changes them until `work` returns. `work(mine, now)` gets the version the
     /// group reflects and the records' current one, and catches up first when they differ; it

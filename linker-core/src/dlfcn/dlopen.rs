@@ -5,7 +5,7 @@
 //! they were, returns the memory and table space the attempt took (memory pages it grew become
 //! free ranges, table slots it filled are nulled and freed), so nothing half-linked remains.
 //! Every other group has the library before `dlopen` returns (a link operation,
-//! `safepoint.rs`).
+//! `runtime/safepoint.rs`).
 
 use std::sync::Arc;
 
@@ -94,7 +94,7 @@ fn dlopen_in_group<E: Engine>(
     let files = shared.cache.files();
     let first = open_module(config, Some(files), name, loc, true)?;
 
-    // What this thread deferred (`deferred.rs`) is instantiated first: the new modules may
+    // What this thread deferred (`runtime/lazy/deferred.rs`) is instantiated first: the new modules may
     // import from it, and a rollback must not take back TLS blocks of modules that stay.
     materialize_all(g)?;
     // Plan on a copy of the records.

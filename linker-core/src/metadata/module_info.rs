@@ -139,7 +139,7 @@ pub struct ModuleInfo {
     /// the type of the function each puts there; `None` when one of its segments of the
     /// function table is placed otherwise (at a constant slot, or in a way the reader does not
     /// understand). What a thread that has not instantiated the module puts in those slots
-    /// instead (`lazy.rs`).
+    /// instead (`runtime/lazy`).
     pub relative_slots: Option<Vec<(u64, FuncType)>>,
     /// The function table is defined here (non-PIE main) rather than imported.
     pub defines_table: bool,

@@ -283,7 +283,7 @@ impl<'a> RawModule<'a> {
     }
 
     /// Notes the type of each function a segment starting at `base` puts in a slot relative to
-    /// `__table_base` (what a group that defers the module puts stand-ins for: `lazy.rs`).
+    /// `__table_base` (what a group that defers the module puts stand-ins for: `runtime/lazy`).
     fn record_relative(&mut self, base: SegmentBase, funcs: &[Option<u32>]) -> Result<()> {
         let SegmentBase::TableBase(b) = base else {
             self.relative_slots = None;

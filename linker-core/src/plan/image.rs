@@ -6,7 +6,7 @@
 //!
 //! The image is engine-free (as wasmtime's `environ` is): planning produces it without an
 //! engine, so `ldd` and the planning tests need none. Compiled code and instances live on the
-//! runtime side (`runtime.rs`).
+//! runtime side (`runtime/state.rs`).
 
 use std::collections::HashMap;
 use std::sync::Arc;

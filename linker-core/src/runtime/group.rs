@@ -68,7 +68,7 @@ pub(crate) fn sync_group<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
         gs.instances.truncate(n);
         gs.lazy.deferred.retain(|&m| m < n);
     }
-    // A module another group loaded is deferred where it may be (`deferred.rs`): stand-ins in
+    // A module another group loaded is deferred where it may be (`lazy/deferred.rs`): stand-ins in
     // its slots until this thread first calls into it. The operator's own store is never behind
     // by a load, so `order` holds only others' loads.
     let lazy = !g.shared.coord.is_owner(g.id());

@@ -1,6 +1,6 @@
 //! Keeping every instance group consistent with the records: safepoints, entering and leaving
 //! wasm, and link operations. The protocol is described in docs/threads.md; its engine-free core
-//! is `coordinator.rs`, model-checked with loom.
+//! is `coordinator/`, model-checked with loom.
 //!
 //! A link operation that changes what groups must hold (dlopen, dlclose, a fresh dlsym slot, a
 //! closure) runs as [`coordinated`]: become the one operator; for an operation that gives the

@@ -77,8 +77,8 @@ pub(crate) trait ImportSource<E: Engine>: Send + Sync {
     /// The guards of a forwarder module (`stubs::forwarder_module`) in this group:
     /// `safepoint`, `leave`, `enter`.
     fn guards(&self, g: &mut GroupCx<'_, E>) -> Result<[E::Func; 3]>;
-    /// Instantiates module `m`, deferred in this group (`deferred.rs`), now, from a host call
-    /// of the group (`materialize.rs`).
+    /// Instantiates module `m`, deferred in this group (`runtime/lazy/deferred.rs`), now, from a host call
+    /// of the group (`runtime/lazy/materialize.rs`).
     fn materialize(&self, g: &mut GroupCx<'_, E>, m: ModuleId) -> Result<()>;
 }
 
@@ -116,13 +116,13 @@ pub(crate) struct Shared<E: Engine> {
     /// or unload changes what a lookup could find.
     pub dlsym_cache: DlsymCache,
     /// Address of the word in the process memory whose value is the generation of the guests'
-    /// own `dlsym` caches (`dlsym_front.rs`); 0 until the first thread enables its cache.
+    /// own `dlsym` caches (`dlfcn/dlsym_front.rs`); 0 until the first thread enables its cache.
     pub dlsym_generation: std::sync::atomic::AtomicU32,
     /// Compiled modules (libraries opened again, generated stubs and trampolines).
     pub cache: Arc<ModuleCache<E>>,
     /// Who may change the records, and which groups have caught up (docs/threads.md).
     pub coord: Coordinator,
-    /// Compiled stand-in modules by shape (`deferred.rs`).
+    /// Compiled stand-in modules by shape (`runtime/lazy/deferred.rs`).
     pub standins: Mutex<HashMap<StandinShape, E::Module>>,
     /// Spawned threads: `None` while running, then the exit code.
     pub threads: Mutex<HashMap<u64, Option<i32>>>,
@@ -145,7 +145,7 @@ impl<E: Engine> Shared<E> {
     }
 }
 
-/// What a generated stand-in module (`deferred.rs`) is made for, and the key under which the
+/// What a generated stand-in module (`runtime/lazy/deferred.rs`) is made for, and the key under which the
 /// process keeps it compiled: generating and hashing the bytes of hundreds of functions at
 /// every catch-up would cost more than the instantiation they save.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -180,7 +180,7 @@ pub(crate) struct GroupState<E: Engine> {
     pub thread: ThreadState,
     /// Modules this group has not instantiated yet (lazy replication).
     pub lazy: LazyState<E>,
-    /// The wasm `dlsym` every module of this group imports, once made (`dlsym_front.rs`).
+    /// The wasm `dlsym` every module of this group imports, once made (`dlfcn/dlsym_front.rs`).
     pub dlsym_front: Option<DlsymFront<E>>,
 }
 
@@ -229,7 +229,7 @@ impl<E: Engine> Default for LazyState<E> {
     }
 }
 
-/// One group's wasm `dlsym` (`dlsym_front.rs`): its export, and the globals the host sets when
+/// One group's wasm `dlsym` (`dlfcn/dlsym_front.rs`): its export, and the globals the host sets when
 /// it enables the thread's cache (the cache's address and the generation word's; both 0 until
 /// then).
 pub(crate) struct DlsymFront<E: Engine> {

@@ -1,7 +1,7 @@
 //! Spawning and joining threads (the linker's `wasmlink.thread_spawn` ABI): each thread is a new
 //! instance group on a new OS thread, with its own store, instances of every loaded module,
 //! stack and TLS blocks. The group takes part in link operations like any other
-//! (`safepoint.rs`).
+//! (`runtime/safepoint.rs`).
 
 use std::sync::Arc;
 use std::time::Duration;

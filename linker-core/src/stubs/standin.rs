@@ -1,5 +1,5 @@
 //! The stand-ins a thread's table holds for a library it has not instantiated (lazy replication,
-//! `lazy.rs`).
+//! `runtime/lazy`).
 //!
 //! A stand-in module serves one library's slots, or one linker-allocated slot: for each slot it
 //! has a function of the type of the library's function there, which asks the host to
