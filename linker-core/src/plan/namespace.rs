@@ -1,5 +1,5 @@
-//! The program's filesystem as the linker sees it: a table of mounts, each a host directory seen
-//! at a guest path, read-only. Every name the guest gives (`dlopen`'s argument, a NEEDED entry,
+//! The program's filesystem as the linker sees it: a table of mounts, each a host directory (or a
+//! single file, as a bind mount of a file is) seen at a guest path, read-only. Every name the guest gives (`dlopen`'s argument, a NEEDED entry,
 //! RUNPATH with `$ORIGIN`, `LD_LIBRARY_PATH`) is a guest path resolved here, as ld.so resolves
 //! names in its process's own mount namespace; nothing else of the host exists.
 //!
