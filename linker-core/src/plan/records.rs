@@ -167,6 +167,11 @@ fn grow_to_imports(
     let Some((module, need)) = largest_memory_import(&infos) else {
         return Ok(());
     };
+    // The memory never shrinks below the size it started with: only a larger import asks the
+    // engine for the current size.
+    if need <= image.memory_pages.0 as u64 {
+        return Ok(());
+    }
     check_fits(module, need, image.memory.max_bytes / PAGE)?;
     let oom = |reason: String| LinkError::OutOfMemory {
         module: module.to_string(),

@@ -266,15 +266,19 @@ impl<'scope, 'env, E: Engine> Compiler<'scope, 'env, E> {
     }
 }
 
-/// Queues the compilation of `src` (rewritten when PLT stubs move into it, under a key of its
-/// bytes and the rewrite) and of its stub module; returns the module's key, the stubs moved in,
-/// and the stub module's name and key.
-#[allow(clippy::type_complexity)]
-fn submit_source<E: Engine>(
-    pool: &Compiler<'_, '_, E>,
-    image: &Image,
-    src: &Source,
-) -> (ContentKey, Arc<[Inlined]>, Option<(String, ContentKey)>) {
+/// What [`submit_source`] queued for one module.
+struct Submitted {
+    /// The module's key (of its bytes, and of the rewrite when stubs moved in).
+    key: ContentKey,
+    /// The PLT stubs moved into it.
+    inlined: Arc<[Inlined]>,
+    /// Its stub module's name and key, if it has one.
+    stub: Option<(String, ContentKey)>,
+}
+
+/// Queues the compilation of `src` (rewritten when PLT stubs move into it) and of its stub
+/// module.
+fn submit_source<E: Engine>(pool: &Compiler<'_, '_, E>, image: &Image, src: &Source) -> Submitted {
     let lm = &image.modules[src.id];
     let base = JobBytes::of(src.bytes.clone(), &lm.path);
     let (moved, params) = if pool.config.inline_plt {
@@ -313,7 +317,11 @@ fn submit_source<E: Engine>(
         });
         (name, key)
     });
-    (key, moved, stub)
+    Submitted {
+        key,
+        inlined: moved,
+        stub,
+    }
 }
 
 /// Compiles the modules of `sources` into `code` (indexed by module id): queues those not found
@@ -335,7 +343,7 @@ pub(crate) fn compile_added<E: Engine>(
         .map(|src| submit_source(pool, image, src))
         .collect();
     pool.help();
-    for (src, (key, inlined, stub)) in sources.into_iter().zip(jobs) {
+    for (src, Submitted { key, inlined, stub }) in sources.into_iter().zip(jobs) {
         let lm = &image.modules[src.id];
         // Compiled by now, or being compiled by a worker; else (a failed job) compiled here
         // again, for the error.
