@@ -136,6 +136,8 @@ pub mod wasmer {
     pub use backend_wasmer::{StoreSetup, WasmerEngine};
 }
 
+pub mod run;
+
 mod doc_tree;
 #[doc(hidden)]
 pub use doc_tree::doc_tree;

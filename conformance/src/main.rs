@@ -12,8 +12,9 @@
 
 use std::process::ExitCode;
 
+use conformance::cpython;
 use conformance::runner::EngineKind;
-use conformance::suite::{build_all, cases, run_case, run_external, External, Status};
+use conformance::suite::{build_all, cases, run_case, run_external, CaseResult, External, Status};
 
 fn usage() -> ExitCode {
     eprintln!(
@@ -31,13 +32,19 @@ fn usage() -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    // A child running one program of the CPython group exits here.
+    conformance::program::serve_child();
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
         .with_writer(std::io::stderr)
         .init();
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
-        Some("build") => match cases(None).and_then(|c| build_all(&c)) {
+        Some("build") => match cases(None).and_then(|c| build_all(&c)).and_then(|()| {
+            cpython::BUILDS
+                .iter()
+                .try_for_each(|b| cpython::prefix(b).map(drop))
+        }) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("{e}");
@@ -119,10 +126,26 @@ fn cmd_matrix(args: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let py_cases = match cpython::cases(filter.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
     if markdown {
-        return matrix_markdown(&cases, &columns);
+        return matrix_markdown(&cases, &py_cases, &columns);
     }
-    let width = cases.iter().map(|c| c.name.len()).max().unwrap_or(4).max(4);
+    let py_rows = py_cases
+        .iter()
+        .flat_map(|c| cpython::BUILDS.map(|b| cpython::row_name(c, b).len()));
+    let width = cases
+        .iter()
+        .map(|c| c.name.len())
+        .chain(py_rows)
+        .max()
+        .unwrap_or(4)
+        .max(4);
     if !json {
         print!("{:width$}", "case");
         for c in &columns {
@@ -134,8 +157,10 @@ fn cmd_matrix(args: &[String]) -> ExitCode {
         }
         println!();
     }
-    let (mut passed, mut failed, mut na) = (0, 0, 0);
-    let mut failures = Vec::new();
+    let mut tally = Tally {
+        json,
+        ..Tally::default()
+    };
     for case in &cases {
         if !json {
             print!("{:width$}", case.name);
@@ -145,44 +170,35 @@ fn cmd_matrix(args: &[String]) -> ExitCode {
                 Column::Engine(e) => run_case(case, *e),
                 Column::External(x) => run_external(case, x, std::time::Duration::from_secs(120)),
             };
-            let (word, detail) = match &r.status {
-                Status::Pass => {
-                    passed += 1;
-                    ("pass", String::new())
-                }
-                Status::Fail(d) => {
-                    failed += 1;
-                    failures.push(format!("{} on {}:\n{d}", r.case, r.engine));
-                    ("fail", d.clone())
-                }
-                Status::NotApplicable(d) => {
-                    na += 1;
-                    ("n/a", d.clone())
-                }
-            };
-            if json {
-                println!(
-                    "{}",
-                    serde_json::json!({"case": r.case, "group": r.group, "engine": r.engine,
-                        "status": word, "millis": r.millis as u64, "detail": detail})
-                );
-            } else {
-                let cell = if word == "n/a" {
-                    "n/a".to_string()
-                } else {
-                    format!(
-                        "{} {:>5}ms",
-                        if word == "pass" { "pass" } else { "FAIL" },
-                        r.millis
-                    )
-                };
-                print!("  {cell:>18}");
-            }
+            tally.cell(&r);
         }
         if !json {
             println!();
         }
     }
+    // The CPython group, on our engines (external loaders get no WASI of ours to run it on).
+    let engines = engine_columns(&columns);
+    let mut done = 0;
+    cpython::run_group(&py_cases, &engines, |_, r| {
+        if !json && done % engines.len() == 0 {
+            print!("{:width$}", r.case);
+        }
+        tally.cell(&r);
+        done += 1;
+        if !json && done % engines.len() == 0 {
+            for _ in engines.len()..columns.len() {
+                print!("  {:>18}", "n/a");
+            }
+            println!();
+        }
+    });
+    let Tally {
+        passed,
+        failed,
+        na,
+        failures,
+        ..
+    } = tally;
     if !json {
         for f in &failures {
             println!("\n{f}");
@@ -196,6 +212,65 @@ fn cmd_matrix(args: &[String]) -> ExitCode {
     }
 }
 
+/// The matrix's counts, and its cells as they come.
+#[derive(Default)]
+struct Tally {
+    json: bool,
+    passed: usize,
+    failed: usize,
+    na: usize,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    /// Counts `r` and prints its cell (or its JSON line).
+    fn cell(&mut self, r: &CaseResult) {
+        let (word, detail) = match &r.status {
+            Status::Pass => {
+                self.passed += 1;
+                ("pass", String::new())
+            }
+            Status::Fail(d) => {
+                self.failed += 1;
+                self.failures
+                    .push(format!("{} on {}:\n{d}", r.case, r.engine));
+                ("fail", d.clone())
+            }
+            Status::NotApplicable(d) => {
+                self.na += 1;
+                ("n/a", d.clone())
+            }
+        };
+        if self.json {
+            println!(
+                "{}",
+                serde_json::json!({"case": r.case, "group": r.group, "engine": r.engine,
+                    "status": word, "millis": r.millis as u64, "detail": detail})
+            );
+            return;
+        }
+        let cell = match word {
+            "n/a" => "n/a".to_string(),
+            "pass" => format!("pass {:>5}ms", r.millis),
+            _ => format!("FAIL {:>5}ms", r.millis),
+        };
+        print!("  {cell:>18}");
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+    }
+}
+
+/// The columns that are our engines.
+fn engine_columns(columns: &[Column]) -> Vec<EngineKind> {
+    columns
+        .iter()
+        .filter_map(|c| match c {
+            Column::Engine(e) => Some(*e),
+            Column::External(_) => None,
+        })
+        .collect()
+}
+
 fn column_name(c: &Column) -> String {
     match c {
         Column::Engine(e) => e.name().to_string(),
@@ -205,7 +280,11 @@ fn column_name(c: &Column) -> String {
 
 /// The matrix as a markdown table (docs/conformance.md): one line per case with what it checks,
 /// then, for every cell that is not a pass, what the loader did instead.
-fn matrix_markdown(cases: &[conformance::manifest::Case], columns: &[Column]) -> ExitCode {
+fn matrix_markdown(
+    cases: &[conformance::manifest::Case],
+    py_cases: &[cpython::PyCase],
+    columns: &[Column],
+) -> ExitCode {
     print!("| case | group | what it checks |");
     for c in columns {
         print!(" {} |", column_name(c));
@@ -251,6 +330,37 @@ fn matrix_markdown(cases: &[conformance::manifest::Case], columns: &[Column]) ->
         }
         println!();
     }
+    let engines = engine_columns(columns);
+    let mut done = 0;
+    cpython::run_group(py_cases, &engines, |case, r| {
+        if done % engines.len() == 0 {
+            print!(
+                "| `{}` | {} | {} |",
+                r.case,
+                r.group,
+                case.description.replace('|', "\\|")
+            );
+        }
+        if let Status::Fail(d) = &r.status {
+            failed = true;
+            notes.push(format!(
+                "- `{}` on {}: fails: {}",
+                r.case,
+                r.engine,
+                first_lines(d, 3)
+            ));
+            print!(" **fail** |");
+        } else {
+            print!(" pass |");
+        }
+        done += 1;
+        if done % engines.len() == 0 {
+            for _ in engines.len()..columns.len() {
+                print!(" n/a |");
+            }
+            println!();
+        }
+    });
     if !notes.is_empty() {
         println!("\nWhere a loader did not pass:\n");
         for n in notes {

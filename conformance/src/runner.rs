@@ -43,6 +43,10 @@ impl EngineKind {
             EngineKind::WasmerSinglepass,
         ]
     }
+    /// Whether this is an engine's baseline compiler.
+    pub fn is_baseline(self) -> bool {
+        Self::baseline().contains(&self)
+    }
     pub fn name(self) -> &'static str {
         match self {
             #[cfg(feature = "wasmtime")]

@@ -6,6 +6,8 @@ use conformance::runner::EngineKind;
 use conformance::suite::{build_all, cases, run_case, Status};
 
 fn main() {
+    // A child running one program of the CPython group exits here.
+    conformance::program::serve_child();
     let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let cases = cases(filter.as_deref()).expect("loading cases");
     build_all(&cases).expect("building fixtures");
@@ -32,6 +34,19 @@ fn main() {
             }
         }
     }
+    // The CPython group: each program on both builds (extension modules as shared libraries,
+    // and linked in), on every engine.
+    let py_cases = conformance::cpython::cases(filter.as_deref()).expect("loading cpython cases");
+    conformance::cpython::run_group(&py_cases, &EngineKind::all(), |_, r| match &r.status {
+        Status::Pass => {
+            passed += 1;
+            println!("test {}::{} ... ok ({} ms)", r.engine, r.case, r.millis);
+        }
+        Status::Fail(why) | Status::NotApplicable(why) => {
+            failed += 1;
+            println!("test {}::{} ... FAILED\n{why}", r.engine, r.case);
+        }
+    });
     // The baseline compilers (Winch, singlepass): every case as on Cranelift, except those with
     // wasm exceptions, which both refuse with a load error naming the module (docs/conformance.md,
     // "Compiler tiers").

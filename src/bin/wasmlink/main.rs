@@ -18,14 +18,11 @@ mod namespace;
 use std::process::ExitCode;
 
 use clap::Parser;
+use wasmlink::run::{on_native_stack, Program, ProgramError as Failure, RunOptions};
 use wasmlink::RunError;
 
 use args::{Cli, Command, CompilerChoice, EngineChoice, LddArgs, RunArgs};
-#[cfg(feature = "wasmer")]
-use engines::run_wasmer;
-#[cfg(feature = "wasmtime")]
-use engines::run_wasmtime;
-use engines::{guest_env, Failure, Program};
+use engines::{cache_dir, guest_env};
 use namespace::{config, Linking};
 
 /// Exit code when the program cannot be loaded (as glibc's `ld.so` and a shell's "cannot
@@ -33,8 +30,6 @@ use namespace::{config, Linking};
 const LOAD_FAILURE: u8 = 127;
 /// Exit code when the program traps (as a native program killed by `SIGABRT`).
 const TRAPPED: u8 = 134;
-/// Native stack for the host's own frames around wasm, above `--max-wasm-stack`.
-const HOST_STACK: usize = 4 << 20;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -91,9 +86,14 @@ fn run(a: RunArgs) -> ExitCode {
     if let Some(bytes) = a.stack_size {
         config.stack_size = bytes;
     }
+    let (engine, compiler) = (a.engine, a.compiler);
+    let options = RunOptions::new()
+        .cache_dir(cache_dir(a.no_cache))
+        .baseline(compiler != CompilerChoice::Cranelift)
+        .max_wasm_stack(a.max_wasm_stack);
     // Engines that run wasm on the thread's own stack need it to hold the wasm stack and the
-    // host's frames around it.
-    let native_stack = a.max_wasm_stack.map(|b| b.saturating_add(HOST_STACK));
+    // host's frames around it: the program's thread and those the linker starts.
+    let native_stack = options.native_stack();
     config.thread_native_stack = native_stack;
     let mut argv = vec![a.main.to_string_lossy().into_owned()];
     argv.extend(a.args.iter().cloned());
@@ -102,44 +102,25 @@ fn run(a: RunArgs) -> ExitCode {
         env: guest_env(&a.envs),
         dirs,
     };
-    let (engine, compiler, no_cache) = (a.engine, a.compiler, a.no_cache);
-    let baseline = compiler != CompilerChoice::Cranelift;
-    let max_wasm_stack = a.max_wasm_stack;
     let go = move || match engine {
         #[cfg(feature = "wasmtime")]
         EngineChoice::Wasmtime if compiler == CompilerChoice::Singlepass => Err(Failure::Load(
             "singlepass is wasmer's compiler (wasmtime's baseline compiler is winch)".into(),
         )),
         #[cfg(feature = "wasmtime")]
-        EngineChoice::Wasmtime => {
-            run_wasmtime(config, &main, &program, no_cache, baseline, max_wasm_stack)
-        }
+        EngineChoice::Wasmtime => wasmlink::run::run_wasmtime(config, &main, &program, &options),
         #[cfg(feature = "wasmer")]
         EngineChoice::Wasmer if compiler == CompilerChoice::Winch => Err(Failure::Load(
             "winch is wasmtime's compiler (wasmer's baseline compiler is singlepass)".into(),
         )),
         #[cfg(feature = "wasmer")]
         EngineChoice::Wasmer => {
-            if let Some(bytes) = max_wasm_stack {
-                wasmlink::wasmer::WasmerEngine::set_wasm_stack_size(bytes);
-            }
-            run_wasmer(config, &main, &program, no_cache, baseline)
+            wasmlink::run::run_wasmer(config, &main, &program, &options, i32::from(TRAPPED))
         }
     };
     // The main thread's stack is the system's (often 8 MiB): a larger wasm stack runs the
     // program on a thread of its own.
-    let result = match native_stack {
-        None => go(),
-        Some(bytes) => std::thread::Builder::new()
-            .name("main".into())
-            .stack_size(bytes)
-            .spawn(go)
-            .map_err(|e| Failure::Load(format!("a thread for the program: {e}")))
-            .and_then(|t| {
-                t.join()
-                    .unwrap_or_else(|_| Err(Failure::Load("the program's thread panicked".into())))
-            }),
-    };
+    let result = on_native_stack(native_stack, go);
     match result {
         Ok(code) => ExitCode::from(code.clamp(0, 255) as u8),
         Err(Failure::Load(e)) => {
@@ -155,7 +136,7 @@ fn run(a: RunArgs) -> ExitCode {
             ExitCode::from(TRAPPED)
         }
         // A failure of a kind this command does not know yet: as a trap.
-        Err(Failure::Run(e)) => {
+        Err(e) => {
             eprintln!("wasmlink: {e}");
             ExitCode::from(TRAPPED)
         }
