@@ -131,8 +131,8 @@ if [ "$SHAPE" = dynamic ]; then
 fi
 make -j"$(nproc)" "${MAKEVARS[@]}" >&2
 make install "${MAKEVARS[@]}" >&2
-# 3.11.2's `make install` leaves out the sqlite3 tests' package (TESTSUBDIRS lacks it).
-cp -r "$SRC/Lib/test/test_sqlite3" "$OUT/prefix/lib/python3.11/test/"
+# 3.11.2's `make install` leaves out two test packages (TESTSUBDIRS lacks them).
+cp -r "$SRC/Lib/test/test_sqlite3" "$SRC/Lib/test/test_capi" "$OUT/prefix/lib/python3.11/test/"
 if [ "$SHAPE" = dynamic ]; then
   # /usr/local/lib when the prefix is mounted at /usr/local: one of the linker's default
   # directories.

@@ -2,6 +2,7 @@
 //! compiled in, judged against expected output. See docs/conformance.md.
 
 pub mod cpython;
+pub mod cpython_suite;
 pub mod fixtures;
 pub mod manifest;
 pub mod native;

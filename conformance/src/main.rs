@@ -5,6 +5,9 @@
 //!                                                            run every case on every engine
 //! conformance build                                          build the fixtures only
 //! conformance native [FILTER]                                print what the native ELF build prints
+//! conformance cpython-suite [--engine E]... [--jobs N] [--timeout SECS]
+//!                                                            CPython's whole test suite, dynamic
+//!                                                            build against static, per engine
 //! ```
 //!
 //! To run one program, or print its tree, use the `wasmlink` command (`wasmlink run`, `wasmlink
@@ -12,14 +15,15 @@
 
 use std::process::ExitCode;
 
-use conformance::cpython;
 use conformance::runner::EngineKind;
 use conformance::suite::{build_all, cases, run_case, run_external, CaseResult, External, Status};
+use conformance::{cpython, cpython_suite};
 
 fn usage() -> ExitCode {
     eprintln!(
         "usage:\n  conformance [matrix] [--engine E]... [--filter S] [--json] [--external NAME=TEMPLATE]...\n  conformance build\n  \
-         conformance native [FILTER]\n\
+         conformance native [FILTER]\n  \
+         conformance cpython-suite [--engine E]... [--jobs N] [--timeout SECS]\n\
          engines: {}",
         EngineKind::all()
             .iter()
@@ -53,6 +57,7 @@ fn main() -> ExitCode {
         },
         Some("native") => cmd_native(args.get(1).map(String::as_str)),
         Some("matrix") => cmd_matrix(&args[1..]),
+        Some("cpython-suite") => cmd_cpython_suite(&args[1..]),
         Some("-h" | "--help") => usage(),
         _ => cmd_matrix(&args),
     }
@@ -79,6 +84,56 @@ fn cmd_native(filter: Option<&str>) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// CPython's whole suite on both builds and each engine: prints each module's verdict as it
+/// comes, then the figures and the differences as markdown (docs/conformance.md). Fails when a
+/// test module's verdict differs between the builds on one engine.
+fn cmd_cpython_suite(args: &[String]) -> ExitCode {
+    let (mut engines, mut jobs, mut timeout) = (Vec::new(), 2, 600);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match (a.as_str(), it.next()) {
+            ("--engine", Some(e)) => match EngineKind::parse(e) {
+                Some(e) => engines.push(e),
+                None => return usage(),
+            },
+            ("--jobs", Some(n)) => match n.parse() {
+                Ok(n) => jobs = n,
+                Err(_) => return usage(),
+            },
+            ("--timeout", Some(n)) => match n.parse() {
+                Ok(n) => timeout = n,
+                Err(_) => return usage(),
+            },
+            _ => return usage(),
+        }
+    }
+    if engines.is_empty() {
+        engines = EngineKind::all();
+    }
+    let progress = |build: &str, engine: &str, module: &str, v: &cpython_suite::Verdict| {
+        eprintln!("{build:7} {engine:9} {module:40} {v:?}");
+    };
+    let report = match cpython_suite::run_suite(
+        &engines,
+        jobs,
+        std::time::Duration::from_secs(timeout),
+        &progress,
+    ) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let text = cpython_suite::markdown(&report);
+    print!("{text}");
+    if text.contains("differs between the builds") {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// A column of the matrix: one of our engines, or an external loader.
