@@ -22,7 +22,7 @@ use std::time::Duration;
 use conformance::cpython::{prefix, BUILDS};
 use conformance::program::{run_program, serve_child, ProgramRun};
 use conformance::runner::EngineKind;
-use criterion::{BenchmarkId, Criterion};
+use criterion::{BenchmarkId, Criterion, SamplingMode};
 
 const TIMEOUT: Duration = Duration::from_secs(600);
 
@@ -76,6 +76,7 @@ fn startup(c: &mut Criterion, builds: &[(&'static str, PathBuf)], cache: &Path) 
         for (build, prefix) in builds {
             for (name, code) in [("pass", "pass"), ("imports", IMPORTS)] {
                 let run = python_run(engine, prefix, &["-c", code], Some(cache.to_path_buf()));
+                // The warm-up fills the cache.
                 run_ok(&run);
                 let id = BenchmarkId::new(name, format!("{}/{build}", engine.name()));
                 g.bench_function(id, |b| b.iter(|| run_ok(&run)));
@@ -109,7 +110,10 @@ fn work(c: &mut Criterion, builds: &[(&'static str, PathBuf)], cache: &Path) {
 
 fn cold(c: &mut Criterion, builds: &[(&'static str, PathBuf)]) {
     let mut g = c.benchmark_group("cold");
-    g.sample_size(10).measurement_time(Duration::from_secs(60));
+    // Seconds a run: ten runs, one a sample.
+    g.sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .measurement_time(Duration::from_secs(40));
     for engine in EngineKind::all() {
         for (build, prefix) in builds {
             let run = python_run(engine, prefix, &["-c", "pass"], None);
