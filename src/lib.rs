@@ -102,6 +102,10 @@
 //! ([`Process::load_with_cache`]). Threads (`wasmlink.thread_spawn`) each get their own store;
 //! link operations (`dlopen`, ...) reach every thread before they return (docs/threads.md).
 //!
+//! To run a program as the command does, with the engine's own WASI (its directories preopened at
+//! the guest paths the linker resolves in), compiled modules cached on disk and a native stack
+//! for a larger wasm stack, use [`run`]: [`run::run_wasmtime`], [`run::run_wasmer`].
+//!
 //! The `wasmlink` command (feature `cli`) runs a program from the command line:
 //! `wasmlink run -L lib --dir . main.wasm args...`, `wasmlink ldd main.wasm`.
 #![deny(missing_docs)]

@@ -20,6 +20,10 @@ SUPPORT="$HERE/../support"
 CRT=/usr/lib/llvm-19/lib/clang/19/lib/wasi/libclang_rt.builtins-wasm32.a
 OUT="$CACHE/cpython/$SHAPE"
 STAMP="$OUT/.built-$(cat "$0" "$HERE/clibs.sh" | sha1sum | cut -c1-16)"
+# One build of a shape at a time (tests ask for it in parallel): the others wait, then find it.
+mkdir -p "$CACHE/cpython"
+exec 9>"$CACHE/cpython/.lock-$SHAPE"
+flock 9
 if [ -f "$STAMP" ]; then echo "$OUT/prefix"; exit 0; fi
 
 # The build's own Python (the same minor version).

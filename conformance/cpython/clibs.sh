@@ -11,6 +11,10 @@ set -euo pipefail
 OUT="$1"; SYSROOT="$2"
 CACHE="${WASMLINK_CACHE:-$HOME/.cache/wasmlink}"
 STAMP="$OUT/.built-$(sha1sum < "$0" | cut -c1-16)"
+# Both shapes' builds ask for these; one builds them, the other waits and finds them.
+mkdir -p "$(dirname "$OUT")"
+exec 9>"$OUT.lock"
+flock 9
 [ -f "$STAMP" ] && exit 0
 
 # name version sha256: pinned, so a build is the same build everywhere.
@@ -21,6 +25,10 @@ CRATES=(
   "libsqlite3-sys 0.40.0 b06e69070b7e12262b0cd90832f0a7396f142a2b330181255562decf9f0c6215"
 )
 SRCS="$CACHE/crate-src"; mkdir -p "$SRCS"
+if ! command -v curl >/dev/null; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq curl >&2
+fi
 for c in "${CRATES[@]}"; do
   read -r name ver sum <<<"$c"
   dir="$SRCS/$name-$ver"

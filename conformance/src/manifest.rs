@@ -160,6 +160,10 @@ pub struct RunSpec {
     /// Why the case cannot be checked against a native ELF build (absent: it is checked).
     #[serde(default)]
     pub not_native: Option<String>,
+    /// `LinkerConfig::safepoint_timeout` for the run, in milliseconds (absent: the default):
+    /// a case that must not wait for other threads says how long it may.
+    #[serde(default)]
+    pub safepoint_timeout_ms: Option<u64>,
 }
 
 impl Kind {

@@ -95,6 +95,8 @@ pub struct Request<'a> {
     pub ld_library_path: Vec<String>,
     /// Write the guest's output to ours as it comes.
     pub passthrough: bool,
+    /// `LinkerConfig::safepoint_timeout` (`None`: the default).
+    pub safepoint_timeout: Option<std::time::Duration>,
 }
 
 pub fn run(kind: EngineKind, req: &Request<'_>) -> Outcome {
@@ -138,6 +140,9 @@ pub fn run_with<E: Engine>(engine: E, req: &Request<'_>) -> Outcome {
     };
     let mut config = LinkerConfig::new(Arc::new(fs));
     config.search.ld_library_path = req.ld_library_path.clone();
+    if let Some(t) = req.safepoint_timeout {
+        config.safepoint_timeout = t;
+    }
     let mut args = vec![req.main.to_string()];
     args.extend(req.args.iter().cloned());
     let host = Arc::new(Wasi {

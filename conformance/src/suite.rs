@@ -82,6 +82,10 @@ pub fn run_case(case: &Case, engine: EngineKind) -> CaseResult {
                     .collect(),
                 ld_library_path: case.ld_library_path(&root),
                 passthrough: false,
+                safepoint_timeout: case
+                    .run
+                    .safepoint_timeout_ms
+                    .map(std::time::Duration::from_millis),
             };
             let out = run(engine, &req);
             let st = match judge(case, &out) {

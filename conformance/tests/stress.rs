@@ -24,6 +24,7 @@ fn sixteen_threads_thousand_rounds() {
                 env: vec![],
                 ld_library_path: vec![],
                 passthrough: false,
+                safepoint_timeout: None,
             };
             let _ = tx.send(run(engine, &req));
         });

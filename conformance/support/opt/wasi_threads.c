@@ -1,6 +1,5 @@
 /* The C half of the wasi-threads shim (wasi_threads.h); wasi_thread_start.s is the other. */
 #include <errno.h>
-#include <sched.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include "wasi_threads.h"
@@ -59,13 +58,10 @@ void __wt_thread_main(int tid, struct wt_thread *t) {
 }
 
 int wt_join(wt_t t, void **ret) {
-    /* Waits in slices of 1 ms with a yield (a host call) between: a thread blocked in
-     * memory.atomic.wait reaches no safepoint, so an unbounded wait (wasi-libc's pthread_join)
-     * holds up other threads' dlopen until it fails (docs/threads.md, "Waiting threads"). */
-    while (!atomic_load(&t->done)) {
-        __builtin_wasm_memory_atomic_wait32((int *)&t->done, 0, 1000000);
-        sched_yield();
-    }
+    /* An unbounded wait, as pthread_join's: the linker makes every wait a safepoint
+     * (docs/threads.md, "Waiting threads"). */
+    while (!atomic_load(&t->done))
+        __builtin_wasm_memory_atomic_wait32((int *)&t->done, 0, -1);
     if (ret) *ret = t->ret;
     /* The thread is past its last access to its stack and block once done is set (what is left
      * of wasi_thread_start touches only wasm locals and globals). */
@@ -73,4 +69,41 @@ int wt_join(wt_t t, void **ret) {
     free(t->tls);
     free(t);
     return 0;
+}
+
+/* The futex mutex of Drepper's "Futexes Are Tricky" (its third version). */
+void wt_mutex_lock(wt_mutex_t *m) {
+    atomic_int *s = (atomic_int *)&m->state;
+    int c = 0;
+    if (atomic_compare_exchange_strong(s, &c, 1)) return;
+    if (c != 2) c = atomic_exchange(s, 2);
+    while (c != 0) {
+        __builtin_wasm_memory_atomic_wait32(&m->state, 2, -1);
+        c = atomic_exchange(s, 2);
+    }
+}
+
+void wt_mutex_unlock(wt_mutex_t *m) {
+    atomic_int *s = (atomic_int *)&m->state;
+    if (atomic_fetch_sub(s, 1) != 1) {
+        atomic_store(s, 0);
+        __builtin_wasm_memory_atomic_notify(&m->state, 1);
+    }
+}
+
+void wt_cond_wait(wt_cond_t *c, wt_mutex_t *m) {
+    int seq = atomic_load((atomic_int *)&c->seq);
+    wt_mutex_unlock(m);
+    __builtin_wasm_memory_atomic_wait32(&c->seq, seq, -1);
+    wt_mutex_lock(m);
+}
+
+void wt_cond_signal(wt_cond_t *c) {
+    atomic_fetch_add((atomic_int *)&c->seq, 1);
+    __builtin_wasm_memory_atomic_notify(&c->seq, 1);
+}
+
+void wt_cond_broadcast(wt_cond_t *c) {
+    atomic_fetch_add((atomic_int *)&c->seq, 1);
+    __builtin_wasm_memory_atomic_notify(&c->seq, 0xffffffffu);
 }

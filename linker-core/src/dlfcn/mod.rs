@@ -135,6 +135,16 @@ pub(crate) fn builtin_func<E: Engine>(g: &mut GroupCx<'_, E>, b: Builtin) -> Res
         Builtin::ThreadSpawn => guest_thread_spawn,
         Builtin::ThreadJoin => guest_thread_join,
         Builtin::WasiThreadSpawn => guest_wasi_thread_spawn,
+        // The group's own `leave` and `enter` guards (those forwarders call around a blocking
+        // import): a futex wait is a blocking call (plan/waits.rs).
+        Builtin::WaitLeave | Builtin::WaitEnter => {
+            let [_, leave, enter] = shared.imports.guards(g)?;
+            return Ok(Extern::Func(if b == Builtin::WaitLeave {
+                leave
+            } else {
+                enter
+            }));
+        }
     };
     let f: HostFn<E> = Arc::new(move |cx, args, results| {
         let group = weak

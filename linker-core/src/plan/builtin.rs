@@ -13,6 +13,11 @@ use crate::types::{FuncType, ValType};
 /// The import module of the linker's own thread ABI.
 pub const IMPORT_MODULE: &str = "wasmlink";
 
+/// The import called before each futex wait of a module (the linker adds the calls, `waits.rs`).
+pub const WAIT_LEAVE: &str = "wait_leave";
+/// The import called after each futex wait.
+pub const WAIT_ENTER: &str = "wait_enter";
+
 /// A function the linker serves to the guest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Builtin {
@@ -32,6 +37,11 @@ pub enum Builtin {
     /// for `wasm32-wasip1-threads`): runs the main module's `wasi_thread_start(tid, start_arg)`
     /// on a new thread.
     WasiThreadSpawn,
+    /// `wasmlink.wait_leave()`: called before each `memory.atomic.wait` of a module (the linker
+    /// adds the calls when it reads the module, `waits.rs`): the group counts as idle.
+    WaitLeave,
+    /// `wasmlink.wait_enter()`: called after each wait: the group runs again, caught up.
+    WaitEnter,
 }
 
 /// The import module of the standard threads ABI (wasi-threads).
@@ -59,6 +69,8 @@ impl Builtin {
             (IMPORT_MODULE, "thread_spawn") => Builtin::ThreadSpawn,
             (IMPORT_MODULE, "thread_join") => Builtin::ThreadJoin,
             (WASI_THREADS_MODULE, "thread-spawn") => Builtin::WasiThreadSpawn,
+            (IMPORT_MODULE, WAIT_LEAVE) => Builtin::WaitLeave,
+            (IMPORT_MODULE, WAIT_ENTER) => Builtin::WaitEnter,
             _ => return None,
         };
         matches!(&import.ty, ExternType::Func(t) if *t == b.ty()).then_some(b)
@@ -75,6 +87,7 @@ impl Builtin {
                 FuncType::new([I32], [I32])
             }
             Builtin::Dlerror => FuncType::new([], [I32]),
+            Builtin::WaitLeave | Builtin::WaitEnter => FuncType::new([], []),
         }
     }
 }

@@ -100,16 +100,21 @@ pub(crate) fn open_module(
     })
 }
 
-/// The bytes of the module at `path`.
+/// The bytes of the module at `path`, as the linker runs it: each futex wait bracketed by the
+/// linker's imports that make it a safepoint (`waits.rs`).
 pub(crate) fn read_bytes(config: &LinkerConfig, name: &str, path: &str) -> Result<Vec<u8>> {
-    config
+    let bytes = config
         .fs
         .read(path)?
         .ok_or_else(|| LinkError::LibraryNotFound {
             name: name.to_string(),
             needed_by: "the command line".into(),
             searched: vec![path.to_string()],
-        })
+        })?;
+    super::waits::bracket_waits(bytes).map_err(|reason| LinkError::Malformed {
+        module: name.to_string(),
+        reason,
+    })
 }
 
 /// Walks the needed lists from `first` breadth-first, reading each library once. Libraries

@@ -35,3 +35,4 @@ pub(crate) mod namespace;
 pub(crate) mod order;
 pub(crate) mod records;
 pub(crate) mod scope;
+pub(crate) mod waits;
