@@ -16,6 +16,9 @@
 //!   sources linked into one module.
 //! - `dlsym_fresh/embedder/100`: the first lookup of each of 4,000 symbols in a new process.
 //! - `spawn/100`: starting and joining a thread (a new instance group) with 100 libraries loaded.
+//! - `dlopen_with_threads/*`: `dlopen` + `dlsym` + `dlclose` beside k threads that are busy
+//!   (yielding), asleep (1 ms naps) or blocked in an unbounded futex wait; `futex/*`: 10,000
+//!   futex handoffs between two threads, with every wait a safepoint and with modules as built.
 //! - `cold/*` (both engines in one group): a start-up with nothing cached (a new `ModuleCache`
 //!   each time) of the 100- and 1000-library trees, compiling on one thread and on every core,
 //!   with Cranelift and with each engine's baseline compiler (Winch, singlepass); and
@@ -137,9 +140,13 @@ fn bench_engine<E: Engine>(c: &mut Criterion, engine: E) {
     let mut p = load(&engine, &root, "/main.wasm", &cache);
     let mut g = c.benchmark_group(format!("{name}/dlopen_with_threads"));
     g.sample_size(10).measurement_time(Duration::from_secs(3));
-    for (kind, start) in [("busy", "start_threads"), ("sleeping", "start_sleepers")] {
+    for (kind, start) in [
+        ("busy", "start_threads"),
+        ("sleeping", "start_sleepers"),
+        ("waiting", "start_waiters"),
+    ] {
         for k in [0, 1, 4, 16] {
-            if k == 0 && kind == "sleeping" {
+            if k == 0 && kind != "busy" {
                 continue;
             }
             assert_eq!(p.call(start, &[Val::I32(k)]).unwrap(), vec![Val::I32(0)]);
@@ -156,6 +163,28 @@ fn bench_engine<E: Engine>(c: &mut Criterion, engine: E) {
     }
     g.finish();
     drop(p);
+
+    // 3c. A futex handoff between two threads (10,000 round trips, each side waiting for its
+    // turn): with every wait a safepoint (bracketed by the linker's leave/enter) and with the
+    // modules as built (`wait_safepoints` off, its own cache).
+    let mut g = c.benchmark_group(format!("{name}/futex"));
+    g.sample_size(10).measurement_time(Duration::from_secs(3));
+    for (label, on) in [("bracketed", true), ("as_built", false)] {
+        let mut config = LinkerConfig::new(Arc::new(MountFs::root(&root).unwrap()));
+        config.wait_safepoints = on;
+        let cache = Arc::new(ModuleCache::default());
+        let mut p =
+            Process::load_with_cache(engine.clone(), config, host(), "/main.wasm", cache).unwrap();
+        g.bench_function(BenchmarkId::new("handoff_x10000", label), |b| {
+            b.iter(|| {
+                assert_eq!(
+                    p.call("futex_handoff", &[Val::I32(10_000)]).unwrap(),
+                    vec![Val::I32(0)]
+                )
+            })
+        });
+    }
+    g.finish();
 
     // 2. Cross-module calls in steady state.
     let root = tree_root("bench-calls");

@@ -46,6 +46,11 @@ pub struct LinkerConfig {
     /// within the module (docs/architecture.md, "The PLT"); default on. Off, every stub lives in
     /// a generated module of its own.
     pub inline_plt: bool,
+    /// Make every futex wait (`memory.atomic.wait32/64`) of every module a safepoint, so that a
+    /// thread blocked in `pthread_join`, a mutex or a condition variable never holds up another
+    /// thread's `dlopen` (docs/threads.md, "Waiting threads"); default on. Off, modules run as
+    /// they are built, and a `dlopen` beside a waiting thread fails after `safepoint_timeout`.
+    pub wait_safepoints: bool,
     /// Lazy replication (docs/threads.md): a thread catching up with a library another thread
     /// loaded puts stand-ins in the library's table slots instead of instantiating it, and
     /// instantiates it on its first call into it (through one of those slots, a lazy binding,
@@ -71,6 +76,7 @@ impl LinkerConfig {
             compile_threads: 0,
             inline_plt: true,
             lazy_replication: true,
+            wait_safepoints: true,
         }
     }
 }

@@ -65,7 +65,10 @@ pub(crate) fn open_module(
     loc: Located,
     require_dylink: bool,
 ) -> Result<Found> {
-    let (info, bytes, content) = match files.and_then(|c| c.get(&loc.file)) {
+    let cached = files
+        .and_then(|c| c.get(&loc.file))
+        .filter(|e| e.wait_safepoints == config.wait_safepoints);
+    let (info, bytes, content) = match cached {
         Some(e) => {
             if require_dylink && !e.info.has_dylink {
                 return Err(LinkError::NoDylink {
@@ -82,6 +85,7 @@ pub(crate) fn open_module(
                 let entry = FileEntry {
                     info: info.clone(),
                     content,
+                    wait_safepoints: config.wait_safepoints,
                 };
                 c.remember(&loc.file, entry);
             }
@@ -111,6 +115,9 @@ pub(crate) fn read_bytes(config: &LinkerConfig, name: &str, path: &str) -> Resul
             needed_by: "the command line".into(),
             searched: vec![path.to_string()],
         })?;
+    if !config.wait_safepoints {
+        return Ok(bytes);
+    }
     super::waits::bracket_waits(bytes).map_err(|reason| LinkError::Malformed {
         module: name.to_string(),
         reason,

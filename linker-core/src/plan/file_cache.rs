@@ -15,6 +15,8 @@ use crate::plan::locate::FileId;
 pub(crate) struct FileEntry {
     pub info: Arc<ModuleInfo>,
     pub content: ContentKey,
+    /// Whether the bytes described had their waits bracketed (`LinkerConfig::wait_safepoints`).
+    pub wait_safepoints: bool,
 }
 
 /// Parsed files, by identity; each with the stamp it was seen with.

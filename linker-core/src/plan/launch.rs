@@ -23,6 +23,8 @@ pub(crate) struct LaunchKey {
     default_max_pages: u32,
     /// The code depends on it (`stubs::inline`).
     inline_plt: bool,
+    /// The modules' bytes depend on it (`waits.rs`).
+    wait_safepoints: bool,
 }
 
 impl LaunchKey {
@@ -48,6 +50,7 @@ impl LaunchKey {
             bind_now: config.bind_now,
             default_max_pages: config.default_max_pages,
             inline_plt: config.inline_plt,
+            wait_safepoints: config.wait_safepoints,
         })
     }
 }

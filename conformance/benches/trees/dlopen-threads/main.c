@@ -1,6 +1,7 @@
 /* dlopen + dlclose of a small library while k other threads run: either busy (each yielding: a
- * host call, so a safepoint, in its loop) or mostly asleep (1 ms sleeps in a loop, as threads
- * waiting for work or input: a blocking host call). */
+ * host call, so a safepoint, in its loop), mostly asleep (1 ms sleeps in a loop, as threads
+ * waiting for work or input: a blocking host call), or blocked in an unbounded futex wait (as
+ * pthread_join or a condition variable). And a futex handoff between two threads. */
 #include <dlfcn.h>
 #include <sched.h>
 #include <stdatomic.h>
@@ -29,11 +30,24 @@ static int start(int k, void (*f)(void *)) {
     return 0;
 }
 
+static int gate;
+
+static void waiter(void *p) {
+    (void)p;
+    while (!atomic_load(&stop)) __builtin_wasm_memory_atomic_wait32(&gate, 0, -1);
+}
+
 int start_threads(int k) { return start(k, idle); }
+int start_waiters(int k) {
+    gate = 0;
+    return start(k, waiter);
+}
 int start_sleepers(int k) { return start(k, sleepy); }
 
 int stop_threads(void) {
     atomic_store(&stop, 1);
+    atomic_store((atomic_int *)&gate, 1);
+    __builtin_wasm_memory_atomic_notify(&gate, 0xffffffffu);
     for (int i = 0; i < running; i++) wasmlink_thread_join(threads[i], 0);
     running = 0;
     return 0;
@@ -59,6 +73,32 @@ int open_close_big(int n) {
         if (h) dlclose(h);
     }
     return ok;
+}
+
+/* n handoffs of a token between this thread and a partner, each side waiting (futex wait) for
+ * its turn and waking the other (notify): what a contended mutex handoff costs. */
+static int token;
+
+static void partner(void *p) {
+    int n = (int)(long)p;
+    for (int i = 0; i < n; i++) {
+        while (atomic_load((atomic_int *)&token) != 1) __builtin_wasm_memory_atomic_wait32(&token, 0, -1);
+        atomic_store((atomic_int *)&token, 0);
+        __builtin_wasm_memory_atomic_notify(&token, 1);
+    }
+}
+
+int futex_handoff(int n) {
+    wasmlink_thread_t t;
+    atomic_store((atomic_int *)&token, 0);
+    if (wasmlink_thread_create(&t, partner, (void *)(long)n)) return -1;
+    for (int i = 0; i < n; i++) {
+        atomic_store((atomic_int *)&token, 1);
+        __builtin_wasm_memory_atomic_notify(&token, 1);
+        while (atomic_load((atomic_int *)&token) != 0) __builtin_wasm_memory_atomic_wait32(&token, 1, -1);
+    }
+    wasmlink_thread_join(t, 0);
+    return 0;
 }
 
 int main(void) { return open_close(1) == 1 ? 0 : 1; }
