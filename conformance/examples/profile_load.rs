@@ -26,7 +26,7 @@ fn run<E: Engine>(engine: E, root: &Path, secs: u64) {
     let what = std::env::var("WHAT").unwrap_or_default();
     if let Some(k) = what.strip_prefix("dlopen") {
         // The bench-dlopen-threads tree: dlopen + dlclose with k other threads yielding (or
-        // sleeping, with SLEEPING set).
+        // sleeping, with SLEEPING set, or blocked in a futex wait, with WAITING set).
         // `dlopenbigK`: the larger library.
         let (k, open_close) = match k.strip_prefix("big") {
             Some(k) => (k, "open_close_big"),
@@ -35,6 +35,8 @@ fn run<E: Engine>(engine: E, root: &Path, secs: u64) {
         let k: i32 = k.parse().unwrap_or(0);
         let start = if std::env::var_os("SLEEPING").is_some() {
             "start_sleepers"
+        } else if std::env::var_os("WAITING").is_some() {
+            "start_waiters"
         } else {
             "start_threads"
         };
