@@ -414,6 +414,20 @@ impl Coordinator {
         self.lock().members.values().map(|m| m.version).collect()
     }
 
+    /// The records version each group that is not idle reflects. An idle group (between
+    /// embedder calls, in a blocking host call, in a futex wait) runs no wasm until it enters
+    /// again, and entering brings its whole store up to date first (slots of unloaded modules
+    /// nulled, then every slot changed since its version rewritten), so no stale table slot of
+    /// it can be called: what it still holds does not keep a freed slot from reuse.
+    pub fn running_versions(&self) -> Vec<u64> {
+        self.lock()
+            .members
+            .values()
+            .filter(|m| !m.idle)
+            .map(|m| m.version)
+            .collect()
+    }
+
     /// Whether `me` runs a link operation now (a constructor `dlopen` runs, for instance).
     pub fn is_owner(&self, me: GroupId) -> bool {
         self.lock().owner_id() == Some(me)

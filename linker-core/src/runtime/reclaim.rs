@@ -1,9 +1,11 @@
 //! Giving back what unloading freed once no group can still hold it. A link operation that only
 //! takes away (`dlclose`, freeing a closure) does not wait for the other groups, which catch up
-//! at their next safepoint; a table slot is not reused until every group reflects the version
-//! that freed it, a module id until every group either does or never saw the module
-//! ([`crate::coordinator::Coordinator::versions`]). Every link operation reclaims first
-//! ([`reclaim`]), as the operator.
+//! at their next safepoint; a table slot is not reused until every group that is not idle
+//! reflects the version that freed it ([`crate::coordinator::Coordinator::running_versions`]:
+//! an idle group rewrites its table when it enters, before any wasm runs), a module id until
+//! every group, idle or not, either does or never saw the module
+//! ([`crate::coordinator::Coordinator::versions`]: catching up drops a module by its record).
+//! Every link operation reclaims first ([`reclaim`]), as the operator.
 
 use crate::engine::Engine;
 use crate::runtime::state::{GroupCx, ProcessState};
@@ -13,7 +15,16 @@ use crate::runtime::state::{GroupCx, ProcessState};
 /// write lock is taken only when there is something to give back.
 pub(crate) fn reclaim<E: Engine>(g: &mut GroupCx<'_, E>) {
     let versions = g.shared.coord.versions();
-    let floor = versions.iter().copied().min().unwrap_or(u64::MAX);
+    // Threads blocked for long (a futex wait, a sleep) do not hold slots back: without this, a
+    // dlopen/dlclose loop beside them left every freed slot in quarantine, the table grew at
+    // every dlopen and each reclaim scanned all of it (docs/benchmarks.md section 5).
+    let floor = g
+        .shared
+        .coord
+        .running_versions()
+        .into_iter()
+        .min()
+        .unwrap_or(u64::MAX);
     let pending = {
         let st = g.records();
         !st.image.table.quarantine.is_empty() || trimmable(&st, &versions) > 0
@@ -39,8 +50,7 @@ pub(crate) fn reclaim<E: Engine>(g: &mut GroupCx<'_, E>) {
 /// lag behind by the operations made meanwhile, so with only the first, a `dlopen`/`dlclose`
 /// loop beside them left the record just unloaded at the end of the list at every `dlopen`,
 /// nothing was trimmed, and the records (and every operation's and catch-up's scan of them)
-/// grew to thousands (docs/benchmarks.md section 5). A table slot's quarantine still waits for
-/// every group: a sleeping group may hold an older function there.
+/// grew to thousands (docs/benchmarks.md section 5).
 fn trimmable<E: Engine>(st: &ProcessState<E>, versions: &[u64]) -> usize {
     st.image
         .modules
