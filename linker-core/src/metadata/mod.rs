@@ -4,6 +4,7 @@ mod convert;
 pub mod dylink;
 pub mod module_info;
 mod reader;
+pub(crate) mod reencode;
 mod types;
 
 pub use dylink::{Dylink, DylinkError, SymFlags};

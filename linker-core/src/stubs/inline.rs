@@ -214,10 +214,7 @@ impl Reencode for Rewriter<'_> {
         module: &mut wasm_encoder::Module,
         section: wasmparser::CustomSectionReader<'_>,
     ) -> Result<(), ReencodeError<String>> {
-        if section.name().starts_with(".debug") {
-            return Ok(());
-        }
-        utils::parse_custom_section(self, module, section)
+        crate::metadata::reencode::custom_section_without_dwarf(self, module, section)
     }
 }
 
