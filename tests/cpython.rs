@@ -11,32 +11,12 @@ use std::process::Command;
 
 /// The installation prefix of build `shape` (`dynamic` or `static`; built on first use).
 fn prefix(shape: &str) -> PathBuf {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("conformance/cpython/build.sh");
-    let out = Command::new("bash")
-        .arg(&script)
-        .arg(shape)
-        .output()
-        .expect("running conformance/cpython/build.sh");
-    assert!(
-        out.status.success(),
-        "building CPython failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    PathBuf::from(stdout.lines().last().expect("the prefix").trim())
+    conformance::cpython::prefix(shape).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// A fresh, empty host directory of its own (the tests run in parallel).
 fn scratch(name: &str) -> PathBuf {
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!(
-        "wasmlink-cpython-{name}-{}-{n}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    conformance::cpython::scratch(name).unwrap()
 }
 
 /// `python3.11 ARGS` under `wasmlink run` on `engine`: the prefix at `/usr/local`, an empty `/`

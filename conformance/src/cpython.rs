@@ -10,7 +10,6 @@
 //! The installation is seen at `/usr/local`, an empty scratch directory at `/` and another at
 //! `/tmp`, the suite's scripts at `/suite`.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
@@ -104,8 +103,8 @@ pub fn prefix(build: &str) -> Result<PathBuf, String> {
     Ok(PathBuf::from(last))
 }
 
-/// An empty scratch directory of its own for one run.
-fn scratch(what: &str) -> Result<PathBuf, String> {
+/// An empty scratch directory of its own for one run (runs may go on in parallel).
+pub fn scratch(what: &str) -> Result<PathBuf, String> {
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!(
@@ -125,12 +124,6 @@ pub fn python(
     timeout: Duration,
 ) -> Result<Outcome, String> {
     let (root, tmp) = (scratch("root")?, scratch("tmp")?);
-    let env: BTreeMap<&str, &str> = [
-        ("PYTHONHOME", "/usr/local"),
-        // The installation is shared by every run: nothing is written into it.
-        ("PYTHONDONTWRITEBYTECODE", "1"),
-    ]
-    .into();
     let run = ProgramRun {
         engine: engine.name().to_string(),
         mounts: vec![
@@ -141,10 +134,11 @@ pub fn python(
         ],
         main: "/usr/local/bin/python3.11.wasm".into(),
         args: args.to_vec(),
-        env: env
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect(),
+        env: vec![
+            ("PYTHONHOME".into(), "/usr/local".into()),
+            // The installation is shared by every run: nothing is written into it.
+            ("PYTHONDONTWRITEBYTECODE".into(), "1".into()),
+        ],
         max_wasm_stack: Some(WASM_STACK),
         cache_dir: Some(crate::fixtures::cache_dir().join("compiled")),
     };
