@@ -114,8 +114,8 @@ pub use linker_core::{
     engine, ldd, metadata, Accounting, Builtin, Capabilities, Engine, EngineError, Extern, FileId,
     FuncType, HostContext, HostError, HostFn, HostImport, HostResolver, LddReport, LibraryFs,
     LinkError, LinkerConfig, ModuleCache, ModuleInfo, ModuleSummary, Mount, MountFs, NoHost,
-    Process, RunError, SearchPath, StoreOps, SymbolAddress, Unresolved, Val, ValType, WeakPolicy,
-    RTLD_GLOBAL, RTLD_LAZY, RTLD_NODELETE, RTLD_NOLOAD, RTLD_NOW,
+    PollPoints, Process, RunError, SearchPath, StoreOps, SymbolAddress, Unresolved, Val, ValType,
+    WeakPolicy, RTLD_GLOBAL, RTLD_LAZY, RTLD_NODELETE, RTLD_NOLOAD, RTLD_NOW,
 };
 
 /// The wasmtime engine (feature `wasmtime`).

@@ -40,7 +40,7 @@ pub use engine::{
 pub use error::LinkError;
 pub use metadata::ModuleInfo;
 pub use plan::builtin::Builtin;
-pub use plan::config::LinkerConfig;
+pub use plan::config::{LinkerConfig, PollPoints};
 pub use plan::image::Accounting;
 pub use plan::ldd::{ldd, LddReport, ModuleSummary, Unresolved};
 pub use plan::locate::{FileId, LibraryFs, SearchPath};

@@ -28,10 +28,11 @@
 //!   operation (a constructor run by `dlopen` does not allocate: a failed `dlopen` gives back
 //!   every allocation it made). Until then the front always calls the host.
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::Ordering;
 
-use crate::engine::{Engine, Extern, HostFn, MemoryBytes};
+use crate::engine::{Engine, Extern, HostFn};
 use crate::error::{LinkError, Result};
+use crate::runtime::guest_word::word;
 use crate::runtime::state::{DlsymFront, GroupCx};
 use crate::runtime::thread_memory::alloc_thread_memory;
 use crate::stubs::dlsym_front::{front_module, hash, ENTRIES, ENTRY, NAME_MAX};
@@ -80,38 +81,6 @@ pub(crate) fn front<E: Engine>(g: &mut GroupCx<'_, E>, host: HostFn<E>) -> Resul
         enabled: false,
     });
     Ok(func)
-}
-
-/// Reads or writes the word at `addr` of the process memory, atomically where it is shared.
-fn word<E: Engine>(g: &mut GroupCx<'_, E>, addr: u32, store: Option<u32>) -> Option<u32> {
-    let memory = g.memory();
-    let at = addr as usize;
-    match g.cx.memory_bytes(&memory) {
-        MemoryBytes::Shared(b) => {
-            let cell = b.get(at..at + 4)?;
-            if !(cell.as_ptr() as usize).is_multiple_of(4) {
-                return None;
-            }
-            // SAFETY: the four bytes are in bounds and 4-aligned (checked above), they live as
-            // long as `b`, and every other access to this word (the fronts' `i32.atomic.load`,
-            // other threads' calls of this function) is atomic too.
-            let w = unsafe { AtomicU32::from_ptr(cell.as_ptr() as *mut u32) };
-            Some(match store {
-                Some(v) => {
-                    w.store(v, Ordering::SeqCst);
-                    v
-                }
-                None => w.load(Ordering::SeqCst),
-            })
-        }
-        MemoryBytes::Private(b) => {
-            let bytes = b.get_mut(at..at + 4)?;
-            if let Some(v) = store {
-                bytes.copy_from_slice(&v.to_le_bytes());
-            }
-            Some(u32::from_le_bytes(bytes.try_into().ok()?))
-        }
-    }
 }
 
 /// The generation a lookup about to run will be stored with, enabling this thread's cache first

@@ -136,7 +136,7 @@ pub(crate) fn builtin_func<E: Engine>(g: &mut GroupCx<'_, E>, b: Builtin) -> Res
         Builtin::ThreadJoin => guest_thread_join,
         Builtin::WasiThreadSpawn => guest_wasi_thread_spawn,
         // The group's own `leave` and `enter` guards (those forwarders call around a blocking
-        // import): a futex wait is a blocking call (plan/waits.rs).
+        // import): a futex wait is a blocking call (plan/instrument.rs).
         Builtin::WaitLeave | Builtin::WaitEnter => {
             let [_, leave, enter] = shared.imports.guards(g)?;
             return Ok(Extern::Func(if b == Builtin::WaitLeave {
@@ -145,6 +145,12 @@ pub(crate) fn builtin_func<E: Engine>(g: &mut GroupCx<'_, E>, b: Builtin) -> Res
                 enter
             }));
         }
+        // A poll point's call: the group's safepoint, as forwarders call it (plan/instrument.rs).
+        Builtin::Poll => {
+            let [safepoint, _, _] = shared.imports.guards(g)?;
+            return Ok(Extern::Func(safepoint));
+        }
+        Builtin::PollFlag => return crate::runtime::polls::flag_global(g),
     };
     let f: HostFn<E> = Arc::new(move |cx, args, results| {
         let group = weak

@@ -13,10 +13,15 @@ use crate::types::{FuncType, ValType};
 /// The import module of the linker's own thread ABI.
 pub const IMPORT_MODULE: &str = "wasmlink";
 
-/// The import called before each futex wait of a module (the linker adds the calls, `waits.rs`).
+/// The import called before each futex wait of a module (the linker adds the calls,
+/// `instrument.rs`).
 pub const WAIT_LEAVE: &str = "wait_leave";
 /// The import called after each futex wait.
 pub const WAIT_ENTER: &str = "wait_enter";
+/// The import called at a poll point when the poll word is raised (`instrument.rs`).
+pub const POLL: &str = "poll";
+/// The global holding the address of the process's poll word (`instrument.rs`).
+pub const POLL_FLAG: &str = "poll_flag";
 
 /// A function the linker serves to the guest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -38,10 +43,16 @@ pub enum Builtin {
     /// on a new thread.
     WasiThreadSpawn,
     /// `wasmlink.wait_leave()`: called before each `memory.atomic.wait` of a module (the linker
-    /// adds the calls when it reads the module, `waits.rs`): the group counts as idle.
+    /// adds the calls when it reads the module, `instrument.rs`): the group counts as idle.
     WaitLeave,
     /// `wasmlink.wait_enter()`: called after each wait: the group runs again, caught up.
     WaitEnter,
+    /// `wasmlink.poll()`: called at a loop head or function entry while the poll word is raised
+    /// (the linker adds the checks where the engine cannot interrupt wasm, `instrument.rs`):
+    /// the group's safepoint.
+    Poll,
+    /// `wasmlink.poll_flag`: an immutable `i32` global, the address of the poll word.
+    PollFlag,
 }
 
 /// The import module of the standard threads ABI (wasi-threads).
@@ -71,12 +82,26 @@ impl Builtin {
             (WASI_THREADS_MODULE, "thread-spawn") => Builtin::WasiThreadSpawn,
             (IMPORT_MODULE, WAIT_LEAVE) => Builtin::WaitLeave,
             (IMPORT_MODULE, WAIT_ENTER) => Builtin::WaitEnter,
+            (IMPORT_MODULE, POLL) => Builtin::Poll,
+            (IMPORT_MODULE, POLL_FLAG) => Builtin::PollFlag,
             _ => return None,
         };
-        matches!(&import.ty, ExternType::Func(t) if *t == b.ty()).then_some(b)
+        (import.ty == b.extern_ty()).then_some(b)
     }
 
-    /// Its signature on wasm32.
+    /// What it is: a function of [`Builtin::ty`], or the poll flag's global.
+    pub fn extern_ty(self) -> ExternType {
+        match self {
+            Builtin::PollFlag => ExternType::Global {
+                ty: ValType::I32,
+                mutable: false,
+            },
+            b => ExternType::Func(b.ty()),
+        }
+    }
+
+    /// Its signature on wasm32 (a function builtin; the poll flag, a global, has none:
+    /// `[] -> []` is given).
     pub fn ty(self) -> FuncType {
         use ValType::I32;
         match self {
@@ -87,7 +112,9 @@ impl Builtin {
                 FuncType::new([I32], [I32])
             }
             Builtin::Dlerror => FuncType::new([], [I32]),
-            Builtin::WaitLeave | Builtin::WaitEnter => FuncType::new([], []),
+            Builtin::WaitLeave | Builtin::WaitEnter | Builtin::Poll | Builtin::PollFlag => {
+                FuncType::new([], [])
+            }
         }
     }
 }

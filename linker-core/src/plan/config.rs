@@ -5,6 +5,25 @@ use std::sync::Arc;
 use crate::plan::locate::{LibraryFs, SearchPath};
 use crate::plan::scope::WeakPolicy;
 
+/// Whether the linker compiles poll points into the modules a process runs
+/// (`plan/instrument.rs`): a check of one word at every loop head and at the entry of every
+/// function that calls, through which a busy thread takes part in other threads' link
+/// operations. Only programs built with threads (a shared memory) get them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PollPoints {
+    /// Where the engine cannot interrupt running wasm itself
+    /// ([`crate::Capabilities::resumable_safepoints`] is false: wasmer); wasmtime's epoch
+    /// interruption needs none.
+    #[default]
+    Auto,
+    /// On every engine (to test them, or to measure their cost beside an engine's interrupt).
+    Always,
+    /// Never: on an engine without interrupts, a link operation waits for a busy thread at most
+    /// `safepoint_timeout` and fails.
+    Never,
+}
+
 /// Settings of one process image. Made with [`LinkerConfig::new`] and changed field by field;
 /// `#[non_exhaustive]`, so that a new setting breaks no embedder.
 #[derive(Clone)]
@@ -51,6 +70,10 @@ pub struct LinkerConfig {
     /// thread's `dlopen` (docs/threads.md, "Waiting threads"); default on. Off, modules run as
     /// they are built, and a `dlopen` beside a waiting thread fails after `safepoint_timeout`.
     pub wait_safepoints: bool,
+    /// Where a thread computing without calls reaches safepoints on an engine that cannot
+    /// interrupt running wasm itself (docs/threads.md, "Busy threads"). Default
+    /// [`PollPoints::Auto`].
+    pub poll_points: PollPoints,
     /// Lazy replication (docs/threads.md): a thread catching up with a library another thread
     /// loaded puts stand-ins in the library's table slots instead of instantiating it, and
     /// instantiates it on its first call into it (through one of those slots, a lazy binding,
@@ -77,6 +100,31 @@ impl LinkerConfig {
             inline_plt: true,
             lazy_replication: true,
             wait_safepoints: true,
+            poll_points: PollPoints::Auto,
+        }
+    }
+}
+
+impl LinkerConfig {
+    /// This configuration with [`PollPoints::Auto`] decided for an engine that can
+    /// (`interrupts`) or cannot interrupt running wasm.
+    pub(crate) fn for_engine(mut self, interrupts: bool) -> LinkerConfig {
+        if self.poll_points == PollPoints::Auto {
+            self.poll_points = if interrupts {
+                PollPoints::Never
+            } else {
+                PollPoints::Always
+            };
+        }
+        self
+    }
+
+    /// What the modules read are given (`plan/instrument.rs`). [`PollPoints::Auto`] undecided
+    /// (planning without an engine: `ldd`) adds no polls.
+    pub(crate) fn instrumentation(&self) -> crate::plan::instrument::Instrumentation {
+        crate::plan::instrument::Instrumentation {
+            waits: self.wait_safepoints,
+            polls: self.poll_points == PollPoints::Always,
         }
     }
 }

@@ -67,7 +67,7 @@ pub(crate) fn open_module(
 ) -> Result<Found> {
     let cached = files
         .and_then(|c| c.get(&loc.file))
-        .filter(|e| e.wait_safepoints == config.wait_safepoints);
+        .filter(|e| e.instrumentation == config.instrumentation());
     let (info, bytes, content) = match cached {
         Some(e) => {
             if require_dylink && !e.info.has_dylink {
@@ -85,7 +85,7 @@ pub(crate) fn open_module(
                 let entry = FileEntry {
                     info: info.clone(),
                     content,
-                    wait_safepoints: config.wait_safepoints,
+                    instrumentation: config.instrumentation(),
                 };
                 c.remember(&loc.file, entry);
             }
@@ -104,8 +104,8 @@ pub(crate) fn open_module(
     })
 }
 
-/// The bytes of the module at `path`, as the linker runs it: each futex wait bracketed by the
-/// linker's imports that make it a safepoint (`waits.rs`).
+/// The bytes of the module at `path`, as the linker runs it: each futex wait bracketed, and
+/// poll points added where asked (`instrument.rs`).
 pub(crate) fn read_bytes(config: &LinkerConfig, name: &str, path: &str) -> Result<Vec<u8>> {
     let bytes = config
         .fs
@@ -115,12 +115,11 @@ pub(crate) fn read_bytes(config: &LinkerConfig, name: &str, path: &str) -> Resul
             needed_by: "the command line".into(),
             searched: vec![path.to_string()],
         })?;
-    if !config.wait_safepoints {
-        return Ok(bytes);
-    }
-    super::waits::bracket_waits(bytes).map_err(|reason| LinkError::Malformed {
-        module: name.to_string(),
-        reason,
+    super::instrument::instrument(bytes, config.instrumentation()).map_err(|reason| {
+        LinkError::Malformed {
+            module: name.to_string(),
+            reason,
+        }
     })
 }
 

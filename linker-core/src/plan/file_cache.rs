@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::metadata::ModuleInfo;
 use crate::plan::content::ContentKey;
+use crate::plan::instrument::Instrumentation;
 use crate::plan::locate::FileId;
 
 /// What is remembered of a file: its description and the key of its bytes.
@@ -15,8 +16,8 @@ use crate::plan::locate::FileId;
 pub(crate) struct FileEntry {
     pub info: Arc<ModuleInfo>,
     pub content: ContentKey,
-    /// Whether the bytes described had their waits bracketed (`LinkerConfig::wait_safepoints`).
-    pub wait_safepoints: bool,
+    /// What the bytes described were given (`plan/instrument.rs`).
+    pub instrumentation: Instrumentation,
 }
 
 /// Parsed files, by identity; each with the stamp it was seen with.

@@ -8,6 +8,7 @@
 use crate::plan::config::LinkerConfig;
 use crate::plan::discover::Found;
 use crate::plan::image::ModuleId;
+use crate::plan::instrument::Instrumentation;
 use crate::plan::scope::WeakPolicy;
 
 /// What a start-up's records depend on.
@@ -23,8 +24,8 @@ pub(crate) struct LaunchKey {
     default_max_pages: u32,
     /// The code depends on it (`stubs::inline`).
     inline_plt: bool,
-    /// The modules' bytes depend on it (`waits.rs`).
-    wait_safepoints: bool,
+    /// The modules' bytes depend on it (`instrument.rs`).
+    instrumentation: Instrumentation,
 }
 
 impl LaunchKey {
@@ -50,7 +51,7 @@ impl LaunchKey {
             bind_now: config.bind_now,
             default_max_pages: config.default_max_pages,
             inline_plt: config.inline_plt,
-            wait_safepoints: config.wait_safepoints,
+            instrumentation: config.instrumentation(),
         })
     }
 }

@@ -140,6 +140,7 @@ fn new_shared<E: Engine>(
         memory,
         dlsym_cache: Default::default(),
         dlsym_generation: Default::default(),
+        polls: Default::default(),
         cache,
         coord: Default::default(),
         standins: Default::default(),
@@ -199,6 +200,7 @@ impl<E: Engine> Process<E> {
         cache: Arc<ModuleCache<E>>,
         memory: Option<E::SharedMemory>,
     ) -> Result<Process<E>> {
+        let config = config.for_engine(engine.capabilities().resumable_safepoints);
         let (image, code) = start_up(&engine, &config, &cache, main_path)?;
         let memory = match memory {
             Some(m) if image.memory_shared => ProcessMemory::Shared(m),

@@ -12,11 +12,13 @@
 //! (`reclaim.rs`).
 //!
 //! Groups reach safepoints at host calls the linker serves or wraps, while waiting in linker
-//! calls (thread join, waiting to become the operator), and, on engines with
-//! [`crate::Capabilities::resumable_safepoints`] (wasmtime's epoch callback), anywhere in running
-//! wasm. On an engine without them, a group computing without host calls cannot be paused: the
-//! operation gives up after [`crate::LinkerConfig::safepoint_timeout`] with an error, having
-//! changed nothing.
+//! calls (thread join, waiting to become the operator), in futex waits (bracketed by the linker,
+//! `plan/instrument.rs`), and anywhere in running wasm: on engines with
+//! [`crate::Capabilities::resumable_safepoints`] (wasmtime's epoch callback) by the engine's
+//! interrupt, on others at the poll points the linker compiled in (`polls.rs`). A group that
+//! reaches none (a host function that blocks without being marked blocking, or modules run
+//! without the instrumentation) makes the operation give up after
+//! [`crate::LinkerConfig::safepoint_timeout`] with an error, having changed nothing.
 
 use std::sync::{Arc, OnceLock};
 
@@ -24,6 +26,7 @@ use crate::coordinator::{BeginTimeout, OpKind};
 use crate::engine::{Engine, HostError};
 use crate::error::{LinkError, Result};
 use crate::runtime::group::sync_group;
+use crate::runtime::polls;
 use crate::runtime::reclaim::reclaim;
 use crate::runtime::state::{GroupCx, GroupRef, Shared};
 
@@ -64,6 +67,21 @@ pub(crate) fn leave<E: Engine>(shared: &Shared<E>, group: &GroupRef<E>) {
 
 /// Runs `op` as a link operation of the group: begin, change, bump the records' version, end.
 pub(crate) fn coordinated<E: Engine, R>(
+    g: &mut GroupCx<'_, E>,
+    kind: OpKind,
+    op: impl FnOnce(&mut GroupCx<'_, E>) -> Result<R>,
+) -> Result<R> {
+    // Instrumented code learns of the operation from the poll word (`polls.rs`), raised until
+    // the operation ends or gives up.
+    let raised = kind == OpKind::Stop && polls::raise(g);
+    let r = coordinated_raised(g, kind, op);
+    if raised {
+        polls::lower(g);
+    }
+    r
+}
+
+fn coordinated_raised<E: Engine, R>(
     g: &mut GroupCx<'_, E>,
     kind: OpKind,
     op: impl FnOnce(&mut GroupCx<'_, E>) -> Result<R>,

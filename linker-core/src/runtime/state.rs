@@ -118,6 +118,8 @@ pub(crate) struct Shared<E: Engine> {
     /// Address of the word in the process memory whose value is the generation of the guests'
     /// own `dlsym` caches (`dlfcn/dlsym_front.rs`); 0 until the first thread enables its cache.
     pub dlsym_generation: std::sync::atomic::AtomicU32,
+    /// The word instrumented code polls (`runtime/polls.rs`).
+    pub polls: crate::runtime::polls::PollWord,
     /// Compiled modules (libraries opened again, generated stubs and trampolines).
     pub cache: Arc<ModuleCache<E>>,
     /// Who may change the records, and which groups have caught up (docs/threads.md).

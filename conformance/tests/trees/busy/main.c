@@ -1,5 +1,5 @@
-/* Two threads spin without making any host call while the main thread dlopens a library. An
- * engine with resumable safepoints pauses them for the link operation; one without cannot, and
+/* Two threads spin without making any host call while the main thread dlopens a library. The
+ * engine's interrupt or the linker's poll points pause them for the link operation; with neither,
  * the dlopen must fail cleanly (NULL, dlerror naming the thread) after the configured bound.
  * A dlclose, which only takes away, stops no thread: it succeeds at once on every engine. */
 #include <dlfcn.h>

@@ -1,0 +1,578 @@
+//! The safepoints a module carries in its code (docs/threads.md, "Waiting threads" and "Busy
+//! threads"): a module is rewritten once, when it is read, so that a thread running it takes part
+//! in other threads' link operations whatever it does.
+//!
+//! **Waits.** A thread blocked in `memory.atomic.wait32/64` (wasi-libc's `pthread_join`, a
+//! contended mutex, a condition variable) runs no wasm and makes no host call, so it reaches no
+//! safepoint, and another thread's `dlopen` would wait for it. Each wait instruction is bracketed
+//! by calls of two linker imports:
+//!
+//! ```text
+//! call wasmlink.wait_leave      ;; the group counts as idle, as in a blocking host call
+//! memory.atomic.wait32/64       ;; the engine's own wait, unchanged
+//! call wasmlink.wait_enter      ;; back: wait for an operation in progress, catch up
+//! ```
+//!
+//! Both calls take and give nothing, so the wait's operands and result stay where they are on
+//! the stack. The wait itself is still the engine's instruction, so its semantics (the value
+//! check, the timeout, the result 0/1/2, a `memory.atomic.notify` from any thread's wasm waking
+//! it) are exactly the engine's; no engine needs a host-side wait on the guest's futex queue.
+//!
+//! **Polls** (only for engines that cannot interrupt running wasm themselves, see
+//! [`crate::Capabilities::resumable_safepoints`]; wasmtime's epochs need none). A thread
+//! computing without calls never reaches a safepoint at a host call, so the linker puts one
+//! where such a thread must pass: at the head of every loop, and at the entry of every function
+//! that calls (a recursion or a cycle of calls goes through such an entry; a function that
+//! neither loops nor calls runs a bounded number of instructions). Each is
+//!
+//! ```text
+//! global.get wasmlink.poll_flag ;; the address of the process's poll word (immutable)
+//! i32.atomic.load               ;; non-zero while a link operation wants the threads stopped
+//! if
+//!   call wasmlink.poll          ;; the linker's safepoint: park, catch up, go on
+//! end
+//! ```
+//!
+//! The poll word is a word of the process memory, so a link operation raises it for every thread
+//! at once with one store, as wasmtime's epoch counter is one counter of the engine; the check is
+//! the cost of compiled code's epoch check (docs/benchmarks.md). This is the same protocol a
+//! compiler middleware could add (wasmer's `FunctionMiddleware`), but done here it is one
+//! implementation for every engine, tested on every engine, cached with the compiled module like
+//! any module's code, and an engine without a middleware API (an interpreter) gets it too.
+//!
+//! The imports are added after the module's own imports of their kind, so the module's own
+//! functions and globals are renumbered (calls, `ref.func`, `global.get/set`, constant
+//! expressions, exports, elements, the name section) with `wasm-encoder`'s reencoder, as for
+//! moved PLT stubs; DWARF is dropped (its code offsets no longer hold). A module that needs
+//! neither (no waits, and no polls asked for, or a memory that is not shared) is left as it is,
+//! byte for byte.
+
+use wasm_encoder::reencode::{utils, Error as ReencodeError, Reencode};
+use wasm_encoder::{
+    BlockType, CodeSection, EntityType, GlobalType, ImportSection, Instruction, MemArg,
+    TypeSection, ValType,
+};
+use wasmparser::{ImportSectionReader, Operator, Parser, Payload, TypeRef, TypeSectionReader};
+
+use super::builtin::{IMPORT_MODULE, POLL, POLL_FLAG, WAIT_ENTER, WAIT_LEAVE};
+
+/// What to add to the modules a process reads (`LinkerConfig::wait_safepoints`, and polls where
+/// the engine cannot interrupt wasm).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Instrumentation {
+    /// Bracket every futex wait.
+    pub waits: bool,
+    /// Poll at loop heads and at the entry of functions that call.
+    pub polls: bool,
+}
+
+/// Whether `op` is a wait instruction.
+fn is_wait(op: &Operator<'_>) -> bool {
+    matches!(
+        op,
+        Operator::MemoryAtomicWait32 { .. } | Operator::MemoryAtomicWait64 { .. }
+    )
+}
+
+/// Whether `op` calls a function.
+fn is_call(op: &Operator<'_>) -> bool {
+    matches!(
+        op,
+        Operator::Call { .. }
+            | Operator::CallIndirect { .. }
+            | Operator::CallRef { .. }
+            | Operator::ReturnCall { .. }
+            | Operator::ReturnCallIndirect { .. }
+            | Operator::ReturnCallRef { .. }
+    )
+}
+
+/// What a module needs: whether its memory is shared, and whether it has a wait instruction. Only
+/// a module whose memory is shared can wait (a wait on an unshared memory fails validation) or
+/// run on several threads, so others are not scanned further.
+struct Scan {
+    shared: bool,
+    waits: bool,
+    /// Whether the module has a type and an import section, where the additions go. A module
+    /// with a shared memory of its own that imports nothing shares it with no other thread:
+    /// it runs as built.
+    sections: bool,
+}
+
+fn scan(bytes: &[u8], look_for_waits: bool) -> Result<Scan, String> {
+    let mut s = Scan {
+        shared: false,
+        waits: false,
+        sections: false,
+    };
+    let mut types = false;
+    for payload in Parser::new(0).parse_all(bytes) {
+        match payload.map_err(|e| e.to_string())? {
+            Payload::TypeSection(_) => types = true,
+            Payload::ImportSection(r) => {
+                s.sections = types;
+                for imp in r.into_imports() {
+                    if let TypeRef::Memory(m) = imp.map_err(|e| e.to_string())?.ty {
+                        s.shared |= m.shared;
+                    }
+                }
+            }
+            Payload::MemorySection(r) => {
+                for m in r {
+                    s.shared |= m.map_err(|e| e.to_string())?.shared;
+                }
+            }
+            Payload::CodeSectionStart { range, .. } => {
+                // Cheap pre-check: a wait is encoded 0xFE 0x01 or 0xFE 0x02 (the prefix and
+                // a one-byte LEB); without that byte pair anywhere there is none.
+                let code = &bytes[range.start..range.end];
+                if !s.shared
+                    || !look_for_waits
+                    || !code
+                        .windows(2)
+                        .any(|w| w[0] == 0xFE && matches!(w[1], 1 | 2))
+                {
+                    return Ok(s);
+                }
+            }
+            Payload::CodeSectionEntry(body) => {
+                let mut ops = body.get_operators_reader().map_err(|e| e.to_string())?;
+                while !ops.eof() {
+                    if is_wait(&ops.read().map_err(|e| e.to_string())?) {
+                        s.waits = true;
+                        return Ok(s);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(s)
+}
+
+/// Whether the module has a wait instruction.
+#[cfg(test)]
+pub(crate) fn has_waits(bytes: &[u8]) -> Result<bool, String> {
+    Ok(scan(bytes, true)?.waits)
+}
+
+struct Rewriter {
+    /// What is added.
+    waits: bool,
+    polls: bool,
+    /// Function imports of the module (the new ones come right after them).
+    imported_funcs: u32,
+    /// Global imports of the module (the poll flag comes right after them).
+    imported_globals: u32,
+    /// The type index of `[] -> []`, appended to the type section.
+    unit_type: Option<u32>,
+}
+
+impl Rewriter {
+    /// How many functions are added.
+    fn added_funcs(&self) -> u32 {
+        2 * self.waits as u32 + self.polls as u32
+    }
+    fn wait_leave(&self) -> u32 {
+        self.imported_funcs
+    }
+    fn wait_enter(&self) -> u32 {
+        self.imported_funcs + 1
+    }
+    fn poll(&self) -> u32 {
+        self.imported_funcs + 2 * self.waits as u32
+    }
+    fn poll_flag(&self) -> u32 {
+        self.imported_globals
+    }
+
+    /// The poll sequence (see the module documentation).
+    fn emit_poll(&self, f: &mut wasm_encoder::Function) {
+        f.instruction(&Instruction::GlobalGet(self.poll_flag()));
+        f.instruction(&Instruction::I32AtomicLoad(MemArg {
+            offset: 0,
+            align: 2,
+            memory_index: 0,
+        }));
+        f.instruction(&Instruction::If(BlockType::Empty));
+        f.instruction(&Instruction::Call(self.poll()));
+        f.instruction(&Instruction::End);
+    }
+}
+
+impl Reencode for Rewriter {
+    type Error = String;
+
+    fn function_index(&mut self, func: u32) -> Result<u32, ReencodeError<String>> {
+        Ok(if func >= self.imported_funcs {
+            func + self.added_funcs()
+        } else {
+            func
+        })
+    }
+
+    fn global_index(&mut self, global: u32) -> Result<u32, ReencodeError<String>> {
+        Ok(if self.polls && global >= self.imported_globals {
+            global + 1
+        } else {
+            global
+        })
+    }
+
+    fn parse_type_section(
+        &mut self,
+        out: &mut TypeSection,
+        section: TypeSectionReader<'_>,
+    ) -> Result<(), ReencodeError<String>> {
+        let mut count = 0u32;
+        for group in section {
+            let group = group?;
+            count += group.types().len() as u32;
+            self.parse_recursive_type_group(out.ty(), group)?;
+        }
+        out.ty().function([], []);
+        self.unit_type = Some(count);
+        Ok(())
+    }
+
+    fn parse_import_section(
+        &mut self,
+        out: &mut ImportSection,
+        section: ImportSectionReader<'_>,
+    ) -> Result<(), ReencodeError<String>> {
+        for imp in section.into_imports() {
+            let imp = imp?;
+            match imp.ty {
+                TypeRef::Func(_) | TypeRef::FuncExact(_) => self.imported_funcs += 1,
+                TypeRef::Global(_) => self.imported_globals += 1,
+                _ => {}
+            }
+            let ty = self.entity_type(imp.ty)?;
+            out.import(imp.module, imp.name, ty);
+        }
+        let unit = self
+            .unit_type
+            .ok_or_else(|| ReencodeError::UserError("no type section".to_string()))?;
+        if self.waits {
+            out.import(IMPORT_MODULE, WAIT_LEAVE, EntityType::Function(unit));
+            out.import(IMPORT_MODULE, WAIT_ENTER, EntityType::Function(unit));
+        }
+        if self.polls {
+            out.import(IMPORT_MODULE, POLL, EntityType::Function(unit));
+            out.import(
+                IMPORT_MODULE,
+                POLL_FLAG,
+                EntityType::Global(GlobalType {
+                    val_type: ValType::I32,
+                    mutable: false,
+                    shared: false,
+                }),
+            );
+        }
+        Ok(())
+    }
+
+    fn parse_function_body(
+        &mut self,
+        out: &mut CodeSection,
+        func: wasmparser::FunctionBody<'_>,
+    ) -> Result<(), ReencodeError<String>> {
+        let mut f = utils::new_function_with_parsed_locals(self, &func)?;
+        if self.polls {
+            let mut reader = func.get_operators_reader()?;
+            let mut calls = false;
+            while !reader.eof() && !calls {
+                calls = is_call(&reader.read()?);
+            }
+            if calls {
+                self.emit_poll(&mut f);
+            }
+        }
+        let mut reader = func.get_operators_reader()?;
+        while !reader.eof() {
+            let op = reader.read()?;
+            if self.waits && is_wait(&op) {
+                f.instruction(&Instruction::Call(self.wait_leave()));
+                f.instruction(&self.instruction(op)?);
+                f.instruction(&Instruction::Call(self.wait_enter()));
+            } else if self.polls && matches!(op, Operator::Loop { .. }) {
+                f.instruction(&self.instruction(op)?);
+                self.emit_poll(&mut f);
+            } else {
+                f.instruction(&self.instruction(op)?);
+            }
+        }
+        out.function(&f);
+        Ok(())
+    }
+
+    fn parse_custom_section(
+        &mut self,
+        module: &mut wasm_encoder::Module,
+        section: wasmparser::CustomSectionReader<'_>,
+    ) -> Result<(), ReencodeError<String>> {
+        crate::metadata::reencode::custom_section_without_dwarf(self, module, section)
+    }
+}
+
+/// `bytes` as the process runs them (see the module documentation): waits bracketed, polls
+/// added, or `bytes` as they are when the module needs neither.
+pub(crate) fn instrument(bytes: Vec<u8>, what: Instrumentation) -> Result<Vec<u8>, String> {
+    if !what.waits && !what.polls {
+        return Ok(bytes);
+    }
+    // A module that does not parse is left to the parser that describes it, whose error names
+    // what is wrong (not a WebAssembly module, ...).
+    let Ok(s) = scan(&bytes, what.waits) else {
+        return Ok(bytes);
+    };
+    let polls = what.polls && s.shared;
+    if !s.sections || (!s.waits && !polls) {
+        return Ok(bytes);
+    }
+    let mut r = Rewriter {
+        waits: s.waits,
+        polls,
+        imported_funcs: 0,
+        imported_globals: 0,
+        unit_type: None,
+    };
+    let mut module = wasm_encoder::Module::new();
+    r.parse_core_module(&mut module, Parser::new(0), &bytes)
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(module.finish())
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasmparser::Validator;
+
+    const WAITS: Instrumentation = Instrumentation {
+        waits: true,
+        polls: false,
+    };
+
+    const MODULE: &str = r#"(module
+        (import "env" "memory" (memory 1 1 shared))
+        (import "env" "f" (func $f (param i32)))
+        (func $wait (export "wait") (param i32 i32 i64) (result i32)
+            (call $f (i32.const 1))
+            (memory.atomic.wait32 offset=8 (local.get 0) (local.get 1) (local.get 2)))
+        (func $g (export "g") (result i64)
+            (drop (memory.atomic.wait64 (i32.const 0) (i64.const 0) (i64.const -1)))
+            (call $wait (i32.const 0) (i32.const 0) (i64.const 0))
+            (i64.extend_i32_u))
+        (table 1 funcref)
+        (elem (i32.const 0) func $g))"#;
+
+    fn ops(bytes: &[u8]) -> Vec<Vec<String>> {
+        let mut out = Vec::new();
+        for p in Parser::new(0).parse_all(bytes) {
+            if let Payload::CodeSectionEntry(body) = p.unwrap() {
+                let mut r = body.get_operators_reader().unwrap();
+                let mut v = Vec::new();
+                while !r.eof() {
+                    v.push(format!("{:?}", r.read().unwrap()));
+                }
+                out.push(v);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn each_wait_is_bracketed_and_functions_renumbered() {
+        let bytes = wat::parse_str(MODULE).unwrap();
+        let out = instrument(bytes, WAITS).unwrap();
+        Validator::new_with_features(wasmparser::WasmFeatures::all())
+            .validate_all(&out)
+            .unwrap();
+        let b = ops(&out);
+        // Import 0 is `f`; the two new imports are functions 1 and 2; `wait` is now 3.
+        let wait = b[0]
+            .iter()
+            .position(|o| o.starts_with("MemoryAtomicWait32"))
+            .unwrap();
+        assert_eq!(b[0][wait - 1], "Call { function_index: 1 }");
+        assert_eq!(b[0][wait + 1], "Call { function_index: 2 }");
+        assert!(b[0][wait].contains("offset: 8"), "{}", b[0][wait]);
+        assert!(b[0].contains(&"Call { function_index: 0 }".to_string()));
+        let wait64 = b[1]
+            .iter()
+            .position(|o| o.starts_with("MemoryAtomicWait64"))
+            .unwrap();
+        assert_eq!(b[1][wait64 - 1], "Call { function_index: 1 }");
+        assert_eq!(b[1][wait64 + 1], "Call { function_index: 2 }");
+        assert!(b[1].contains(&"Call { function_index: 3 }".to_string()));
+        let mut imports = Vec::new();
+        let mut exports = Vec::new();
+        for p in Parser::new(0).parse_all(&out) {
+            match p.unwrap() {
+                Payload::ImportSection(r) => {
+                    for i in r.into_imports() {
+                        let i = i.unwrap();
+                        imports.push(format!("{}.{}", i.module, i.name));
+                    }
+                }
+                Payload::ExportSection(r) => {
+                    for e in r {
+                        let e = e.unwrap();
+                        exports.push((e.name.to_string(), e.index));
+                    }
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(
+            imports,
+            [
+                "env.memory",
+                "env.f",
+                "wasmlink.wait_leave",
+                "wasmlink.wait_enter"
+            ]
+        );
+        assert_eq!(exports, [("wait".to_string(), 3), ("g".to_string(), 4)]);
+    }
+
+    #[test]
+    fn a_module_without_waits_is_left_as_it_is() {
+        let bytes =
+            wat::parse_str(r#"(module (memory 1 1 shared) (func (drop (memory.atomic.notify (i32.const 0) (i32.const 1)))))"#)
+                .unwrap();
+        assert_eq!(instrument(bytes.clone(), WAITS).unwrap(), bytes);
+        // A shared memory and the byte pair in an immediate, but no wait.
+        let bytes = wat::parse_str(r#"(module (memory 1 1 shared) (func (drop (i32.const 254))))"#)
+            .unwrap();
+        assert!(!has_waits(&bytes).unwrap());
+    }
+
+    const LOOPS: &str = r#"(module
+        (import "env" "memory" (memory 1 1 shared))
+        (import "env" "__memory_base" (global $base i32))
+        (import "env" "f" (func $f))
+        (global $counter (mut i32) (i32.const 0))
+        (func $leaf (export "leaf") (param i32) (result i32)
+            (i32.add (local.get 0) (global.get $base)))
+        (func $spin (export "spin") (param i32)
+            (loop $l
+                (global.set $counter (i32.add (global.get $counter) (i32.const 1)))
+                (br_if $l (i32.ne (global.get $counter) (local.get 0)))))
+        (func $calls (export "calls")
+            (call $f)
+            (drop (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const 0))))
+        (export "counter" (global $counter)))"#;
+
+    #[test]
+    fn polls_go_at_loop_heads_and_entries_of_functions_that_call() {
+        let bytes = wat::parse_str(LOOPS).unwrap();
+        let both = Instrumentation {
+            waits: true,
+            polls: true,
+        };
+        let out = instrument(bytes, both).unwrap();
+        Validator::new_with_features(wasmparser::WasmFeatures::all())
+            .validate_all(&out)
+            .unwrap();
+        let b = ops(&out);
+        // Imports: memory, base, f, then wait_leave (1), wait_enter (2), poll (3); the poll
+        // flag is global 1, so `counter` is now global 2.
+        let poll = [
+            "GlobalGet { global_index: 1 }",
+            "I32AtomicLoad { memarg: MemArg { align: 2, max_align: 2, offset: 0, memory: 0 } }",
+            "If { blockty: Empty }",
+            "Call { function_index: 3 }",
+            "End",
+        ];
+        // The leaf neither loops nor calls: unchanged.
+        assert!(
+            !b[0].iter().any(|o| o.contains("function_index: 3")),
+            "{:?}",
+            b[0]
+        );
+        assert_eq!(b[0][1], "GlobalGet { global_index: 0 }");
+        // The loop: a poll right after its head, the counter renumbered.
+        let head = b[1].iter().position(|o| o.starts_with("Loop")).unwrap();
+        assert_eq!(&b[1][head + 1..head + 6], &poll);
+        assert!(b[1].contains(&"GlobalSet { global_index: 2 }".to_string()));
+        // A function that calls polls at its entry, and its wait is still bracketed.
+        assert_eq!(&b[2][..5], &poll);
+        let wait = b[2]
+            .iter()
+            .position(|o| o.starts_with("MemoryAtomicWait32"))
+            .unwrap();
+        assert_eq!(b[2][wait - 1], "Call { function_index: 1 }");
+        assert_eq!(b[2][wait + 1], "Call { function_index: 2 }");
+        let mut imports = Vec::new();
+        let mut exports = Vec::new();
+        for p in Parser::new(0).parse_all(&out) {
+            match p.unwrap() {
+                Payload::ImportSection(r) => {
+                    for i in r.into_imports() {
+                        let i = i.unwrap();
+                        imports.push(format!("{}.{}", i.module, i.name));
+                    }
+                }
+                Payload::ExportSection(r) => {
+                    for e in r {
+                        let e = e.unwrap();
+                        exports.push((e.name.to_string(), e.index));
+                    }
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(
+            imports,
+            [
+                "env.memory",
+                "env.__memory_base",
+                "env.f",
+                "wasmlink.wait_leave",
+                "wasmlink.wait_enter",
+                "wasmlink.poll",
+                "wasmlink.poll_flag"
+            ]
+        );
+        assert_eq!(
+            exports,
+            [
+                ("leaf".to_string(), 4),
+                ("spin".to_string(), 5),
+                ("calls".to_string(), 6),
+                ("counter".to_string(), 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn polls_only_where_memory_is_shared() {
+        let unshared = LOOPS
+            .replace("(memory 1 1 shared)", "(memory 1 1)")
+            .replace(
+                "(drop (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const 0)))",
+                "",
+            );
+        let bytes = wat::parse_str(unshared).unwrap();
+        let polls = Instrumentation {
+            waits: true,
+            polls: true,
+        };
+        assert_eq!(instrument(bytes.clone(), polls).unwrap(), bytes);
+        // Polls without waits: no wait imports, the poll is function 1.
+        let bytes = wat::parse_str(LOOPS.replace(
+            "(drop (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const 0)))",
+            "",
+        ))
+        .unwrap();
+        let only = Instrumentation {
+            waits: false,
+            polls: true,
+        };
+        let out = instrument(bytes, only).unwrap();
+        Validator::new_with_features(wasmparser::WasmFeatures::all())
+            .validate_all(&out)
+            .unwrap();
+        assert_eq!(ops(&out)[2][3], "Call { function_index: 1 }");
+    }
+}
