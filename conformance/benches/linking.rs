@@ -17,7 +17,8 @@
 //! - `dlsym_fresh/embedder/100`: the first lookup of each of 4,000 symbols in a new process.
 //! - `spawn/100`: starting and joining a thread (a new instance group) with 100 libraries loaded.
 //! - `dlopen_with_threads/*`: `dlopen` + `dlsym` + `dlclose` beside k threads that are busy
-//!   (yielding), asleep (1 ms naps) or blocked in an unbounded futex wait; `futex/*`: 10,000
+//!   (yielding), spinning (no call at all), asleep (1 ms naps) or blocked in an unbounded futex
+//!   wait; `poll_points/*`: the 30M-call program with and without poll points; `futex/*`: 10,000
 //!   futex handoffs between two threads, with every wait a safepoint and with modules as built.
 //! - `cold/*` (both engines in one group): a start-up with nothing cached (a new `ModuleCache`
 //!   each time) of the 100- and 1000-library trees, compiling on one thread and on every core,
@@ -32,7 +33,7 @@ use conformance::fixtures::build_case;
 use conformance::manifest::{load_cases, Case};
 use conformance::wasi::{Output, Wasi};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use wasmlink::{Engine, LinkerConfig, ModuleCache, MountFs, Process, Val};
+use wasmlink::{Engine, LinkerConfig, ModuleCache, MountFs, PollPoints, Process, Val};
 
 fn trees() -> Vec<Case> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/trees");
@@ -142,6 +143,7 @@ fn bench_engine<E: Engine>(c: &mut Criterion, engine: E) {
     g.sample_size(10).measurement_time(Duration::from_secs(3));
     for (kind, start) in [
         ("busy", "start_threads"),
+        ("spinning", "start_spinners"),
         ("sleeping", "start_sleepers"),
         ("waiting", "start_waiters"),
     ] {
@@ -213,6 +215,39 @@ fn bench_engine<E: Engine>(c: &mut Criterion, engine: E) {
     g.bench_function("loop_plt_separate_stub", |b| {
         b.iter(|| q.call("loop_plt", &[Val::I32(N)]).unwrap())
     });
+    g.finish();
+
+    // 3d. What poll points cost (`PollPoints`): the 30M-call program (built with threads, so
+    // polled where asked) with and without them, on every engine (wasmtime polls only when
+    // asked: its epochs interrupt), against the same sources in one module.
+    let root = tree_root("bench-pingpong");
+    let mut g = c.benchmark_group(format!("{name}/poll_points"));
+    g.sample_size(10).measurement_time(Duration::from_secs(5));
+    for (label, polls) in [("never", PollPoints::Never), ("always", PollPoints::Always)] {
+        let cache = Arc::new(ModuleCache::default());
+        for main in ["/main.wasm", "/static.wasm"] {
+            let mut config = LinkerConfig::new(Arc::new(MountFs::root(&root).unwrap()));
+            config.poll_points = polls;
+            let p = Process::load_with_cache(engine.clone(), config, host(), main, cache.clone());
+            drop(p.unwrap());
+            let id = format!("{}/{label}", main.trim_start_matches('/'));
+            g.bench_function(id, |b| {
+                b.iter(|| {
+                    let mut config = LinkerConfig::new(Arc::new(MountFs::root(&root).unwrap()));
+                    config.poll_points = polls;
+                    let mut p = Process::load_with_cache(
+                        engine.clone(),
+                        config,
+                        host(),
+                        main,
+                        cache.clone(),
+                    )
+                    .unwrap();
+                    assert_eq!(p.run().unwrap(), 0);
+                })
+            });
+        }
+    }
     g.finish();
 
     // 3. The whole program, dynamically linked against one module.

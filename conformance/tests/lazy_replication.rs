@@ -114,3 +114,38 @@ fn threads_instantiate_a_library_on_first_use() {
     let root = built_case("threads-lazy");
     conformance::on_each_engine!(check(&root));
 }
+
+fn check_late_start<E: Engine>(engine: E, root: &Path) {
+    let name = engine.name();
+    let (lazy_out, lazy) = run(engine.clone(), root, true);
+    let (eager_out, eager) = run(engine, root, false);
+    assert!(
+        lazy_out.contains("worker 1: bump 41 42, own calls 42"),
+        "{name}: {lazy_out}"
+    );
+    assert_eq!(lazy_out, eager_out, "{name}");
+    // Each of the two threads started after the loads instantiated, on its first call, the
+    // library it used and that library's dependency (first, since the library calls it
+    // directly), and never the library it did not call.
+    let mut by_thread: std::collections::BTreeMap<u64, Vec<String>> = Default::default();
+    for (m, t) in lazy {
+        by_thread.entry(t).or_default().push(m);
+    }
+    assert_eq!(by_thread.len(), 2, "{name}: {by_thread:?}");
+    for (t, mut modules) in by_thread {
+        assert_ne!(t, 0, "{name}: the main thread loaded them itself");
+        modules.sort();
+        assert_eq!(modules, ["libdep.so", "libplug.so"], "{name}: thread {t}");
+    }
+    assert!(
+        eager.is_empty(),
+        "{name}: eager replication deferred {eager:?}"
+    );
+}
+
+#[test]
+fn threads_started_after_dlopen_instantiate_libraries_on_first_use() {
+    collect();
+    let root = built_case("threads-late-start");
+    conformance::on_each_engine!(check_late_start(&root));
+}

@@ -16,7 +16,7 @@ use crate::error::{LinkError, Result};
 use crate::metadata::ImportClass;
 use crate::plan::discover::{open_module, walk};
 use crate::plan::image::{Image, ModuleId, MAIN};
-use crate::plan::layout::{Placement, PAGE};
+use crate::plan::layout::Placement;
 use crate::plan::locate::locate;
 use crate::plan::order::local_scope;
 use crate::plan::records::add_modules;
@@ -97,12 +97,16 @@ fn dlopen_in_group<E: Engine>(
     // What this thread deferred (`runtime/lazy/deferred.rs`) is instantiated first: the new modules may
     // import from it, and a rollback must not take back TLS blocks of modules that stay.
     materialize_all(g)?;
-    // Plan on a copy of the records.
+    // Plan on a copy of the records; from here on, the pages the memory space grows by are
+    // listed, to be given back if the load fails.
     let owned = Owned::of(g);
-    let old = g.records().image.clone();
+    let old = {
+        let mut st = g.records_mut();
+        st.image.memory.grown.clear();
+        st.image.clone()
+    };
     let mut draft = old.clone();
     let base_id = draft.modules.len();
-    let mut grown: Vec<(u64, u64)> = Vec::new();
     let mut code = g.records().code.clone();
     let added = with_compiler(&shared.engine, &shared.cache, config, |pool| {
         // Each new library compiles as soon as it is found, while the search goes on.
@@ -117,11 +121,7 @@ fn dlopen_in_group<E: Engine>(
         )?;
         let memory = g.memory();
         let cx = &mut *g.cx;
-        let mut grow = |pages: u64| -> std::result::Result<u64, String> {
-            let old = cx.memory_grow(&memory, pages).map_err(|e| e.0)?;
-            grown.push((old * PAGE, pages * PAGE));
-            Ok(old)
-        };
+        let mut grow = |pages: u64| cx.memory_grow(&memory, pages).map_err(|e| e.0);
         let added = add_modules(
             &mut draft,
             config,
@@ -136,7 +136,7 @@ fn dlopen_in_group<E: Engine>(
         Ok(o) => o,
         Err(e) => {
             // Grown pages cannot be given back to the engine: they become free space.
-            release_grown(&mut g.records_mut().image, &grown);
+            release_grown(&mut g.records_mut().image, &draft.memory.grown);
             return Err(e);
         }
     };
@@ -147,7 +147,7 @@ fn dlopen_in_group<E: Engine>(
         st.code = code;
     }
     if let Err(e) = instantiate_added(g, &order, flags) {
-        rollback(g, old, &grown, owned);
+        rollback(g, old, owned);
         return Err(e);
     }
     forget_results(g);
@@ -272,10 +272,13 @@ impl Owned {
 
 /// Restores `old` after a failed `dlopen`, keeping what cannot be taken back (grown memory and
 /// table size) as free space, and nulling every table and PLT slot the attempt may have filled.
-fn rollback<E: Engine>(g: &mut GroupCx<'_, E>, mut old: Image, grown: &[(u64, u64)], owned: Owned) {
+/// The grown memory is every range the memory space grew by during the attempt: the new
+/// libraries' data, and the TLS blocks and buffers the loading thread took while instantiating
+/// and initialising them (their records are discarded with the attempt).
+fn rollback<E: Engine>(g: &mut GroupCx<'_, E>, mut old: Image, owned: Owned) {
     owned.restore(g);
     let new = g.records().image.clone();
-    release_grown(&mut old, grown);
+    release_grown(&mut old, &new.memory.grown);
     let mut null_slots: Vec<u64> = Vec::new();
     for lm in &new.modules[old.modules.len()..] {
         null_slots.extend(lm.table_base..lm.table_base + lm.info.dylink.table_size as u64);

@@ -131,6 +131,10 @@ pub struct MemorySpace {
     pub max_bytes: u64,
     /// Bytes the linker obtained by growing the memory after start-up.
     pub obtained: u64,
+    /// The ranges this space grew the memory by since the `dlopen` in progress began (it
+    /// clears the list as it begins): a failed `dlopen` gives them back as free space, the
+    /// pages its libraries' data took and those the loading thread's TLS blocks took alike.
+    pub grown: Vec<(u64, u64)>,
 }
 
 impl MemorySpace {
@@ -154,6 +158,7 @@ impl MemorySpace {
         let pages = (len + align.max(1) - 1).div_ceil(PAGE);
         let old = grow(pages)?;
         self.obtained += pages * PAGE;
+        self.grown.push((old * PAGE, pages * PAGE));
         self.free.release(old * PAGE, pages * PAGE);
         self.free
             .take(len, align)
@@ -342,6 +347,7 @@ mod tests {
             free: RangeAllocator::default(),
             max_bytes: 100 * PAGE,
             obtained: 0,
+            grown: Vec::new(),
         };
         let mut pages = 4u64;
         let mut grow = |n: u64| {
@@ -356,6 +362,11 @@ mod tests {
         m.free.release(a, 1000);
         assert_eq!(m.alloc(500, 8, &mut grow).unwrap(), a);
         assert!(m.alloc(200 * PAGE, 1, &mut grow).is_err());
+        // Every growth is listed (what a failed dlopen gives back), reuse is not.
+        let grown: u64 = m.grown.iter().map(|&(_, l)| l).sum();
+        assert_eq!(grown, m.obtained);
+        assert_eq!(m.grown[0], (4 * PAGE, PAGE));
+        assert_eq!(m.grown.len(), 2);
     }
 
     #[test]

@@ -77,6 +77,7 @@ pub(crate) fn plan_startup(config: &LinkerConfig, found: Vec<Found>) -> Result<(
             free: Default::default(),
             max_bytes: max_pages * PAGE,
             obtained: 0,
+            grown: Vec::new(),
         },
         table: TableSpace {
             size: main_table_end,

@@ -12,7 +12,7 @@ use crate::plan::image::{ModuleId, MAIN};
 use crate::plan::layout::PAGE;
 use crate::runtime::binder::table_func;
 use crate::runtime::instantiate::instantiate_module;
-use crate::runtime::lazy::deferred::{defer, deferrable, is_deferred, standins_for_fills};
+use crate::runtime::lazy::deferred::{defer, is_deferred, replication, standins_for_fills};
 use crate::runtime::state::GroupCx;
 use crate::runtime::thread_memory::init_tls;
 use crate::types::{FuncType, Val};
@@ -72,27 +72,40 @@ pub(crate) fn sync_group<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
     // its slots until this thread first calls into it. The operator's own store is never behind
     // by a load, so `order` holds only others' loads.
     let lazy = !g.shared.coord.is_owner(g.id());
-    let mut instantiated = Vec::with_capacity(order.len());
-    for &m in &order {
-        if lazy && deferrable(g, m) {
-            defer(g, m)?;
-        } else {
-            instantiate_module(g, m, false)?;
-            instantiated.push(m);
-        }
-    }
+    let steps = replication(g, &order, lazy);
+    let instantiated = replicate(g, &steps)?;
     for &m in &instantiated {
         init_tls(g, m)?;
     }
+    let new: Vec<ModuleId> = steps.iter().map(|&(m, _)| m).collect();
     let since = Fill::Since {
         version: g.group_state().version,
-        new: &order,
+        new: &new,
     };
     fill_table(g, since)?;
     fill_plt(g, since)?;
     sync_closures(g)?;
     g.group_state().version = version;
     Ok(())
+}
+
+/// Carries out [`replication`]'s steps in order: defers, or instantiates (a module deferred
+/// before stops being deferred). Returns the modules instantiated, whose TLS the caller sets up.
+pub(crate) fn replicate<E: Engine>(
+    g: &mut GroupCx<'_, E>,
+    steps: &[(ModuleId, bool)],
+) -> Result<Vec<ModuleId>> {
+    let mut instantiated = Vec::with_capacity(steps.len());
+    for &(m, instantiate) in steps {
+        if instantiate {
+            instantiate_module(g, m, false)?;
+            g.group_state().lazy.deferred.remove(&m);
+            instantiated.push(m);
+        } else {
+            defer(g, m)?;
+        }
+    }
+    Ok(instantiated)
 }
 
 /// Grows this group's function table and PLT to the sizes the records now need.

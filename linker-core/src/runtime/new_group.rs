@@ -1,6 +1,7 @@
 //! A new instance group: its store's memory, tables, stack pointer and PLT binder, then every
-//! alive module instantiated in the recorded order, the table and PLT filled, and, for a thread,
-//! its own stack and TLS blocks. (Catching an existing group up is `group.rs`.)
+//! alive module instantiated in the recorded order (a thread's group defers the libraries it
+//! may, `lazy/deferred.rs`), the table and PLT filled, and, for a thread, its own stack and TLS
+//! blocks. (Catching an existing group up is `group.rs`.)
 
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
@@ -15,6 +16,7 @@ use crate::plan::layout::PAGE;
 use crate::runtime::binder::{binder_type, plt_binder};
 use crate::runtime::group::{adopt_fixed_main, fill_plt, fill_table, sync_closures, Fill};
 use crate::runtime::instantiate::instantiate_module;
+use crate::runtime::lazy::deferred::{defer, replication};
 use crate::runtime::state::{
     GroupCx, GroupRef, GroupState, GroupTables, LazyState, ProcessMemory, Shared, ThreadState,
 };
@@ -52,7 +54,16 @@ pub(crate) fn create_group<E: Engine>(
         // Before instantiation: the modules' `__stack_low`/`__stack_high` are this stack's.
         give_stack(&mut g, &plan)?;
     }
-    for &m in &plan.order {
+    // Another thread defers the libraries it may, as a thread catching up does
+    // (`lazy/deferred.rs`): it instantiates each on its first call into it. Not under a non-PIE
+    // main, whose table the group adopts only once the main module is instantiated.
+    let lazy = stack != ThreadStack::Main && !plan.fixed;
+    let steps = replication(&g, &plan.order, lazy);
+    for &(m, instantiate) in &steps {
+        if !instantiate {
+            defer(&mut g, m)?;
+            continue;
+        }
         instantiate_module(&mut g, m, shared.config.bind_now)?;
         if m == MAIN && plan.fixed {
             adopt_fixed_main(&mut g, id == 0)?;
@@ -72,8 +83,8 @@ pub(crate) fn create_group<E: Engine>(
     if stack != ThreadStack::Main {
         // Another thread: its own TLS block in every module that has TLS (the first instance got
         // the static one from its start function), but main's when the guest makes its own.
-        for &m in &plan.order {
-            if !(stack == ThreadStack::Guest && m == MAIN) {
+        for &(m, instantiated) in &steps {
+            if instantiated && !(stack == ThreadStack::Guest && m == MAIN) {
                 init_tls(&mut g, m)?;
             }
         }

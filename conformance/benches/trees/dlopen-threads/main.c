@@ -1,5 +1,5 @@
 /* dlopen + dlclose of a small library while k other threads run: either busy (each yielding: a
- * host call, so a safepoint, in its loop), mostly asleep (1 ms sleeps in a loop, as threads
+ * host call, so a safepoint, in its loop), spinning (pure arithmetic, no call at all), mostly asleep (1 ms sleeps in a loop, as threads
  * waiting for work or input: a blocking host call), or blocked in an unbounded futex wait (as
  * pthread_join or a condition variable). And a futex handoff between two threads. */
 #include <dlfcn.h>
@@ -15,6 +15,15 @@ static int running;
 static void idle(void *p) {
     (void)p;
     while (!atomic_load(&stop)) sched_yield();
+}
+
+static unsigned spun;
+
+static void spinner(void *p) {
+    (void)p;
+    unsigned x = 1;
+    while (!atomic_load_explicit(&stop, memory_order_relaxed)) x = x * 1103515245u + 12345u;
+    spun += x;
 }
 
 static void sleepy(void *p) {
@@ -43,6 +52,7 @@ int start_waiters(int k) {
     return start(k, waiter);
 }
 int start_sleepers(int k) { return start(k, sleepy); }
+int start_spinners(int k) { return start(k, spinner); }
 
 int stop_threads(void) {
     atomic_store(&stop, 1);

@@ -12,42 +12,92 @@
 //! stand-ins call. Instantiating a deferred module is the upper half (`materialize.rs`), reached
 //! through [`crate::runtime::state::ImportSource::materialize`] so that this file needs nothing above it.
 
+use std::collections::HashSet;
 use std::sync::{Arc, Mutex, Weak};
 
 use crate::engine::{Engine, Extern, HostError, HostFn};
 use crate::error::{LinkError, Result};
 use crate::metadata::{ExternType, Shape};
-use crate::plan::image::{Image, ModuleId, MAIN};
+use crate::plan::image::{Binding, Image, LoadedModule, ModuleId, MAIN};
 use crate::runtime::state::{GroupCx, GroupState, Shared, StandinShape};
 use crate::stubs::standin::{slot_standin_export, slot_standin_module, standin_module};
 use crate::types::{FuncType, Val};
 
-/// Whether this group may defer module `m`, which it is catching up with: lazy replication is
-/// on (the caller checks that it is not the group loading it), and every way into the module
+/// Whether a group may defer module `m`: every way into the module
 /// passes through the linker: a library whose element segments all sit at its `__table_base`
 /// (so every slot it fills gets a stand-in), that exports no exception tag (another module
 /// instantiated before it would make the group's own instead) and that has few
 /// linker-allocated slots ([`MAX_DEFERRED_FILLS`]).
-pub(crate) fn deferrable<E: Engine>(g: &GroupCx<'_, E>, m: ModuleId) -> bool {
-    if !g.shared.config.lazy_replication || m == MAIN {
+fn deferrable(image: &Image, m: ModuleId) -> bool {
+    if m == MAIN {
         return false;
     }
-    let st = g.records();
-    let info = &st.image.modules[m].info;
+    let info = &image.modules[m].info;
     info.relative_slots.is_some()
         && info.shape != Shape::Fixed
         && !info
             .exports
             .iter()
             .any(|e| matches!(e.ty, ExternType::Tag(_)))
-        && st
-            .image
+        && image
             .table_fills
             .iter()
             .filter(|f| f.provider == m)
             .take(MAX_DEFERRED_FILLS + 1)
             .count()
             <= MAX_DEFERRED_FILLS
+}
+
+/// The modules module `m` imports from directly (functions bound without the PLT, data, TLS
+/// offsets): their instances must exist before its own.
+pub(crate) fn direct_providers(lm: &LoadedModule) -> impl Iterator<Item = ModuleId> + '_ {
+    lm.plan.iter().filter_map(|b| match b {
+        Binding::Direct { provider, .. }
+        | Binding::ExportedGlobal { provider, .. }
+        | Binding::GotTls { provider, .. } => Some(*provider),
+        _ => None,
+    })
+}
+
+/// What a group does with each module it is about to hold, in instantiation order: `true`,
+/// instantiate it; `false`, defer it.
+///
+/// `lacking` are the modules the group lacks (catching up: the ones others loaded; a new
+/// thread: every alive module). Each is deferred where `lazy` (lazy replication is on and the
+/// group is not the one loading them) and [`deferrable`] allow, unless a module the group
+/// instantiates imports from it directly; the same rule brings in modules the group deferred
+/// earlier that such a module imports from (they are instantiated now, ahead of it). Decided
+/// from the last module back, since importers come after their providers.
+pub(crate) fn replication<E: Engine>(
+    g: &GroupCx<'_, E>,
+    lacking: &[ModuleId],
+    lazy: bool,
+) -> Vec<(ModuleId, bool)> {
+    let lazy = lazy && g.shared.config.lazy_replication;
+    let deferred_before = g.group_state().lazy.deferred.clone();
+    if !lazy && deferred_before.is_empty() {
+        return lacking.iter().map(|&m| (m, true)).collect();
+    }
+    let lacking_set: HashSet<ModuleId> = lacking.iter().copied().collect();
+    let st = g.records();
+    let image = &st.image;
+    let mut needed: HashSet<ModuleId> = HashSet::new();
+    let mut steps = Vec::with_capacity(lacking.len());
+    for &m in image.init_order.iter().rev() {
+        let lacks = lacking_set.contains(&m);
+        if !lacks && !deferred_before.contains(&m) {
+            continue;
+        }
+        let instantiate = needed.contains(&m) || (lacks && !(lazy && deferrable(image, m)));
+        if instantiate {
+            needed.extend(direct_providers(&image.modules[m]));
+        }
+        if lacks || instantiate {
+            steps.push((m, instantiate));
+        }
+    }
+    steps.reverse();
+    steps
 }
 
 /// The most linker-allocated slots a deferred module may have. Each needs a stand-in of its

@@ -4,10 +4,10 @@
 
 use crate::engine::Engine;
 use crate::error::Result;
-use crate::plan::image::{Binding, ModuleId};
+use crate::plan::image::ModuleId;
 use crate::runtime::group::{fill_plt, fill_table, sync_group, Fill};
 use crate::runtime::instantiate::instantiate_module;
-use crate::runtime::lazy::deferred::is_deferred;
+use crate::runtime::lazy::deferred::{direct_providers, is_deferred};
 use crate::runtime::state::GroupCx;
 use crate::runtime::thread_memory::init_tls;
 
@@ -23,16 +23,7 @@ pub(crate) fn materialize<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Res
     let (alive, providers) = {
         let st = g.records();
         let lm = &st.image.modules[m];
-        let providers: Vec<ModuleId> = lm
-            .plan
-            .iter()
-            .filter_map(|b| match b {
-                Binding::Direct { provider, .. }
-                | Binding::ExportedGlobal { provider, .. }
-                | Binding::GotTls { provider, .. } => Some(*provider),
-                _ => None,
-            })
-            .collect();
+        let providers: Vec<ModuleId> = direct_providers(lm).collect();
         (lm.alive, providers)
     };
     if !alive {
