@@ -112,6 +112,7 @@ impl Engine for WasmerEngine {
 
     fn capabilities(&self) -> Capabilities {
         // wasmer 7.4's host interrupt traps the running wasm: it is not a resumable safepoint.
+        // The linker compiles poll points into the modules instead (`PollPoints`).
         Capabilities {
             resumable_safepoints: false,
             host_funcs_in_tables: false,

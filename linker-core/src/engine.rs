@@ -129,8 +129,9 @@ pub struct Capabilities {
     /// A thread running wasm without host calls can be paused at a resumable safepoint
     /// (wasmtime: epoch deadline callback). The linker then installs [`Engine::set_safepoint`]
     /// on every store and calls [`Engine::request_safepoints`] when a link operation starts.
-    /// Without it, a link operation waits for such threads at most
-    /// [`crate::LinkerConfig::safepoint_timeout`] and fails, changing nothing.
+    /// Without it, the linker compiles poll points into the modules of a program built with
+    /// threads instead ([`crate::PollPoints`]), so a busy thread is paused and resumed on every
+    /// engine: at a loop head or function entry rather than anywhere.
     pub resumable_safepoints: bool,
     /// Host functions can be stored in a funcref table. wasmer cannot ("dynamic functions cannot
     /// be used in tables"): the linker then places a generated wasm function that calls the host

@@ -1,4 +1,4 @@
-//! What the linker's module rewriters (`plan/waits.rs`, `stubs/inline.rs`) share when they
+//! What the linker's module rewriters (`plan/instrument.rs`, `stubs/inline.rs`) share when they
 //! re-encode a module with `wasm-encoder`.
 
 use wasm_encoder::reencode::{utils, Error, Reencode};

@@ -183,6 +183,9 @@ pub struct Image {
     pub version: u64,
     /// Non-PIE main module: pages to grow after it is instantiated, for the start-up libraries.
     pub fixed_grow_pages: u64,
+    /// Address of the poll word (`runtime/polls.rs`), placed with the start-up data when the
+    /// modules get poll points; 0 when they do not.
+    pub poll_word: u64,
 }
 
 /// What the linker holds, for checking that failed or undone operations give everything back.

@@ -16,6 +16,10 @@ use crate::plan::layout::{align_up, MainLayout, MemorySpace, Placement, TableSpa
 use crate::plan::order::{dependency_order, local_scope};
 use crate::plan::scope::ScopeIndex;
 
+/// Bytes given to the poll word (`runtime/polls.rs`): a cache line of its own, so that a guest's
+/// writes to neighbouring data do not slow every poll of every thread.
+const POLL_WORD_BYTES: u64 = 64;
+
 /// A new module's code, to be compiled by the runtime.
 pub(crate) struct Source {
     /// The module's id in the image.
@@ -94,8 +98,24 @@ pub(crate) fn plan_startup(config: &LinkerConfig, found: Vec<Found>) -> Result<(
         memory_shared,
         version: 0,
         fixed_grow_pages: 0,
+        poll_word: 0,
     };
     let added = add_modules(&mut image, config, found, Placement::Startup, true)?;
+    // The poll word goes with the start-up data: no page is grown for it at run time. Not under
+    // a non-PIE main: the start-up data lies in pages grown only after the main module has run
+    // (its `malloc` first), and its code polls before that (`runtime/polls.rs`).
+    if memory_shared && config.instrumentation().polls && !fixed {
+        let main_name = image.modules[MAIN].name.clone();
+        image.poll_word = image.memory.place(
+            &main_name,
+            POLL_WORD_BYTES,
+            POLL_WORD_BYTES,
+            &mut Placement::Startup,
+        )?;
+        if let Some(bump) = image.memory.bump {
+            image.heap_base = align_up(bump, 16).unwrap_or(bump);
+        }
+    }
     if fixed {
         let end = image.memory.bump.unwrap_or(min_pages * PAGE);
         image.fixed_grow_pages = end.div_ceil(PAGE).saturating_sub(min_pages);

@@ -1,8 +1,8 @@
 //! The poll word: where code the linker instrumented with polls (`plan/instrument.rs`) learns
 //! that a link operation wants every thread stopped. One word of the process memory, on a cache
-//! line of its own (a guest's writes to neighbouring data must not slow every poll), allocated
-//! when the first module that polls is instantiated (the main module, at start-up) and kept for
-//! the life of the process.
+//! line of its own (a guest's writes to neighbouring data must not slow every poll), placed with
+//! the start-up data (`plan/records.rs`, `Image::poll_word`) and kept for the life of the
+//! process.
 //!
 //! A link operation that stops the groups raises it before it waits for them and lowers it when
 //! it ends; several may be waiting to operate at once, so the word stays raised while any does
@@ -18,44 +18,26 @@ use crate::runtime::guest_word::word;
 use crate::runtime::state::GroupCx;
 use crate::types::Val;
 
-/// Bytes the word is given: a cache line.
-const LINE: u64 = 64;
-
 /// The process's poll word.
 #[derive(Default)]
 pub(crate) struct PollWord {
-    /// Its address; 0 until allocated.
+    /// Its address, once an instance polls (until then nothing needs it raised).
     addr: AtomicU32,
     /// How many operations want the groups stopped.
     raised: Mutex<u32>,
 }
 
-/// The `wasmlink.poll_flag` global for an instance in this group: the word's address,
-/// allocating the word the first time.
+/// The `wasmlink.poll_flag` global for an instance in this group: the word's address.
+///
+/// A process without a poll word (a non-PIE main module: its start-up data, where the word
+/// would go, is placed in pages grown only after the main module's code has run) gives address
+/// 0, which such a program never writes (wasm-ld places no data there); the word is then never
+/// raised, and a busy thread holds an operation up at most `safepoint_timeout`, as without
+/// polls.
 pub(crate) fn flag_global<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<Extern<E>> {
-    let mut addr = g.shared.polls.addr.load(Ordering::Acquire);
-    if addr == 0 {
-        let memory = g.memory();
-        let mut st = g.records_mut();
-        addr = g.shared.polls.addr.load(Ordering::Acquire);
-        if addr == 0 {
-            let cx = &mut *g.cx;
-            let mut grow = |pages: u64| cx.memory_grow(&memory, pages).map_err(|e| e.0);
-            let at = st
-                .image
-                .memory
-                .alloc(LINE, LINE, &mut grow)
-                .map_err(|reason| LinkError::ThreadMemory {
-                    thread: g.id(),
-                    bytes: LINE,
-                    reason,
-                })?;
-            drop(st);
-            g.cx.memory_write(&memory, at, &[0; LINE as usize])
-                .map_err(|e| LinkError::store("the poll word", e))?;
-            addr = at as u32;
-            g.shared.polls.addr.store(addr, Ordering::Release);
-        }
+    let addr = g.records().image.poll_word as u32;
+    if addr != 0 {
+        g.shared.polls.addr.store(addr, Ordering::Release);
     }
     g.cx.new_global(Val::I32(addr as i32), false)
         .map(Extern::Global)
