@@ -9,23 +9,13 @@
 //! (a count, changed under a lock, decides what is stored). A poll that finds it raised calls
 //! the group's safepoint, which parks while the operation runs and catches up after it.
 
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Mutex;
+use std::sync::atomic::Ordering;
 
 use crate::engine::{Engine, Extern};
 use crate::error::{LinkError, Result};
 use crate::runtime::guest_word::word;
 use crate::runtime::state::GroupCx;
 use crate::types::Val;
-
-/// The process's poll word.
-#[derive(Default)]
-pub(crate) struct PollWord {
-    /// Its address, once an instance polls (until then nothing needs it raised).
-    addr: AtomicU32,
-    /// How many operations want the groups stopped.
-    raised: Mutex<u32>,
-}
 
 /// The `wasmlink.poll_flag` global for an instance in this group: the word's address.
 ///

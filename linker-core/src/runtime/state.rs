@@ -105,6 +105,15 @@ impl<E: Engine> ProcessMemory<E> {
     }
 }
 
+/// The process's poll word (`runtime/polls.rs`).
+#[derive(Default)]
+pub(crate) struct PollWord {
+    /// Its address, once an instance polls (until then nothing needs it raised).
+    pub addr: std::sync::atomic::AtomicU32,
+    /// How many operations want the groups stopped.
+    pub raised: Mutex<u32>,
+}
+
 /// State shared by every group of a process.
 pub(crate) struct Shared<E: Engine> {
     pub engine: E,
@@ -119,7 +128,7 @@ pub(crate) struct Shared<E: Engine> {
     /// own `dlsym` caches (`dlfcn/dlsym_front.rs`); 0 until the first thread enables its cache.
     pub dlsym_generation: std::sync::atomic::AtomicU32,
     /// The word instrumented code polls (`runtime/polls.rs`).
-    pub polls: crate::runtime::polls::PollWord,
+    pub polls: PollWord,
     /// Compiled modules (libraries opened again, generated stubs and trampolines).
     pub cache: Arc<ModuleCache<E>>,
     /// Who may change the records, and which groups have caught up (docs/threads.md).

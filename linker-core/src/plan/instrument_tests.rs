@@ -1,0 +1,233 @@
+//! Tests of `instrument.rs`: the rewrite's output, checked instruction by instruction.
+
+use super::*;
+use wasmparser::Validator;
+
+const WAITS: Instrumentation = Instrumentation {
+    waits: true,
+    polls: false,
+};
+
+const MODULE: &str = r#"(module
+    (import "env" "memory" (memory 1 1 shared))
+    (import "env" "f" (func $f (param i32)))
+    (func $wait (export "wait") (param i32 i32 i64) (result i32)
+        (call $f (i32.const 1))
+        (memory.atomic.wait32 offset=8 (local.get 0) (local.get 1) (local.get 2)))
+    (func $g (export "g") (result i64)
+        (drop (memory.atomic.wait64 (i32.const 0) (i64.const 0) (i64.const -1)))
+        (call $wait (i32.const 0) (i32.const 0) (i64.const 0))
+        (i64.extend_i32_u))
+    (table 1 funcref)
+    (elem (i32.const 0) func $g))"#;
+
+fn ops(bytes: &[u8]) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for p in Parser::new(0).parse_all(bytes) {
+        if let Payload::CodeSectionEntry(body) = p.unwrap() {
+            let mut r = body.get_operators_reader().unwrap();
+            let mut v = Vec::new();
+            while !r.eof() {
+                v.push(format!("{:?}", r.read().unwrap()));
+            }
+            out.push(v);
+        }
+    }
+    out
+}
+
+#[test]
+fn each_wait_is_bracketed_and_functions_renumbered() {
+    let bytes = wat::parse_str(MODULE).unwrap();
+    let out = instrument(bytes, WAITS).unwrap();
+    Validator::new_with_features(wasmparser::WasmFeatures::all())
+        .validate_all(&out)
+        .unwrap();
+    let b = ops(&out);
+    // Import 0 is `f`; the two new imports are functions 1 and 2; `wait` is now 3.
+    let wait = b[0]
+        .iter()
+        .position(|o| o.starts_with("MemoryAtomicWait32"))
+        .unwrap();
+    assert_eq!(b[0][wait - 1], "Call { function_index: 1 }");
+    assert_eq!(b[0][wait + 1], "Call { function_index: 2 }");
+    assert!(b[0][wait].contains("offset: 8"), "{}", b[0][wait]);
+    assert!(b[0].contains(&"Call { function_index: 0 }".to_string()));
+    let wait64 = b[1]
+        .iter()
+        .position(|o| o.starts_with("MemoryAtomicWait64"))
+        .unwrap();
+    assert_eq!(b[1][wait64 - 1], "Call { function_index: 1 }");
+    assert_eq!(b[1][wait64 + 1], "Call { function_index: 2 }");
+    assert!(b[1].contains(&"Call { function_index: 3 }".to_string()));
+    let mut imports = Vec::new();
+    let mut exports = Vec::new();
+    for p in Parser::new(0).parse_all(&out) {
+        match p.unwrap() {
+            Payload::ImportSection(r) => {
+                for i in r.into_imports() {
+                    let i = i.unwrap();
+                    imports.push(format!("{}.{}", i.module, i.name));
+                }
+            }
+            Payload::ExportSection(r) => {
+                for e in r {
+                    let e = e.unwrap();
+                    exports.push((e.name.to_string(), e.index));
+                }
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(
+        imports,
+        [
+            "env.memory",
+            "env.f",
+            "wasmlink.wait_leave",
+            "wasmlink.wait_enter"
+        ]
+    );
+    assert_eq!(exports, [("wait".to_string(), 3), ("g".to_string(), 4)]);
+}
+
+#[test]
+fn a_module_without_waits_is_left_as_it_is() {
+    let bytes =
+        wat::parse_str(r#"(module (memory 1 1 shared) (func (drop (memory.atomic.notify (i32.const 0) (i32.const 1)))))"#)
+            .unwrap();
+    assert_eq!(instrument(bytes.clone(), WAITS).unwrap(), bytes);
+    // A shared memory and the byte pair in an immediate, but no wait.
+    let bytes =
+        wat::parse_str(r#"(module (memory 1 1 shared) (func (drop (i32.const 254))))"#).unwrap();
+    assert!(!has_waits(&bytes).unwrap());
+}
+
+const LOOPS: &str = r#"(module
+    (import "env" "memory" (memory 1 1 shared))
+    (import "env" "__memory_base" (global $base i32))
+    (import "env" "f" (func $f))
+    (global $counter (mut i32) (i32.const 0))
+    (func $leaf (export "leaf") (param i32) (result i32)
+        (i32.add (local.get 0) (global.get $base)))
+    (func $spin (export "spin") (param i32)
+        (loop $l
+            (global.set $counter (i32.add (global.get $counter) (i32.const 1)))
+            (br_if $l (i32.ne (global.get $counter) (local.get 0)))))
+    (func $calls (export "calls")
+        (call $f)
+        (drop (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const 0))))
+    (export "counter" (global $counter)))"#;
+
+#[test]
+fn polls_go_at_loop_heads_and_entries_of_functions_that_call() {
+    let bytes = wat::parse_str(LOOPS).unwrap();
+    let both = Instrumentation {
+        waits: true,
+        polls: true,
+    };
+    let out = instrument(bytes, both).unwrap();
+    Validator::new_with_features(wasmparser::WasmFeatures::all())
+        .validate_all(&out)
+        .unwrap();
+    let b = ops(&out);
+    // Imports: memory, base, f, then wait_leave (1), wait_enter (2), poll (3); the poll
+    // flag is global 1, so `counter` is now global 2.
+    let poll = [
+        "GlobalGet { global_index: 1 }",
+        "I32Load { memarg: MemArg { align: 2, max_align: 2, offset: 0, memory: 0 } }",
+        "If { blockty: Empty }",
+        "Call { function_index: 3 }",
+        "End",
+    ];
+    // The leaf neither loops nor calls: unchanged.
+    assert!(
+        !b[0].iter().any(|o| o.contains("function_index: 3")),
+        "{:?}",
+        b[0]
+    );
+    assert_eq!(b[0][1], "GlobalGet { global_index: 0 }");
+    // The loop: a poll right after its head, the counter renumbered.
+    let head = b[1].iter().position(|o| o.starts_with("Loop")).unwrap();
+    assert_eq!(&b[1][head + 1..head + 6], &poll);
+    assert!(b[1].contains(&"GlobalSet { global_index: 2 }".to_string()));
+    // A function that calls polls at its entry, and its wait is still bracketed.
+    assert_eq!(&b[2][..5], &poll);
+    let wait = b[2]
+        .iter()
+        .position(|o| o.starts_with("MemoryAtomicWait32"))
+        .unwrap();
+    assert_eq!(b[2][wait - 1], "Call { function_index: 1 }");
+    assert_eq!(b[2][wait + 1], "Call { function_index: 2 }");
+    let mut imports = Vec::new();
+    let mut exports = Vec::new();
+    for p in Parser::new(0).parse_all(&out) {
+        match p.unwrap() {
+            Payload::ImportSection(r) => {
+                for i in r.into_imports() {
+                    let i = i.unwrap();
+                    imports.push(format!("{}.{}", i.module, i.name));
+                }
+            }
+            Payload::ExportSection(r) => {
+                for e in r {
+                    let e = e.unwrap();
+                    exports.push((e.name.to_string(), e.index));
+                }
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(
+        imports,
+        [
+            "env.memory",
+            "env.__memory_base",
+            "env.f",
+            "wasmlink.wait_leave",
+            "wasmlink.wait_enter",
+            "wasmlink.poll",
+            "wasmlink.poll_flag"
+        ]
+    );
+    assert_eq!(
+        exports,
+        [
+            ("leaf".to_string(), 4),
+            ("spin".to_string(), 5),
+            ("calls".to_string(), 6),
+            ("counter".to_string(), 2)
+        ]
+    );
+}
+
+#[test]
+fn polls_only_where_memory_is_shared() {
+    let unshared = LOOPS
+        .replace("(memory 1 1 shared)", "(memory 1 1)")
+        .replace(
+            "(drop (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const 0)))",
+            "",
+        );
+    let bytes = wat::parse_str(unshared).unwrap();
+    let polls = Instrumentation {
+        waits: true,
+        polls: true,
+    };
+    assert_eq!(instrument(bytes.clone(), polls).unwrap(), bytes);
+    // Polls without waits: no wait imports, the poll is function 1.
+    let bytes = wat::parse_str(LOOPS.replace(
+        "(drop (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const 0)))",
+        "",
+    ))
+    .unwrap();
+    let only = Instrumentation {
+        waits: false,
+        polls: true,
+    };
+    let out = instrument(bytes, only).unwrap();
+    Validator::new_with_features(wasmparser::WasmFeatures::all())
+        .validate_all(&out)
+        .unwrap();
+    assert_eq!(ops(&out)[2][3], "Call { function_index: 1 }");
+}
