@@ -150,7 +150,6 @@ pub(crate) fn builtin_func<E: Engine>(g: &mut GroupCx<'_, E>, b: Builtin) -> Res
             let [safepoint, _, _] = shared.imports.guards(g)?;
             return Ok(Extern::Func(safepoint));
         }
-        Builtin::PollFlag => return crate::runtime::polls::flag_global(g),
     };
     let f: HostFn<E> = Arc::new(move |cx, args, results| {
         let group = weak

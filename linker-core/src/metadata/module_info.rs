@@ -149,6 +149,9 @@ pub struct ModuleInfo {
     pub shape: Shape,
     /// It has a `dylink.0` section (a library must; a non-PIE main module has none).
     pub has_dylink: bool,
+    /// The lowest address its data at fixed addresses starts at (a non-PIE main module's active
+    /// segments with constant offsets), if any.
+    pub lowest_data: Option<u64>,
 }
 
 impl ModuleInfo {
@@ -179,6 +182,7 @@ impl ModuleInfo {
             relative_slots: raw.relative_slots.map(|s| s.into_iter().collect()),
             defines_table: raw.defines_table,
             table_min: raw.table_min,
+            lowest_data: raw.lowest_data,
             shape,
         })
     }

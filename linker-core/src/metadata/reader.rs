@@ -2,10 +2,10 @@
 //! collecting what [`super::ModuleInfo::parse`] derives the description from.
 
 use wasmparser::{
-    BinaryReaderError, CustomSectionReader, ElementKind, ElementSectionReader, Encoding,
-    ExportSectionReader, ExternalKind, FunctionSectionReader, GlobalSectionReader,
-    ImportSectionReader, Parser, Payload, TableSectionReader, TagSectionReader, TypeRef,
-    TypeSectionReader,
+    BinaryReaderError, CustomSectionReader, DataKind, DataSectionReader, ElementKind,
+    ElementSectionReader, Encoding, ExportSectionReader, ExternalKind, FunctionSectionReader,
+    GlobalSectionReader, ImportSectionReader, Parser, Payload, TableSectionReader,
+    TagSectionReader, TypeRef, TypeSectionReader,
 };
 
 use super::convert::{
@@ -96,6 +96,8 @@ pub(super) struct RawModule<'a> {
     pub(super) defines_table: bool,
     /// Initial size of the first table the module defines.
     pub(super) table_min: u64,
+    /// The lowest address an active data segment of memory 0 at a constant offset starts at.
+    pub(super) lowest_data: Option<u64>,
 }
 
 impl<'a> RawModule<'a> {
@@ -123,6 +125,7 @@ impl<'a> RawModule<'a> {
                 Payload::GlobalSection(r) => m.read_globals(r)?,
                 Payload::ExportSection(r) => m.read_exports(r)?,
                 Payload::ElementSection(r) => m.read_elements(r)?,
+                Payload::DataSection(r) => m.read_data(r)?,
                 Payload::CustomSection(c) if c.name() == "dylink.0" => m.read_dylink(&c)?,
                 _ => {}
             }
@@ -251,6 +254,25 @@ impl<'a> RawModule<'a> {
                 kind: e.kind,
                 index: e.index,
             });
+        }
+        Ok(())
+    }
+
+    /// Where the data at fixed addresses starts (a non-PIE main module's; a library's segments are
+    /// placed relative to `__memory_base` and are not counted).
+    pub(super) fn read_data(&mut self, r: DataSectionReader<'_>) -> Result<()> {
+        for d in r {
+            let d = d.map_err(malformed(self.name))?;
+            if let DataKind::Active {
+                memory_index: 0,
+                offset_expr,
+            } = d.kind
+            {
+                if let Some(at) = const_int(&offset_expr) {
+                    let at = at as u64;
+                    self.lowest_data = Some(self.lowest_data.map_or(at, |l| l.min(at)));
+                }
+            }
         }
         Ok(())
     }

@@ -20,8 +20,6 @@ pub const WAIT_LEAVE: &str = "wait_leave";
 pub const WAIT_ENTER: &str = "wait_enter";
 /// The import called at a poll point when the poll word is raised (`instrument.rs`).
 pub const POLL: &str = "poll";
-/// The global holding the address of the process's poll word (`instrument.rs`).
-pub const POLL_FLAG: &str = "poll_flag";
 
 /// A function the linker serves to the guest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -51,8 +49,6 @@ pub enum Builtin {
     /// (the linker adds the checks where the engine cannot interrupt wasm, `instrument.rs`):
     /// the group's safepoint.
     Poll,
-    /// `wasmlink.poll_flag`: an immutable `i32` global, the address of the poll word.
-    PollFlag,
 }
 
 /// The import module of the standard threads ABI (wasi-threads).
@@ -83,25 +79,12 @@ impl Builtin {
             (IMPORT_MODULE, WAIT_LEAVE) => Builtin::WaitLeave,
             (IMPORT_MODULE, WAIT_ENTER) => Builtin::WaitEnter,
             (IMPORT_MODULE, POLL) => Builtin::Poll,
-            (IMPORT_MODULE, POLL_FLAG) => Builtin::PollFlag,
             _ => return None,
         };
-        (import.ty == b.extern_ty()).then_some(b)
+        matches!(&import.ty, ExternType::Func(t) if *t == b.ty()).then_some(b)
     }
 
-    /// What it is: a function of [`Builtin::ty`], or the poll flag's global.
-    pub fn extern_ty(self) -> ExternType {
-        match self {
-            Builtin::PollFlag => ExternType::Global {
-                ty: ValType::I32,
-                mutable: false,
-            },
-            b => ExternType::Func(b.ty()),
-        }
-    }
-
-    /// Its signature on wasm32 (a function builtin; the poll flag, a global, has none:
-    /// `[] -> []` is given).
+    /// Its signature on wasm32.
     pub fn ty(self) -> FuncType {
         use ValType::I32;
         match self {
@@ -112,9 +95,7 @@ impl Builtin {
                 FuncType::new([I32], [I32])
             }
             Builtin::Dlerror => FuncType::new([], [I32]),
-            Builtin::WaitLeave | Builtin::WaitEnter | Builtin::Poll | Builtin::PollFlag => {
-                FuncType::new([], [])
-            }
+            Builtin::WaitLeave | Builtin::WaitEnter | Builtin::Poll => FuncType::new([], []),
         }
     }
 }

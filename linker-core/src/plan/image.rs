@@ -183,8 +183,8 @@ pub struct Image {
     pub version: u64,
     /// Non-PIE main module: pages to grow after it is instantiated, for the start-up libraries.
     pub fixed_grow_pages: u64,
-    /// Address of the poll word (`runtime/polls.rs`), placed with the start-up data when the
-    /// modules get poll points; 0 when they do not.
+    /// Address of the poll word (`runtime/polls.rs`) when the modules get poll points and its
+    /// line is free; 0 otherwise (the word is then never raised).
     pub poll_word: u64,
 }
 

@@ -26,38 +26,42 @@
 //! neither loops nor calls runs a bounded number of instructions). Each is
 //!
 //! ```text
-//! global.get wasmlink.poll_flag ;; the address of the process's poll word (immutable)
+//! i32.const 960                 ;; the poll word (layout::POLL_WORD)
 //! i32.load                      ;; non-zero while a link operation wants the threads stopped
 //! if
 //!   call wasmlink.poll          ;; the linker's safepoint: park, catch up, go on
 //! end
 //! ```
 //!
-//! The load is a plain one: the host stores the word atomically, an aligned word is never torn,
-//! and no compiler moves the load out of the loop, whose body may call (the poll itself); an
-//! atomic load would add an alignment check to every poll in compiled code (measured: the plain
-//! load is the cheaper, docs/benchmarks.md). The poll word is a word of the process memory, so a link operation raises it for every thread
-//! at once with one store, as wasmtime's epoch counter is one counter of the engine; the check is
-//! the cost of compiled code's epoch check (docs/benchmarks.md). This is the same protocol a
-//! compiler middleware could add (wasmer's `FunctionMiddleware`), but done here it is one
-//! implementation for every engine, tested on every engine, cached with the compiled module like
-//! any module's code, and an engine without a middleware API (an interpreter) gets it too.
+//! The poll word is the last cache line below [`super::layout::GLOBAL_BASE`], which the linker's
+//! layout keeps free (it places nothing below it, and wasm-ld's own layout of a non-PIE main
+//! starts data there too), so its address is the same in every program: the rewritten bytes,
+//! and the code compiled from them, do not depend on the program a module is loaded into. A link
+//! operation raises it for every thread at once with one store, as wasmtime's epoch counter is
+//! one counter of the engine. The load is a plain one: the host stores the word atomically, an
+//! aligned word is never torn, and no compiler moves the load out of a loop whose body may call
+//! (the poll itself); an atomic load would add an alignment check to every poll.
 //!
-//! The imports are added after the module's own imports of their kind, so the module's own
-//! functions and globals are renumbered (calls, `ref.func`, `global.get/set`, constant
-//! expressions, exports, elements, the name section) with `wasm-encoder`'s reencoder, as for
+//! This is the check a compiler middleware could add (wasmer's `FunctionMiddleware`), but a
+//! middleware cannot add the import the check calls (every function index would move); done
+//! here it is one implementation for every engine, tested on every engine, cached with the
+//! compiled module like any module's code, and an engine without a middleware API (an
+//! interpreter) gets it too.
+//!
+//! The imports are added after the module's own imports, so the module's own functions are
+//! renumbered (calls, `ref.func`, exports, elements, the name section) with `wasm-encoder`'s reencoder, as for
 //! moved PLT stubs; DWARF is dropped (its code offsets no longer hold). A module that needs
 //! neither (no waits, and no polls asked for, or a memory that is not shared) is left as it is,
 //! byte for byte.
 
 use wasm_encoder::reencode::{utils, Error as ReencodeError, Reencode};
 use wasm_encoder::{
-    BlockType, CodeSection, EntityType, GlobalType, ImportSection, Instruction, MemArg,
-    TypeSection, ValType,
+    BlockType, CodeSection, EntityType, ImportSection, Instruction, MemArg, TypeSection,
 };
 use wasmparser::{ImportSectionReader, Operator, Parser, Payload, TypeRef, TypeSectionReader};
 
-use super::builtin::{IMPORT_MODULE, POLL, POLL_FLAG, WAIT_ENTER, WAIT_LEAVE};
+use super::builtin::{IMPORT_MODULE, POLL, WAIT_ENTER, WAIT_LEAVE};
+use super::layout::POLL_WORD;
 
 /// What to add to the modules a process reads (`LinkerConfig::wait_safepoints`, and polls where
 /// the engine cannot interrupt wasm).
@@ -165,8 +169,6 @@ struct Rewriter {
     polls: bool,
     /// Function imports of the module (the new ones come right after them).
     imported_funcs: u32,
-    /// Global imports of the module (the poll flag comes right after them).
-    imported_globals: u32,
     /// The type index of `[] -> []`, appended to the type section.
     unit_type: Option<u32>,
 }
@@ -185,13 +187,10 @@ impl Rewriter {
     fn poll(&self) -> u32 {
         self.imported_funcs + 2 * self.waits as u32
     }
-    fn poll_flag(&self) -> u32 {
-        self.imported_globals
-    }
 
     /// The poll sequence (see the module documentation).
     fn emit_poll(&self, f: &mut wasm_encoder::Function) {
-        f.instruction(&Instruction::GlobalGet(self.poll_flag()));
+        f.instruction(&Instruction::I32Const(POLL_WORD as i32));
         f.instruction(&Instruction::I32Load(MemArg {
             offset: 0,
             align: 2,
@@ -211,14 +210,6 @@ impl Reencode for Rewriter {
             func + self.added_funcs()
         } else {
             func
-        })
-    }
-
-    fn global_index(&mut self, global: u32) -> Result<u32, ReencodeError<String>> {
-        Ok(if self.polls && global >= self.imported_globals {
-            global + 1
-        } else {
-            global
         })
     }
 
@@ -245,10 +236,8 @@ impl Reencode for Rewriter {
     ) -> Result<(), ReencodeError<String>> {
         for imp in section.into_imports() {
             let imp = imp?;
-            match imp.ty {
-                TypeRef::Func(_) | TypeRef::FuncExact(_) => self.imported_funcs += 1,
-                TypeRef::Global(_) => self.imported_globals += 1,
-                _ => {}
+            if matches!(imp.ty, TypeRef::Func(_) | TypeRef::FuncExact(_)) {
+                self.imported_funcs += 1;
             }
             let ty = self.entity_type(imp.ty)?;
             out.import(imp.module, imp.name, ty);
@@ -262,15 +251,6 @@ impl Reencode for Rewriter {
         }
         if self.polls {
             out.import(IMPORT_MODULE, POLL, EntityType::Function(unit));
-            out.import(
-                IMPORT_MODULE,
-                POLL_FLAG,
-                EntityType::Global(GlobalType {
-                    val_type: ValType::I32,
-                    mutable: false,
-                    shared: false,
-                }),
-            );
         }
         Ok(())
     }
@@ -337,7 +317,6 @@ pub(crate) fn instrument(bytes: Vec<u8>, what: Instrumentation) -> Result<Vec<u8
         waits: s.waits,
         polls,
         imported_funcs: 0,
-        imported_globals: 0,
         unit_type: None,
     };
     let mut module = wasm_encoder::Module::new();

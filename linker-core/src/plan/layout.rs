@@ -96,6 +96,11 @@ pub struct MainLayout {
 /// Lowest address the linker places anything at: keeps small addresses invalid.
 pub const GLOBAL_BASE: u64 = 1024;
 
+/// The poll word (`plan/instrument.rs`, `runtime/polls.rs`): the last cache line below
+/// [`GLOBAL_BASE`], a line of its own (a guest's writes to neighbouring data must not slow every
+/// poll), at the same address in every program.
+pub const POLL_WORD: u64 = GLOBAL_BASE - 64;
+
 impl MainLayout {
     /// Layout for a PIC main module with `mem_size` bytes of data aligned to `2^p2align`.
     pub fn pic(module: &str, mem_size: u64, p2align: u32, stack_size: u64) -> Result<MainLayout> {

@@ -12,13 +12,11 @@ use crate::plan::config::LinkerConfig;
 use crate::plan::content::ContentKey;
 use crate::plan::discover::Found;
 use crate::plan::image::{Image, LoadedModule, ModuleId, MAIN};
-use crate::plan::layout::{align_up, MainLayout, MemorySpace, Placement, TableSpace, PAGE};
+use crate::plan::layout::{
+    align_up, MainLayout, MemorySpace, Placement, TableSpace, GLOBAL_BASE, PAGE, POLL_WORD,
+};
 use crate::plan::order::{dependency_order, local_scope};
 use crate::plan::scope::ScopeIndex;
-
-/// Bytes given to the poll word (`runtime/polls.rs`): a cache line of its own, so that a guest's
-/// writes to neighbouring data do not slow every poll of every thread.
-const POLL_WORD_BYTES: u64 = 64;
 
 /// A new module's code, to be compiled by the runtime.
 pub(crate) struct Source {
@@ -101,20 +99,8 @@ pub(crate) fn plan_startup(config: &LinkerConfig, found: Vec<Found>) -> Result<(
         poll_word: 0,
     };
     let added = add_modules(&mut image, config, found, Placement::Startup, true)?;
-    // The poll word goes with the start-up data: no page is grown for it at run time. Not under
-    // a non-PIE main: the start-up data lies in pages grown only after the main module has run
-    // (its `malloc` first), and its code polls before that (`runtime/polls.rs`).
-    if memory_shared && config.instrumentation().polls && !fixed {
-        let main_name = image.modules[MAIN].name.clone();
-        image.poll_word = image.memory.place(
-            &main_name,
-            POLL_WORD_BYTES,
-            POLL_WORD_BYTES,
-            &mut Placement::Startup,
-        )?;
-        if let Some(bump) = image.memory.bump {
-            image.heap_base = align_up(bump, 16).unwrap_or(bump);
-        }
+    if memory_shared && config.instrumentation().polls && poll_word_is_free(&image, fixed) {
+        image.poll_word = POLL_WORD;
     }
     if fixed {
         let end = image.memory.bump.unwrap_or(min_pages * PAGE);
@@ -143,6 +129,26 @@ pub(crate) fn plan_startup(config: &LinkerConfig, found: Vec<Found>) -> Result<(
     }
     image.memory_pages.0 = pages as u32;
     Ok((image, added))
+}
+
+/// Whether the poll word's line ([`POLL_WORD`], below [`GLOBAL_BASE`]) is the linker's to use:
+/// always under its own layout of a PIC main; under a non-PIE main, which laid out its own data
+/// and stack, only when both lie above it (wasm-ld's default: data from 1024, the stack after
+/// it). Otherwise the word is never raised, and busy threads are not paused on an engine
+/// without interrupts (docs/threads.md, "Busy threads").
+fn poll_word_is_free(image: &Image, fixed: bool) -> bool {
+    if !fixed {
+        return true;
+    }
+    let main = &image.modules[MAIN].info;
+    let stack_top = main
+        .export("__stack_pointer")
+        .and_then(|e| e.const_value)
+        .map(|v| v as u64);
+    match (main.lowest_data, stack_top) {
+        (Some(data), Some(top)) => data >= GLOBAL_BASE && top > data,
+        _ => false,
+    }
 }
 
 /// The largest initial size, in pages, that a memory import of `modules` declares, and whose.

@@ -108,8 +108,6 @@ impl<E: Engine> ProcessMemory<E> {
 /// The process's poll word (`runtime/polls.rs`).
 #[derive(Default)]
 pub(crate) struct PollWord {
-    /// Its address, once an instance polls (until then nothing needs it raised).
-    pub addr: std::sync::atomic::AtomicU32,
     /// How many operations want the groups stopped.
     pub raised: Mutex<u32>,
 }
