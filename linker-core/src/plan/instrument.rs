@@ -22,8 +22,13 @@
 //! [`crate::Capabilities::resumable_safepoints`]; wasmtime's epochs need none). A thread
 //! computing without calls never reaches a safepoint at a host call, so the linker puts one
 //! where such a thread must pass: at the head of every loop, and at the entry of every function
-//! that calls (a recursion or a cycle of calls goes through such an entry; a function that
-//! neither loops nor calls runs a bounded number of instructions). Each is
+//! that has two call sites or more, or a tail call. Without loops every instruction of a
+//! function runs at most once per call of it, so a function with at most one call site (not a
+//! tail call) makes at most one call: a chain of such calls is bounded by the stack's depth and
+//! each link by its body's size. Running without bound then takes a loop (polled at its head),
+//! a tail call (polled at the entry of its function), or a call tree that branches, whose
+//! branching functions poll at entry. (Checking every function that calls, as wasmtime's epochs
+//! do, doubles the checks of a chain of small calls: measured in docs/benchmarks.md.) Each is
 //!
 //! ```text
 //! i32.const 960                 ;; the poll word (layout::POLL_WORD)
@@ -81,14 +86,19 @@ fn is_wait(op: &Operator<'_>) -> bool {
     )
 }
 
-/// Whether `op` calls a function.
+/// Whether `op` calls a function and returns here after.
 fn is_call(op: &Operator<'_>) -> bool {
     matches!(
         op,
-        Operator::Call { .. }
-            | Operator::CallIndirect { .. }
-            | Operator::CallRef { .. }
-            | Operator::ReturnCall { .. }
+        Operator::Call { .. } | Operator::CallIndirect { .. } | Operator::CallRef { .. }
+    )
+}
+
+/// Whether `op` is a tail call.
+fn is_tail_call(op: &Operator<'_>) -> bool {
+    matches!(
+        op,
+        Operator::ReturnCall { .. }
             | Operator::ReturnCallIndirect { .. }
             | Operator::ReturnCallRef { .. }
     )
@@ -262,12 +272,16 @@ impl Reencode for Rewriter {
     ) -> Result<(), ReencodeError<String>> {
         let mut f = utils::new_function_with_parsed_locals(self, &func)?;
         if self.polls {
+            // A poll at the entry of a function that can make two calls or more per invocation,
+            // or a tail call (see the module documentation).
             let mut reader = func.get_operators_reader()?;
-            let mut calls = false;
-            while !reader.eof() && !calls {
-                calls = is_call(&reader.read()?);
+            let (mut calls, mut tail) = (0u32, false);
+            while !reader.eof() && calls < 2 && !tail {
+                let op = reader.read()?;
+                calls += is_call(&op) as u32;
+                tail |= is_tail_call(&op);
             }
-            if calls {
+            if calls >= 2 || tail {
                 self.emit_poll(&mut f);
             }
         }

@@ -116,7 +116,10 @@ const LOOPS: &str = r#"(module
             (br_if $l (i32.ne (global.get $counter) (local.get 0)))))
     (func $calls (export "calls")
         (call $f)
-        (drop (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const 0))))
+        (drop (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const 0)))
+        (call $f))
+    (func $once (call $f))
+    (func $tail (return_call $once))
     (export "counter" (global $counter)))"#;
 
 #[test]
@@ -152,8 +155,15 @@ fn polls_go_at_loop_heads_and_entries_of_functions_that_call() {
     assert_eq!(head, 0);
     assert_eq!(&b[1][head + 1..head + 6], &poll);
     assert!(b[1].contains(&"GlobalSet { global_index: 1 }".to_string()));
-    // A function that calls polls at its entry, and its wait is still bracketed.
+    // A function with two call sites polls at its entry, and its wait is still bracketed.
     assert_eq!(&b[2][..5], &poll);
+    // One call site: no poll (at most one call per call of it); a tail call: a poll.
+    assert!(
+        !b[3].iter().any(|o| o.contains("function_index: 3")),
+        "{:?}",
+        b[3]
+    );
+    assert_eq!(&b[4][..5], &poll);
     let wait = b[2]
         .iter()
         .position(|o| o.starts_with("MemoryAtomicWait32"))
