@@ -140,6 +140,15 @@ pub mod wasmer {
     pub use backend_wasmer::{StoreSetup, WasmerEngine};
 }
 
+/// The wasmi engine (feature `wasmi`): the linker on an interpreter. It has no threads and no
+/// exception handling; programs that need them are refused by name (`LinkError::Unsupported`).
+#[cfg(feature = "wasmi")]
+pub mod wasmi {
+    /// The `wasmi` crate this engine is built on (version 2.0.0).
+    pub use ::backend_wasmi::wasmi;
+    pub use backend_wasmi::{NoSharedMemory, NoTag, WasmiEngine};
+}
+
 pub mod run;
 
 mod doc_tree;

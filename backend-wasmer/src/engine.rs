@@ -116,6 +116,8 @@ impl Engine for WasmerEngine {
         Capabilities {
             resumable_safepoints: false,
             host_funcs_in_tables: false,
+            shared_memory: true,
+            exceptions: true,
         }
     }
 

@@ -208,6 +208,8 @@ impl<T: Send + 'static> Engine for WasmtimeEngine<T> {
         Capabilities {
             resumable_safepoints: true,
             host_funcs_in_tables: true,
+            shared_memory: true,
+            exceptions: true,
         }
     }
 

@@ -186,6 +186,11 @@ impl Case {
         self.group == "exceptions" || self.modules.iter().any(|m| m.exceptions)
     }
 
+    /// Whether a module of the case is built with threads (its memory shared).
+    pub fn uses_threads(&self) -> bool {
+        self.shape == Shape::Threads || self.modules.iter().any(|m| m.shape == Some(Shape::Threads))
+    }
+
     /// The namespace of a run whose build directory is `root`.
     pub fn mounts(&self, root: &Path) -> Vec<wasmlink::Mount> {
         if self.run.mounts.is_empty() {

@@ -98,6 +98,15 @@ fn run_here(run: ProgramRun) -> i32 {
         EngineKind::Wasmer | EngineKind::WasmerSinglepass => {
             wasmlink::run::run_wasmer(config, &main, &program, &options, TRAP_EXIT)
         }
+        // A program here runs with the engine's own WASI; wasmi's (wasmi_wasi) is not wired
+        // into `wasmlink::run` yet (issue #30).
+        #[cfg(feature = "wasmi")]
+        EngineKind::Wasmi => {
+            let _ = (config, program, options);
+            Err(ProgramError::Load(format!(
+                "{main}: the engine wasmi has no WASI of its own here yet"
+            )))
+        }
     });
     match result {
         Ok(code) => code,

@@ -22,6 +22,9 @@ pub enum EngineKind {
     /// wasmer with its baseline compiler, singlepass.
     #[cfg(feature = "wasmer")]
     WasmerSinglepass,
+    /// wasmi, an interpreter: no threads, no exceptions.
+    #[cfg(feature = "wasmi")]
+    Wasmi,
 }
 
 impl EngineKind {
@@ -43,6 +46,14 @@ impl EngineKind {
             EngineKind::WasmerSinglepass,
         ]
     }
+    /// The interpreters: every case runs, and one that needs what the engine lacks (threads,
+    /// exceptions) must be refused by the linker with `Unsupported` (docs/conformance.md).
+    pub fn interpreters() -> Vec<EngineKind> {
+        vec![
+            #[cfg(feature = "wasmi")]
+            EngineKind::Wasmi,
+        ]
+    }
     /// Whether this is an engine's baseline compiler.
     pub fn is_baseline(self) -> bool {
         Self::baseline().contains(&self)
@@ -57,12 +68,15 @@ impl EngineKind {
             EngineKind::WasmtimeWinch => "wasmtime-winch",
             #[cfg(feature = "wasmer")]
             EngineKind::WasmerSinglepass => "wasmer-singlepass",
+            #[cfg(feature = "wasmi")]
+            EngineKind::Wasmi => "wasmi",
         }
     }
     pub fn parse(s: &str) -> Option<EngineKind> {
         Self::all()
             .into_iter()
             .chain(Self::baseline())
+            .chain(Self::interpreters())
             .find(|e| e.name() == s)
     }
 }
@@ -115,6 +129,8 @@ pub fn run(kind: EngineKind, req: &Request<'_>) -> Outcome {
         },
         #[cfg(feature = "wasmer")]
         EngineKind::WasmerSinglepass => run_with(wasmlink::wasmer::WasmerEngine::singlepass(), req),
+        #[cfg(feature = "wasmi")]
+        EngineKind::Wasmi => run_with(wasmlink::wasmi::WasmiEngine::<()>::new(), req),
     }
 }
 

@@ -137,6 +137,14 @@ pub struct Capabilities {
     /// be used in tables"): the linker then places a generated wasm function that calls the host
     /// function instead.
     pub host_funcs_in_tables: bool,
+    /// Shared memories (the threads proposal): programs built with threads. Without it, such a
+    /// program is refused before anything is compiled, naming the module
+    /// (`LinkError::Unsupported`).
+    pub shared_memory: bool,
+    /// Exception handling (tags, `try_table`, `throw`): C++ exceptions, and setjmp/longjmp as
+    /// the toolchain lowers it. Without it, a module that imports or exports a tag is refused
+    /// the same way.
+    pub exceptions: bool,
 }
 
 /// Engine-wide operations. Implemented by each backend; cheap to clone (an `Arc` inside).

@@ -27,6 +27,7 @@ use crate::runtime::instantiate::instantiate_module;
 use crate::runtime::lazy::materialize::materialize_all;
 use crate::runtime::safepoint::coordinated;
 use crate::runtime::state::GroupCx;
+use crate::runtime::support;
 
 /// Lazy function binding (bindings are lazy unless `RTLD_NOW` or `bind_now`).
 pub const RTLD_LAZY: i32 = 0x1;
@@ -109,7 +110,9 @@ fn dlopen_in_group<E: Engine>(
     let base_id = draft.modules.len();
     let mut code = g.records().code.clone();
     let added = with_compiler(&shared.engine, &shared.cache, config, |pool| {
-        // Each new library compiles as soon as it is found, while the search goes on.
+        // Each new library compiles as soon as it is found, while the search goes on; one the
+        // engine cannot run is refused before anything is compiled (`runtime/support.rs`).
+        support::check(&shared.engine, &first.info)?;
         pool.submit_found(&first);
         let found = walk(
             config,
@@ -117,8 +120,15 @@ fn dlopen_in_group<E: Engine>(
             Some(&draft),
             first,
             base_id,
-            &mut |f| pool.submit_found(f),
+            &mut |f| {
+                if support::check(&shared.engine, &f.info).is_ok() {
+                    pool.submit_found(f)
+                }
+            },
         )?;
+        for f in &found {
+            support::check(&shared.engine, &f.info)?;
+        }
         let memory = g.memory();
         let cx = &mut *g.cx;
         let mut grow = |pages: u64| cx.memory_grow(&memory, pages).map_err(|e| e.0);

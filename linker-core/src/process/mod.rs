@@ -31,6 +31,7 @@ use crate::runtime::safepoint::{enter, install_safepoint, leave};
 use crate::runtime::state::{
     link_error, lock, GroupCx, GroupRef, ImportSource, ProcessMemory, ProcessState, Shared,
 };
+use crate::runtime::support;
 use crate::types::{FuncType, Val};
 
 /// How running the program ended, when it did not return an exit code.
@@ -80,12 +81,16 @@ fn start_up<E: Engine>(
     let files = cache.files();
     with_compiler(engine, cache, config, |pool| {
         let main = read_module(config, Some(files), main_path, main_path, false)?;
+        support::check(engine, &main.info)?;
         // The main module (the largest, as a rule) compiles while the search goes on. A
         // library's code depends on the plan: at start-up its calls into the main module are
         // bound through the PLT, whose stubs are moved into it (`stubs::inline`); so libraries
         // are queued once planned (planning is quick beside compiling), not compiled twice.
         pool.submit_found(&main);
         let found = walk(config, Some(files), None, main, MAIN, &mut |_| {})?;
+        for f in &found {
+            support::check(engine, &f.info)?;
+        }
         let key = LaunchKey::new(config, &found);
         if let Some(hit) = key.as_ref().and_then(|k| cache.launch(k)) {
             tracing::debug!(modules = hit.0.modules.len(), "start-up records reused");

@@ -34,5 +34,6 @@ pub(crate) mod polls;
 pub(crate) mod reclaim;
 pub(crate) mod safepoint;
 pub(crate) mod state;
+pub(crate) mod support;
 pub(crate) mod thread_memory;
 pub(crate) mod threads;
