@@ -20,6 +20,9 @@
 //!   (yielding), spinning (no call at all), asleep (1 ms naps) or blocked in an unbounded futex
 //!   wait; `poll_points/*`: the 30M-call program with and without poll points; `futex/*`: 10,000
 //!   futex handoffs between two threads, with every wait a safepoint and with modules as built.
+//! - `*/single/*`: on every engine, wasmi included, the trees built without threads: start-up
+//!   of the 100-library tree (cached, nothing cached), the calls, `dlopen` + `dlsym` +
+//!   `dlclose`, and the 30-million-call program against its one-module build.
 //! - `cold/*` (both engines in one group): a start-up with nothing cached (a new `ModuleCache`
 //!   each time) of the 100- and 1000-library trees, compiling on one thread and on every core,
 //!   with Cranelift and with each engine's baseline compiler (Winch, singlepass); and
@@ -266,6 +269,56 @@ fn bench_engine<E: Engine>(c: &mut Criterion, engine: E) {
     g.finish();
 }
 
+/// The same measurements on every engine, the interpreter included, with the trees built without
+/// threads (wasmi has no shared memory): start-up of the 100-library tree cached and with
+/// nothing cached, 1,000,000 calls each way, the 30-million-call program against its one-module
+/// build, and `dlopen` + `dlsym` + `dlclose`.
+fn bench_single<E: Engine>(c: &mut Criterion, engine: E) {
+    let name = engine.name();
+    let mut g = c.benchmark_group(format!("{name}/single"));
+    g.sample_size(10).measurement_time(Duration::from_secs(5));
+    let root = tree_root("bench-tree100@single");
+    let cache = Arc::new(ModuleCache::default());
+    drop(load(&engine, &root, "/main.wasm", &cache));
+    g.bench_function("link/100", |b| {
+        b.iter(|| load(&engine, &root, "/main.wasm", &cache))
+    });
+    g.bench_function("cold/100", |b| b.iter(|| cold_start(&engine, &root, 0)));
+    let root = tree_root("bench-calls@single");
+    let cache = Arc::new(ModuleCache::default());
+    let mut p = load(&engine, &root, "/main.wasm", &cache);
+    assert_eq!(p.run().unwrap(), 0);
+    for f in ["loop_local", "loop_import", "loop_pointer", "loop_plt"] {
+        g.bench_function(format!("calls/{f}"), |b| {
+            b.iter(|| p.call(f, &[Val::I32(1_000_000)]).unwrap())
+        });
+    }
+    drop(p);
+    let root = tree_root("bench-dlopen@single");
+    let cache = Arc::new(ModuleCache::default());
+    let mut p = load(&engine, &root, "/main.wasm", &cache);
+    g.bench_function("dlopen_dlsym_dlclose", |b| {
+        b.iter(|| {
+            assert_eq!(
+                p.call("open_close", &[Val::I32(1)]).unwrap(),
+                vec![Val::I32(1)]
+            )
+        })
+    });
+    drop(p);
+    let root = tree_root("bench-pingpong@single");
+    let cache = Arc::new(ModuleCache::default());
+    for main in ["/main.wasm", "/static.wasm"] {
+        g.bench_function(format!("pingpong/{}", main.trim_start_matches('/')), |b| {
+            b.iter(|| {
+                let mut p = load(&engine, &root, main, &cache);
+                assert_eq!(p.run().unwrap(), 0);
+            })
+        });
+    }
+    g.finish();
+}
+
 /// A start-up with nothing cached: every module compiled (on `threads` threads; 0: every core).
 fn cold_start<E: Engine>(engine: &E, root: &Path, threads: usize) {
     let mut config = LinkerConfig::new(Arc::new(MountFs::root(root).unwrap()));
@@ -315,6 +368,9 @@ fn benches(c: &mut Criterion) {
     tree_root("bench-cli1000");
     bench_engine(c, WasmtimeEngine::<()>::new().unwrap());
     bench_engine(c, WasmerEngine::new());
+    bench_single(c, WasmtimeEngine::<()>::new().unwrap());
+    bench_single(c, WasmerEngine::new());
+    bench_single(c, wasmlink::wasmi::WasmiEngine::<()>::new());
     bench_tiers(
         c,
         "wasmtime-cranelift",
