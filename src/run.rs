@@ -157,6 +157,48 @@ pub fn run_wasmtime(
     result
 }
 
+/// Runs `main` on wasmi, the interpreter, with WASI preview 1 from wasmi_wasi (wasi-common) and
+/// the process's standard streams. wasmi has no wasm stack option: its limits are the
+/// backend's (deep recursion is bounded by frames, not bytes).
+#[cfg(feature = "wasmi")]
+pub fn run_wasmi(
+    config: LinkerConfig,
+    main: &str,
+    program: &Program,
+    options: &RunOptions,
+) -> Result<i32, ProgramError> {
+    use backend_wasmi::wasi::wasmi_wasi::{ambient_authority, Dir, WasiCtxBuilder};
+    use backend_wasmi::WasmiEngine;
+
+    let load = |what: &str, e: &dyn std::fmt::Display| ProgramError::Load(format!("{what}: {e}"));
+    let mut wasi = WasiCtxBuilder::new();
+    wasi.inherit_stdio()
+        .args(&program.argv)
+        .map_err(|e| load("arguments", &e))?;
+    for (k, v) in &program.env {
+        wasi.env(k, v).map_err(|e| load("environment", &e))?;
+    }
+    for m in &program.dirs {
+        let what = format!("--dir {}", m.host.display());
+        let dir =
+            Dir::open_ambient_dir(&m.host, ambient_authority()).map_err(|e| load(&what, &e))?;
+        wasi.preopened_dir(dir, &m.guest)
+            .map_err(|e| load(&what, &e))?;
+    }
+    let engine = WasmiEngine::with_wasi(wasi.build());
+    let mut process = linker_core::Process::load_with_cache(
+        engine,
+        config,
+        Arc::new(linker_core::NoHost),
+        main,
+        cache(options),
+    )
+    .map_err(|e| ProgramError::Load(e.to_string()))?;
+    let result = process.run().map_err(ProgramError::Run);
+    std::mem::forget(process);
+    result
+}
+
 /// Runs `main` on wasmer, with WASI preview 1 from wasmer-wasix and the process's standard
 /// streams; `trapped` is the exit code its WASI records when the program traps. Sets wasmer's
 /// wasm stack, which is process-wide in wasmer 7.4, when the options ask.

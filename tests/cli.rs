@@ -110,6 +110,46 @@ fn run_gives_stdin_args_env_files_and_entropy() {
     }
 }
 
+/// The same on wasmi, with its own WASI (wasmi_wasi), from the tree built without threads; the
+/// tree built with threads is refused by name before anything runs.
+#[test]
+fn run_on_wasmi_gives_stdin_args_env_files_and_entropy() {
+    let tree = built_test_tree("cli-io@single");
+    let data = scratch("io-wasmi");
+    let dir = format!("{}::/data", data.display());
+    let args = [
+        "run",
+        "--engine",
+        "wasmi",
+        "-L",
+        "lib",
+        "--dir",
+        &dir,
+        "--env",
+        "GIVEN=yes",
+        "--env",
+        "FROM_HOST",
+        "main.wasm",
+        "first",
+        "--not-an-option",
+    ];
+    let env = [("FROM_HOST", "host value"), ("NOT_GIVEN", "leaked")];
+    let (code, out, err) = wasmlink(&tree, &args, "hello\nfrom the pipe\n", &env);
+    assert_eq!(out, CLI_IO, "wasmi: stderr: {err}");
+    assert_eq!(code, 3, "wasmi: the program's exit code");
+    assert_eq!(
+        std::fs::read_to_string(data.join("two.txt")).unwrap(),
+        "second\n"
+    );
+    let threads = built_test_tree("cli-io");
+    let (code, _, err) = wasmlink(&threads, &args, "", &env);
+    assert_eq!(code, 127, "wasmi, threads: {err}");
+    assert!(
+        err.contains("main.wasm: unsupported: the engine wasmi does not support shared memory"),
+        "{err}"
+    );
+}
+
 #[test]
 fn threads_share_stdout_and_the_descriptor_table() {
     let tree = built_test_tree("cli-threads");

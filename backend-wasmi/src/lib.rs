@@ -25,10 +25,12 @@
 use std::sync::Arc;
 
 use linker_core::engine::{Capabilities, Engine, EngineError, StoreOps};
-use wasmi::AsContextMut;
+use wasmi::{AsContextMut, StoreContextMut};
 
 mod convert;
 mod store;
+#[cfg(feature = "wasi")]
+pub mod wasi;
 
 /// The `wasmi` crate this backend adapts (version 2.0.0).
 pub use wasmi;
@@ -50,10 +52,18 @@ const MAX_RECURSION_DEPTH: usize = 100_000;
 /// Bytes of wasmi's value stack (registers of every frame).
 const MAX_STACK_HEIGHT: usize = 64 << 20;
 
+/// The embedder's own function imports: given the store, an import's module, name and type,
+/// the function to use for an import the linker and its host resolver left to the backend
+/// (wasmi's `Linker` cannot hand back the functions it holds, so the backend asks this).
+pub type ImportFn<T> = dyn for<'a> Fn(&mut StoreContextMut<'a, T>, &str, &str, &wasmi::FuncType) -> Option<wasmi::Func>
+    + Send
+    + Sync;
+
 /// The wasmi engine.
 pub struct WasmiEngine<T: 'static> {
     engine: wasmi::Engine,
     make_data: Arc<dyn Fn() -> T + Send + Sync>,
+    imports: Option<Arc<ImportFn<T>>>,
 }
 
 impl<T: 'static> Clone for WasmiEngine<T> {
@@ -61,6 +71,7 @@ impl<T: 'static> Clone for WasmiEngine<T> {
         WasmiEngine {
             engine: self.engine.clone(),
             make_data: self.make_data.clone(),
+            imports: self.imports.clone(),
         }
     }
 }
@@ -88,7 +99,25 @@ impl<T: 'static> WasmiEngine<T> {
         WasmiEngine {
             engine: wasmi::Engine::new(&config),
             make_data: Arc::new(make_data),
+            imports: None,
         }
+    }
+
+    /// Function imports nothing else supplies are asked of `imports`.
+    pub fn with_imports(
+        mut self,
+        imports: impl for<'a> Fn(
+                &mut StoreContextMut<'a, T>,
+                &str,
+                &str,
+                &wasmi::FuncType,
+            ) -> Option<wasmi::Func>
+            + Send
+            + Sync
+            + 'static,
+    ) -> Self {
+        self.imports = Some(Arc::new(imports));
+        self
     }
 
     /// The wasmi engine.
@@ -145,6 +174,7 @@ impl<T: Send + 'static> Engine for WasmiEngine<T> {
     ) -> R {
         let mut cx = Cx {
             cx: store.as_context_mut(),
+            imports: self.imports.clone(),
         };
         f(&mut cx)
     }

@@ -12,6 +12,7 @@ use crate::{NoSharedMemory, WasmiEngine};
 /// A wasmi store context (from a `Store` or a `Caller`) seen as [`StoreOps`].
 pub(crate) struct Cx<'a, T: 'static> {
     pub(crate) cx: StoreContextMut<'a, T>,
+    pub(crate) imports: Option<std::sync::Arc<crate::ImportFn<T>>>,
 }
 
 fn to_extern<T: Send + 'static>(e: &Extern<WasmiEngine<T>>) -> wasmi::Extern {
@@ -144,6 +145,7 @@ impl<T: Send + 'static> StoreOps<WasmiEngine<T>> for Cx<'_, T> {
         func: HostFn<WasmiEngine<T>>,
     ) -> Result<wasmi::Func, EngineError> {
         let result_types = ty.results.clone();
+        let imports = self.imports.clone();
         let f = wasmi::Func::new(
             &mut self.cx,
             func_type(ty),
@@ -153,6 +155,7 @@ impl<T: Send + 'static> StoreOps<WasmiEngine<T>> for Cx<'_, T> {
                   -> Result<(), wasmi::Error> {
                 let mut cx = Cx {
                     cx: caller.as_context_mut(),
+                    imports: imports.clone(),
                 };
                 let mut args = [Val::I32(0); 8];
                 let args: Vec<Val> = if params.len() <= args.len() {
@@ -180,15 +183,39 @@ impl<T: Send + 'static> StoreOps<WasmiEngine<T>> for Cx<'_, T> {
         imports: &[Option<Extern<WasmiEngine<T>>>],
     ) -> Result<wasmi::Instance, HostError> {
         // `imports` follow the import section; wasmi takes them grouped by kind (functions,
-        // tables, memories, globals), each group in section order (`Module::imports`).
+        // tables, memories, globals), each group in section order (`Module::imports`). An
+        // import left to the backend (`None`) is a function the embedder's `ImportFn` supplies:
+        // the k-th function of the section is wasmi's k-th import.
+        let funcs: Vec<wasmi::ImportType<'_>> = module
+            .imports()
+            .filter(|i| i.ty().func().is_some())
+            .collect();
         let mut by_kind: [Vec<wasmi::Extern>; 4] = Default::default();
-        for (i, ext) in imports.iter().enumerate() {
-            let Some(e) = ext else {
-                return Err(HostError::Trap(format!(
-                    "import {i} of the module: nothing supplies it (wasmi has no imports of its own)"
-                )));
+        for ext in imports {
+            let e = match ext {
+                Some(e) => to_extern(e),
+                None => {
+                    let k = by_kind[0].len();
+                    let imp = funcs.get(k).ok_or_else(|| {
+                        HostError::Trap("an import that is not a function is unsupplied".into())
+                    })?;
+                    let ty = imp.ty().func().cloned().unwrap_or_else(|| {
+                        wasmi::FuncType::new(Vec::<wasmi::ValType>::new(), Vec::new())
+                    });
+                    let f = self
+                        .imports
+                        .as_ref()
+                        .and_then(|get| get(&mut self.cx, imp.module(), imp.name(), &ty))
+                        .ok_or_else(|| {
+                            HostError::Trap(format!(
+                                "unknown import: {}::{}",
+                                imp.module(),
+                                imp.name()
+                            ))
+                        })?;
+                    wasmi::Extern::Func(f)
+                }
             };
-            let e = to_extern(e);
             let kind = match e {
                 wasmi::Extern::Func(_) => 0,
                 wasmi::Extern::Table(_) => 1,

@@ -34,12 +34,17 @@ pub(crate) enum EngineChoice {
     /// wasmer 7.4 (Cranelift), with WASI from wasmer-wasix.
     #[cfg(feature = "wasmer")]
     Wasmer,
+    /// wasmi 2.0 (an interpreter: no threads, no exceptions), with WASI from wasmi_wasi.
+    #[cfg(feature = "wasmi")]
+    Wasmi,
 }
 
 #[cfg(feature = "wasmtime")]
 pub(crate) const DEFAULT_ENGINE: EngineChoice = EngineChoice::Wasmtime;
 #[cfg(all(not(feature = "wasmtime"), feature = "wasmer"))]
 pub(crate) const DEFAULT_ENGINE: EngineChoice = EngineChoice::Wasmer;
+#[cfg(all(not(feature = "wasmtime"), not(feature = "wasmer"), feature = "wasmi"))]
+pub(crate) const DEFAULT_ENGINE: EngineChoice = EngineChoice::Wasmi;
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum CompilerChoice {

@@ -117,6 +117,12 @@ fn run(a: RunArgs) -> ExitCode {
         EngineChoice::Wasmer => {
             wasmlink::run::run_wasmer(config, &main, &program, &options, i32::from(TRAPPED))
         }
+        #[cfg(feature = "wasmi")]
+        EngineChoice::Wasmi if compiler != CompilerChoice::Cranelift => Err(Failure::Load(
+            "wasmi is an interpreter: it has no compilers to choose".into(),
+        )),
+        #[cfg(feature = "wasmi")]
+        EngineChoice::Wasmi => wasmlink::run::run_wasmi(config, &main, &program, &options),
     };
     // The main thread's stack is the system's (often 8 MiB): a larger wasm stack runs the
     // program on a thread of its own.
