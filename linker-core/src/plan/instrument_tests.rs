@@ -36,6 +36,30 @@ fn ops(bytes: &[u8]) -> Vec<Vec<String>> {
     out
 }
 
+/// The module's imports (`module.name`) and exports (name, index), in order.
+fn imports_and_exports(bytes: &[u8]) -> (Vec<String>, Vec<(String, u32)>) {
+    let mut imports = Vec::new();
+    let mut exports = Vec::new();
+    for p in Parser::new(0).parse_all(bytes) {
+        match p.unwrap() {
+            Payload::ImportSection(r) => {
+                for i in r.into_imports() {
+                    let i = i.unwrap();
+                    imports.push(format!("{}.{}", i.module, i.name));
+                }
+            }
+            Payload::ExportSection(r) => {
+                for e in r {
+                    let e = e.unwrap();
+                    exports.push((e.name.to_string(), e.index));
+                }
+            }
+            _ => {}
+        }
+    }
+    (imports, exports)
+}
+
 #[test]
 fn each_wait_is_bracketed_and_functions_renumbered() {
     let bytes = wat::parse_str(MODULE).unwrap();
@@ -60,25 +84,7 @@ fn each_wait_is_bracketed_and_functions_renumbered() {
     assert_eq!(b[1][wait64 - 1], "Call { function_index: 1 }");
     assert_eq!(b[1][wait64 + 1], "Call { function_index: 2 }");
     assert!(b[1].contains(&"Call { function_index: 3 }".to_string()));
-    let mut imports = Vec::new();
-    let mut exports = Vec::new();
-    for p in Parser::new(0).parse_all(&out) {
-        match p.unwrap() {
-            Payload::ImportSection(r) => {
-                for i in r.into_imports() {
-                    let i = i.unwrap();
-                    imports.push(format!("{}.{}", i.module, i.name));
-                }
-            }
-            Payload::ExportSection(r) => {
-                for e in r {
-                    let e = e.unwrap();
-                    exports.push((e.name.to_string(), e.index));
-                }
-            }
-            _ => {}
-        }
-    }
+    let (imports, exports) = imports_and_exports(&out);
     assert_eq!(
         imports,
         [
@@ -170,25 +176,7 @@ fn polls_go_at_loop_heads_and_entries_of_functions_that_call() {
         .unwrap();
     assert_eq!(b[2][wait - 1], "Call { function_index: 1 }");
     assert_eq!(b[2][wait + 1], "Call { function_index: 2 }");
-    let mut imports = Vec::new();
-    let mut exports = Vec::new();
-    for p in Parser::new(0).parse_all(&out) {
-        match p.unwrap() {
-            Payload::ImportSection(r) => {
-                for i in r.into_imports() {
-                    let i = i.unwrap();
-                    imports.push(format!("{}.{}", i.module, i.name));
-                }
-            }
-            Payload::ExportSection(r) => {
-                for e in r {
-                    let e = e.unwrap();
-                    exports.push((e.name.to_string(), e.index));
-                }
-            }
-            _ => {}
-        }
-    }
+    let (imports, exports) = imports_and_exports(&out);
     assert_eq!(
         imports,
         [
