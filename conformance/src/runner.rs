@@ -54,6 +54,10 @@ impl EngineKind {
             EngineKind::Wasmi,
         ]
     }
+    /// Whether this is an interpreter.
+    pub fn is_interpreter(self) -> bool {
+        Self::interpreters().contains(&self)
+    }
     /// Whether this is an engine's baseline compiler.
     pub fn is_baseline(self) -> bool {
         Self::baseline().contains(&self)

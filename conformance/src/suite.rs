@@ -10,6 +10,10 @@ pub enum Status {
     Fail(String),
     /// Not graded, with the reason (an external loader and a case that needs our host).
     NotApplicable(String),
+    /// Refused, as it must be, by an engine that lacks what the case needs (an interpreter
+    /// without threads or exceptions): the linker's typed error, naming the module. Neither a
+    /// pass nor a failure (docs/conformance.md, "wasmi").
+    Unsupported(String),
 }
 
 /// One cell of the matrix.
@@ -91,6 +95,11 @@ pub fn run_case(case: &Case, engine: EngineKind) -> CaseResult {
             let st = match judge(case, &out) {
                 Ok(()) => Status::Pass,
                 Err(e) => Status::Fail(e),
+            };
+            let st = if engine.is_interpreter() {
+                grade_interpreter(case, st)
+            } else {
+                st
             };
             (st, out.millis)
         }
@@ -317,4 +326,50 @@ pub fn judge_external(case: &Case, out: &Outcome) -> Result<(), String> {
     } else {
         Err(problems.join("\n"))
     }
+}
+
+/// An interpreter's result: a case none of whose modules needs threads or tags must pass; any
+/// other must be refused with the linker's `Unsupported` error naming a module, before anything
+/// ran (as the loader's error, or in the stderr of a case that expected another load error).
+fn grade_interpreter(case: &Case, st: Status) -> Status {
+    let lacks = needs_threads_or_tags(case);
+    match (st, lacks) {
+        (Status::Pass, false) => Status::Pass,
+        (Status::Fail(why), true)
+            if why.contains(": unsupported: the engine ")
+                && (why.contains("load failed: ")
+                    || why.contains("error while loading shared libraries: ")) =>
+        {
+            Status::Unsupported(why)
+        }
+        (Status::Pass, true) => Status::Fail(
+            "passed, but a module needs threads or exception tags: the engine must refuse it"
+                .into(),
+        ),
+        (st, _) => st,
+    }
+}
+
+/// Whether a module the case built imports a shared memory (built with threads) or imports or
+/// exports an exception tag: what an engine without threads or exceptions must refuse. Read from
+/// the built modules themselves, so a case's WAT modules count for what they are.
+pub fn needs_threads_or_tags(case: &Case) -> bool {
+    use wasmlink::metadata::ExternType;
+    let root = crate::fixtures::case_root(case);
+    case.modules
+        .iter()
+        .filter(|m| m.kind != crate::manifest::Kind::Symlink)
+        .filter_map(|m| std::fs::read(root.join(&m.out)).ok())
+        .filter_map(|bytes| wasmlink::ModuleInfo::parse("m", &bytes, false).ok())
+        .any(|info| {
+            info.imports.iter().any(|i| {
+                matches!(
+                    i.ty,
+                    ExternType::Memory { shared: true, .. } | ExternType::Tag(_)
+                )
+            }) || info
+                .exports
+                .iter()
+                .any(|e| matches!(e.ty, ExternType::Tag(_)))
+        })
 }

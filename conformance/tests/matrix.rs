@@ -27,7 +27,7 @@ fn main() {
                         r.engine, r.case
                     );
                 }
-                Status::Fail(why) => {
+                Status::Fail(why) | Status::Unsupported(why) => {
                     failed += 1;
                     println!("test {}::{} ... FAILED\n{why}", r.engine, r.case);
                 }
@@ -42,7 +42,7 @@ fn main() {
             passed += 1;
             println!("test {}::{} ... ok ({} ms)", r.engine, r.case, r.millis);
         }
-        Status::Fail(why) | Status::NotApplicable(why) => {
+        Status::Fail(why) | Status::NotApplicable(why) | Status::Unsupported(why) => {
             failed += 1;
             println!("test {}::{} ... FAILED\n{why}", r.engine, r.case);
         }
@@ -76,29 +76,19 @@ fn main() {
     for case in &cases {
         for engine in EngineKind::interpreters() {
             let r = run_case(case, engine);
-            let lacks = needs_threads_or_tags(case);
-            let state = match (&r.status, lacks) {
-                (Status::Pass, false) => Some("ok"),
-                // The refusal, as the loader's error (`load failed: /main.wasm: ...`, or the
-                // stderr of a case that expected another load error).
-                (Status::Fail(why), true)
-                    if why.contains("unsupported: the engine wasmi does not support")
-                        && (why.contains("load failed: /")
-                            || why.contains("error while loading shared libraries: ")) =>
-                {
-                    Some("unsupported")
+            match &r.status {
+                Status::Pass => {
+                    passed += 1;
+                    println!("test {}::{} ... ok ({} ms)", r.engine, r.case, r.millis);
                 }
-                _ => None,
-            };
-            match state {
-                Some(state) => {
+                Status::Unsupported(_) => {
                     passed += 1;
                     println!(
-                        "test {}::{} ... {state} ({} ms)",
+                        "test {}::{} ... unsupported ({} ms)",
                         r.engine, r.case, r.millis
                     );
                 }
-                None => {
+                _ => {
                     failed += 1;
                     println!("test {}::{} ... FAILED\n{:?}", r.engine, r.case, r.status);
                 }
@@ -128,28 +118,4 @@ fn main() {
     if failed > 0 || passed == 0 {
         std::process::exit(1);
     }
-}
-
-/// Whether a module the case built imports a shared memory (built with threads) or imports or
-/// exports an exception tag: what an engine without threads or exceptions must refuse. Read from
-/// the built modules themselves, so a case's WAT modules count for what they are.
-fn needs_threads_or_tags(case: &conformance::manifest::Case) -> bool {
-    use wasmlink::metadata::ExternType;
-    let root = conformance::fixtures::case_root(case);
-    case.modules
-        .iter()
-        .filter(|m| m.kind != Kind::Symlink)
-        .filter_map(|m| std::fs::read(root.join(&m.out)).ok())
-        .filter_map(|bytes| wasmlink::ModuleInfo::parse("m", &bytes, false).ok())
-        .any(|info| {
-            info.imports.iter().any(|i| {
-                matches!(
-                    i.ty,
-                    ExternType::Memory { shared: true, .. } | ExternType::Tag(_)
-                )
-            }) || info
-                .exports
-                .iter()
-                .any(|e| matches!(e.ty, ExternType::Tag(_)))
-        })
 }
