@@ -114,20 +114,22 @@ fn dlopen_in_group<E: Engine>(
         // engine cannot run is refused before anything is compiled (`runtime/support.rs`).
         support::check(&shared.engine, &first.info)?;
         pool.submit_found(&first);
+        let mut refused = None;
         let found = walk(
             config,
             Some(files),
             Some(&draft),
             first,
             base_id,
-            &mut |f| {
-                if support::check(&shared.engine, &f.info).is_ok() {
-                    pool.submit_found(f)
+            &mut |f| match support::check(&shared.engine, &f.info) {
+                Ok(()) => pool.submit_found(f),
+                Err(e) => {
+                    refused.get_or_insert(e);
                 }
             },
         )?;
-        for f in &found {
-            support::check(&shared.engine, &f.info)?;
+        if let Some(e) = refused {
+            return Err(e);
         }
         let memory = g.memory();
         let cx = &mut *g.cx;

@@ -88,7 +88,8 @@ fn start_up<E: Engine>(
         // are queued once planned (planning is quick beside compiling), not compiled twice.
         pool.submit_found(&main);
         let found = walk(config, Some(files), None, main, MAIN, &mut |_| {})?;
-        for f in &found {
+        // (The main module, first, was checked above.)
+        for f in found.iter().skip(1) {
             support::check(engine, &f.info)?;
         }
         let key = LaunchKey::new(config, &found);

@@ -16,6 +16,17 @@ use crate::runtime::state::GroupCx;
 /// Raises the word for an operation about to stop the groups. Returns whether it did (there is
 /// a word), in which case [`lower`] must follow.
 pub(crate) fn raise<E: Engine>(g: &mut GroupCx<'_, E>) -> bool {
+    count(g, true)
+}
+
+/// Lowers the word once no operation wants the groups stopped.
+pub(crate) fn lower<E: Engine>(g: &mut GroupCx<'_, E>) {
+    count(g, false);
+}
+
+/// Counts one operation more (`up`) or less wanting the groups stopped, and stores in the word
+/// whether any does. Returns whether the process has a word.
+fn count<E: Engine>(g: &mut GroupCx<'_, E>, up: bool) -> bool {
     let addr = g.records().image.poll_word as u32;
     if addr == 0 {
         return false;
@@ -26,24 +37,14 @@ pub(crate) fn raise<E: Engine>(g: &mut GroupCx<'_, E>) -> bool {
         .raised
         .lock()
         .unwrap_or_else(|p| p.into_inner());
-    *n += 1;
-    if *n == 1 {
-        word(g, addr, Some(1));
+    let before = *n;
+    *n = if up {
+        before + 1
+    } else {
+        before.saturating_sub(1)
+    };
+    if (before == 0) != (*n == 0) {
+        word(g, addr, Some((*n != 0) as u32));
     }
     true
-}
-
-/// Lowers the word once no operation wants the groups stopped.
-pub(crate) fn lower<E: Engine>(g: &mut GroupCx<'_, E>) {
-    let addr = g.records().image.poll_word as u32;
-    let mut n = g
-        .shared
-        .polls
-        .raised
-        .lock()
-        .unwrap_or_else(|p| p.into_inner());
-    *n = n.saturating_sub(1);
-    if *n == 0 {
-        word(g, addr, Some(0));
-    }
 }
