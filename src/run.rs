@@ -158,8 +158,9 @@ pub fn run_wasmtime(
 }
 
 /// Runs `main` on wasmi, the interpreter, with WASI preview 1 from wasmi_wasi (wasi-common) and
-/// the process's standard streams. wasmi has no wasm stack option: its limits are the
-/// backend's (deep recursion is bounded by frames, not bytes).
+/// the process's standard streams. wasmi bounds deep recursion by frames, not bytes: a
+/// `max_wasm_stack` becomes as many frames as a JIT's stack of that size holds
+/// ([`WasmiEngine::with_max_stack`](backend_wasmi::WasmiEngine::with_max_stack)).
 #[cfg(feature = "wasmi")]
 pub fn run_wasmi(
     config: LinkerConfig,
@@ -185,7 +186,10 @@ pub fn run_wasmi(
         wasi.preopened_dir(dir, &m.guest)
             .map_err(|e| load(&what, &e))?;
     }
-    let engine = WasmiEngine::with_wasi(wasi.build());
+    let mut engine = WasmiEngine::with_wasi(wasi.build());
+    if let Some(bytes) = options.max_wasm_stack {
+        engine = engine.with_max_stack(bytes);
+    }
     let mut process = linker_core::Process::load_with_cache(
         engine,
         config,

@@ -73,10 +73,10 @@ entropy differs: yes
 
 #[test]
 fn run_gives_stdin_args_env_files_and_entropy() {
-    let tree = built_test_tree("cli-io");
     let data = scratch("io");
     let dir = format!("{}::/data", data.display());
     for engine in engines() {
+        let tree = tree_for("cli-io", engine);
         let _ = std::fs::remove_file(data.join("one.txt"));
         let _ = std::fs::remove_file(data.join("two.txt"));
         let (code, out, err) = wasmlink(
@@ -110,44 +110,30 @@ fn run_gives_stdin_args_env_files_and_entropy() {
     }
 }
 
-/// The same on wasmi, with its own WASI (wasmi_wasi), from the tree built without threads; the
-/// tree built with threads is refused by name before anything runs.
+/// wasmi has no threads: every program built with them is refused by name, with the load
+/// failure's exit code, before anything of it runs.
 #[test]
-fn run_on_wasmi_gives_stdin_args_env_files_and_entropy() {
-    let tree = built_test_tree("cli-io@single");
-    let data = scratch("io-wasmi");
-    let dir = format!("{}::/data", data.display());
-    let args = [
-        "run",
-        "--engine",
-        "wasmi",
-        "-L",
-        "lib",
-        "--dir",
-        &dir,
-        "--env",
-        "GIVEN=yes",
-        "--env",
-        "FROM_HOST",
-        "main.wasm",
-        "first",
-        "--not-an-option",
-    ];
-    let env = [("FROM_HOST", "host value"), ("NOT_GIVEN", "leaked")];
-    let (code, out, err) = wasmlink(&tree, &args, "hello\nfrom the pipe\n", &env);
-    assert_eq!(out, CLI_IO, "wasmi: stderr: {err}");
-    assert_eq!(code, 3, "wasmi: the program's exit code");
-    assert_eq!(
-        std::fs::read_to_string(data.join("two.txt")).unwrap(),
-        "second\n"
-    );
-    let threads = built_test_tree("cli-io");
-    let (code, _, err) = wasmlink(&threads, &args, "", &env);
-    assert_eq!(code, 127, "wasmi, threads: {err}");
-    assert!(
-        err.contains("main.wasm: unsupported: the engine wasmi does not support shared memory"),
-        "{err}"
-    );
+fn wasmi_refuses_programs_built_with_threads_by_name() {
+    for (tree, main) in [
+        ("cli-io", "main.wasm"),
+        ("cli-threads", "main.wasm"),
+        ("cli-exit", "main.wasm"),
+        ("cli-exit", "wasi-main.wasm"),
+    ] {
+        let (code, out, err) = wasmlink(
+            &built_test_tree(tree),
+            &["run", "--engine", "wasmi", "-L", "lib", main],
+            "",
+            &[],
+        );
+        assert_eq!((code, out.as_str()), (127, ""), "{tree}/{main}: {err}");
+        assert!(
+            err.contains(&format!(
+                "{main}: unsupported: the engine wasmi does not support shared memory (threads)"
+            )),
+            "{tree}/{main}: {err}"
+        );
+    }
 }
 
 #[test]
@@ -155,7 +141,7 @@ fn threads_share_stdout_and_the_descriptor_table() {
     let tree = built_test_tree("cli-threads");
     let data = scratch("threads");
     let dir = format!("{}::/data", data.display());
-    for engine in engines() {
+    for engine in engines_with_threads() {
         let (code, out, err) = wasmlink(
             &tree,
             &[
@@ -184,29 +170,31 @@ fn threads_share_stdout_and_the_descriptor_table() {
 
 #[test]
 fn preload_comes_before_the_programs_libraries() {
-    let tree = built_test_tree("cli-io");
     let data = scratch("preload");
     let dir = format!("{}::/data", data.display());
-    for (args, env) in [
-        (vec!["--preload", "libshout.so"], vec![]),
-        (vec![], vec![("LD_PRELOAD", "libshout.so")]),
-    ] {
-        let mut argv = vec!["run", "-L", "lib", "--dir", &dir];
-        argv.extend(args.iter().copied());
-        argv.push("main.wasm");
-        let (code, out, err) = wasmlink(&tree, &argv, "", &env);
-        assert_eq!(code, 3, "{err}");
-        assert!(
-            out.contains("listing:\n  (preloaded list_dir of /data)\nentries: -7\n"),
-            "{out}"
-        );
+    for engine in engines() {
+        let tree = tree_for("cli-io", engine);
+        for (args, env) in [
+            (vec!["--preload", "libshout.so"], vec![]),
+            (vec![], vec![("LD_PRELOAD", "libshout.so")]),
+        ] {
+            let mut argv = vec!["run", "--engine", engine, "-L", "lib", "--dir", &dir];
+            argv.extend(args.iter().copied());
+            argv.push("main.wasm");
+            let (code, out, err) = wasmlink(&tree, &argv, "", &env);
+            assert_eq!(code, 3, "{engine}: {err}");
+            assert!(
+                out.contains("listing:\n  (preloaded list_dir of /data)\nentries: -7\n"),
+                "{engine}: {out}"
+            );
+        }
     }
 }
 
 #[test]
 fn exit_in_a_thread_ends_the_process() {
     let tree = built_test_tree("cli-exit");
-    for engine in engines() {
+    for engine in engines_with_threads() {
         let (code, out, err) = wasmlink(&tree, &["run", "--engine", engine, "main.wasm"], "", &[]);
         assert_eq!(
             (code, out.as_str()),
@@ -292,6 +280,8 @@ fn dlopen_sees_only_the_programs_namespace() {
     let tree = built_test_tree("cli-sandbox");
     let secret = tree.join("secret/libsecret.so").display().to_string();
     let missing = tree.join("secret/libnone.so").display().to_string();
+    // The secret is named by the threads build's path on every engine: a host file the guest
+    // was not given, whichever tree the engine runs.
     let paths = [
         "/etc/passwd",
         "/etc/nonexistent",
@@ -322,19 +312,22 @@ fn dlopen_sees_only_the_programs_namespace() {
             "app/main.wasm",
         ];
         argv.extend(paths);
-        let (code, out, err) = wasmlink(&tree, &argv, "", &[]);
+        let (code, out, err) = wasmlink(&tree_for("cli-sandbox", engine), &argv, "", &[]);
         assert_eq!(code, 0, "{engine}: {err}");
         assert_eq!(out, expected.join("\n") + "\n", "{engine}: stderr: {err}");
         // The tree's host path appears only where the guest gave it (the secret's lines).
-        let app = tree.join("app").display().to_string();
+        let app = tree_for("cli-sandbox", engine)
+            .join("app")
+            .display()
+            .to_string();
         assert!(!out.contains(&app), "{engine}: {out}");
     }
 }
 
 #[test]
 fn a_library_in_a_preopen_opens_by_the_path_the_guest_sees() {
-    let tree = built_test_tree("cli-sandbox");
     for engine in engines() {
+        let tree = tree_for("cli-sandbox", engine);
         // A preopen at a guest path of its own: by path, and by name through LD_LIBRARY_PATH
         // naming the guest path.
         let (code, out, err) = wasmlink(
@@ -429,8 +422,8 @@ fn without_a_root_directory_the_main_modules_directory_is_the_linkers_root() {
 fn poll_with_a_zero_timeout_returns_at_once() {
     // wasmer-wasix alone waits forever here (backend-wasmer/src/wasi/poll.rs); the run is
     // bounded so that a regression fails instead of hanging.
-    let tree = built_test_tree("cli-poll");
     for engine in engines() {
+        let tree = tree_for("cli-poll", engine);
         let mut child = command(&tree, &["run", "--engine", engine, "main.wasm"], &[])
             .stdin(Stdio::null())
             .spawn()
@@ -456,10 +449,10 @@ fn poll_with_a_zero_timeout_returns_at_once() {
 
 #[test]
 fn the_wasm_stack_can_be_raised() {
-    // A million calls deep: past both engines' default wasm stack (wasmtime 512 KiB, wasmer
-    // 1 MiB), within 64 MiB.
-    let tree = built_test_tree("cli-stack");
+    // A million calls deep: past each engine's default wasm stack (wasmtime 512 KiB, wasmer
+    // 1 MiB, wasmi 100,000 frames), within 64 MiB (on wasmi, a million frames and more).
     for engine in engines() {
+        let tree = tree_for("cli-stack", engine);
         let (code, out, err) = wasmlink(&tree, &["run", "--engine", engine, "main.wasm"], "", &[]);
         assert_eq!((code, out.as_str()), (134, ""), "{engine}: {err}");
         assert!(err.contains("wasmlink: wasm trap"), "{engine}: {err}");
@@ -486,5 +479,21 @@ fn the_wasm_stack_can_be_raised() {
 
 /// The engines `wasmlink run` serves WASI on in this build.
 fn engines() -> Vec<&'static str> {
+    vec!["wasmtime", "wasmer", "wasmi"]
+}
+
+/// The engines that run programs built with threads (wasmi refuses them:
+/// `wasmi_refuses_programs_built_with_threads_by_name`).
+fn engines_with_threads() -> Vec<&'static str> {
     vec!["wasmtime", "wasmer"]
+}
+
+/// The test tree `name` as `engine` runs it: built with threads, or on wasmi, which has none,
+/// its shape built without them (`name@single`).
+fn tree_for(name: &str, engine: &str) -> PathBuf {
+    if engine == "wasmi" {
+        built_test_tree(&format!("{name}@single"))
+    } else {
+        built_test_tree(name)
+    }
 }

@@ -52,6 +52,10 @@ const MAX_RECURSION_DEPTH: usize = 100_000;
 /// Bytes of wasmi's value stack (registers of every frame).
 const MAX_STACK_HEIGHT: usize = 64 << 20;
 
+/// The fewest bytes of native stack a JIT gives one wasm call: a stack limit in bytes
+/// ([`WasmiEngine::with_max_stack`]) allows at least as many frames here as it would there.
+const MIN_FRAME_BYTES: usize = 64;
+
 /// The embedder's own function imports: given the store, an import's module, name and type,
 /// the function to use for an import the linker and its host resolver left to the backend
 /// (wasmi's `Linker` cannot hand back the functions it holds, so the backend asks this).
@@ -92,15 +96,33 @@ impl<T: Default + 'static> Default for WasmiEngine<T> {
 impl<T: 'static> WasmiEngine<T> {
     /// An engine whose stores start with `make_data()`.
     pub fn with_data(make_data: impl Fn() -> T + Send + Sync + 'static) -> Self {
-        let mut config = wasmi::Config::default();
-        config
-            .set_max_recursion_depth(MAX_RECURSION_DEPTH)
-            .set_max_stack_height(MAX_STACK_HEIGHT);
         WasmiEngine {
-            engine: wasmi::Engine::new(&config),
+            engine: Self::engine_with(MAX_RECURSION_DEPTH, MAX_STACK_HEIGHT),
             make_data: Arc::new(make_data),
             imports: None,
         }
+    }
+
+    /// The same engine with room for wasm calls as deep as a JIT's wasm stack of `bytes` holds
+    /// (what `--max-wasm-stack` means on the JITs): wasmi bounds frames, not bytes, so it gets
+    /// `bytes / 64` frames and a value stack of `bytes`, never less than the defaults (100,000
+    /// frames, 64 MiB). Modules compiled by the old engine cannot be used with the new one:
+    /// call this before loading anything.
+    pub fn with_max_stack(mut self, bytes: usize) -> Self {
+        self.engine = Self::engine_with(
+            (bytes / MIN_FRAME_BYTES).max(MAX_RECURSION_DEPTH),
+            bytes.max(MAX_STACK_HEIGHT),
+        );
+        self
+    }
+
+    /// A wasmi engine with these limits on frames and on the value stack's bytes.
+    fn engine_with(frames: usize, stack_bytes: usize) -> wasmi::Engine {
+        let mut config = wasmi::Config::default();
+        config
+            .set_max_recursion_depth(frames)
+            .set_max_stack_height(stack_bytes);
+        wasmi::Engine::new(&config)
     }
 
     /// Function imports nothing else supplies are asked of `imports`.

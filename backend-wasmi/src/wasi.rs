@@ -55,7 +55,7 @@ impl WasmiEngine<WasiCtx> {
     /// An engine whose programs get WASI preview 1 from `ctx`.
     pub fn with_wasi(ctx: WasiCtx) -> Self {
         let engine = WasmiEngine::with_data(move || ctx.clone());
-        let wasmi_engine = engine.engine.clone();
+        // Compiled by the store's engine, so that `with_max_stack` may come after this.
         let compiled: Arc<Mutex<HashMap<String, wasmi::Module>>> = Arc::default();
         engine.with_imports(
             move |cx: &mut StoreContextMut<'_, WasiCtx>, module, name, ty| {
@@ -68,7 +68,7 @@ impl WasmiEngine<WasiCtx> {
                     match c.get(&key) {
                         Some(m) => m.clone(),
                         None => {
-                            let m = wasmi::Module::new(&wasmi_engine, forwarder(name, ty)).ok()?;
+                            let m = wasmi::Module::new(cx.engine(), forwarder(name, ty)).ok()?;
                             c.insert(key, m.clone());
                             m
                         }

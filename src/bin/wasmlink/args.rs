@@ -97,7 +97,8 @@ pub(crate) struct RunArgs {
     pub(crate) compiler: CompilerChoice,
     /// The most native stack wasm may use, in bytes (deep recursion; CPython's parser wants
     /// 8 MiB): wasmtime's `max_wasm_stack` (default 512 KiB), wasmer's wasm stack (default
-    /// 1 MiB). Every thread of the program gets that much, and more, of its own.
+    /// 1 MiB). Every thread of the program gets that much, and more, of its own. wasmi, which
+    /// counts frames, gets one frame per 64 bytes (default 100,000 frames).
     #[arg(long, value_name = "BYTES")]
     pub(crate) max_wasm_stack: Option<usize>,
     /// The C stack of each thread of the program, in bytes (the linker lays it out in the
