@@ -57,9 +57,10 @@ fn python_with(engine: &str, prefix: &Path, extra: &[&str], args: &[&str]) -> (i
 #[test]
 fn the_command_runs_cpython_with_its_shared_extension_modules() {
     // The matrix's `cpython` group runs CPython's own tests on both builds through the library
-    // (`wasmlink::run`); this is the command's line of the README, on each engine.
+    // (`wasmlink::run`); this is the command's line of the README, on each engine (wasmi, the interpreter,
+    // too: both builds are single-threaded and raise no wasm exceptions).
     let dynamic = prefix("dynamic");
-    for engine in ["wasmtime", "wasmer"] {
+    for engine in ["wasmtime", "wasmer", "wasmi"] {
         let (code, out) = python(
             engine,
             &dynamic,
@@ -160,7 +161,7 @@ fn a_broken_extension_is_an_import_error_carrying_dlerror() {
                   \x20       print(name, type(e).__name__, needle in str(e), '/ext/' in str(e))\n\
                   import json\n\
                   print('still running', json.dumps([1]))";
-    for engine in ["wasmtime", "wasmer"] {
+    for engine in ["wasmtime", "wasmer", "wasmi"] {
         let (code, out) = python_with(
             engine,
             &prefix,

@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use linker_core::engine::{Capabilities, Engine, EngineError, StoreOps};
+use linker_core::engine::{
+    Capabilities, Engine, EngineError, StoreOps, PROBE_EXCEPTIONS, PROBE_SHARED_MEMORY,
+};
 use wasmer::AsStoreMut;
 
 use crate::convert::err;
@@ -19,6 +21,9 @@ pub struct WasmerEngine {
     imports: Option<Arc<ImportsFactory>>,
     /// The embedder's imports, made once per store (keyed by the store's id).
     per_store: Arc<Mutex<HashMap<wasmer_types::StoreId, Arc<StoreImports>>>>,
+    /// Whether the compiler has threads and exceptions, found by validating probe modules.
+    shared_memory: bool,
+    exceptions: bool,
 }
 
 impl Default for WasmerEngine {
@@ -36,8 +41,8 @@ impl WasmerEngine {
     /// wasmer with its baseline compiler, singlepass: it compiles in one pass, several times
     /// faster than Cranelift, into code that runs slower (docs/benchmarks.md, "Compiler
     /// tiers"). Singlepass does not compile exception handling (C++ exceptions and
-    /// setjmp/longjmp built with wasm exceptions); a module that uses it is refused when
-    /// compiled, naming the module.
+    /// setjmp/longjmp built with wasm exceptions); the linker refuses a module that uses it
+    /// before compiling it, naming the module (`LinkError::Unsupported`).
     pub fn singlepass() -> Self {
         Self::from_engine(wasmer::sys::Singlepass::default().into())
     }
@@ -45,7 +50,12 @@ impl WasmerEngine {
     /// The embedder's own engine. Its compiler must support what dylink.0 programs use
     /// (threads and shared memory, exceptions): Cranelift does.
     pub fn from_engine(engine: wasmer::Engine) -> Self {
+        // Singlepass has no exception handling: the linker then refuses modules that need it
+        // by name, before compiling them.
+        let allows = |probe| wasmer::Module::validate(&engine, probe).is_ok();
         WasmerEngine {
+            shared_memory: allows(PROBE_SHARED_MEMORY),
+            exceptions: allows(PROBE_EXCEPTIONS),
             engine,
             imports: None,
             per_store: Default::default(),
@@ -116,8 +126,8 @@ impl Engine for WasmerEngine {
         Capabilities {
             resumable_safepoints: false,
             host_funcs_in_tables: false,
-            shared_memory: true,
-            exceptions: true,
+            shared_memory: self.shared_memory,
+            exceptions: self.exceptions,
         }
     }
 

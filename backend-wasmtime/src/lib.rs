@@ -26,7 +26,9 @@
 
 use std::sync::Arc;
 
-use linker_core::engine::{Capabilities, Engine, EngineError, StoreOps};
+use linker_core::engine::{
+    Capabilities, Engine, EngineError, StoreOps, PROBE_EXCEPTIONS, PROBE_SHARED_MEMORY,
+};
 use wasmtime::{AsContextMut, StoreContextMut};
 
 mod convert;
@@ -56,6 +58,8 @@ pub struct WasmtimeEngine<T: 'static> {
     linker: Option<Arc<wasmtime::Linker<T>>>,
     limiter: Option<Arc<LimiterFn<T>>>,
     epoch: Option<Arc<EpochFn<T>>>,
+    /// What this engine's configuration allows, found by validating probe modules.
+    caps: Capabilities,
 }
 
 impl<T: 'static> Clone for WasmtimeEngine<T> {
@@ -66,6 +70,7 @@ impl<T: 'static> Clone for WasmtimeEngine<T> {
             linker: self.linker.clone(),
             limiter: self.limiter.clone(),
             epoch: self.epoch.clone(),
+            caps: self.caps.clone(),
         }
     }
 }
@@ -92,8 +97,8 @@ pub fn config() -> wasmtime::Config {
 /// [`config`] with wasmtime's baseline compiler, Winch, instead of Cranelift: it compiles in one
 /// pass, several times faster, into code that runs slower (docs/benchmarks.md, "Compiler
 /// tiers"). Winch does not compile exception handling (`try_table`, `throw`: C++ exceptions and
-/// setjmp/longjmp built with wasm exceptions); a module that uses it is refused when compiled,
-/// naming the module.
+/// setjmp/longjmp built with wasm exceptions); the linker refuses a module that uses it before
+/// compiling it, naming the module (`LinkError::Unsupported`).
 pub fn winch_config() -> wasmtime::Config {
     let mut c = config();
     // Winch refuses an engine with these on; without them, a module using one fails to
@@ -137,12 +142,22 @@ impl<T: Send + 'static> WasmtimeEngine<T> {
         engine: wasmtime::Engine,
         make_data: impl Fn() -> T + Send + Sync + 'static,
     ) -> Self {
+        // Winch, or an embedder's configuration, may leave threads or exceptions out: the
+        // linker then refuses modules that need them by name, before compiling them.
+        let allows = |probe| wasmtime::Module::validate(&engine, probe).is_ok();
+        let caps = Capabilities {
+            resumable_safepoints: true,
+            host_funcs_in_tables: true,
+            shared_memory: allows(PROBE_SHARED_MEMORY),
+            exceptions: allows(PROBE_EXCEPTIONS),
+        };
         WasmtimeEngine {
             engine,
             make_data: Arc::new(make_data),
             linker: None,
             limiter: None,
             epoch: None,
+            caps,
         }
     }
 
@@ -205,12 +220,7 @@ impl<T: Send + 'static> Engine for WasmtimeEngine<T> {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities {
-            resumable_safepoints: true,
-            host_funcs_in_tables: true,
-            shared_memory: true,
-            exceptions: true,
-        }
+        self.caps.clone()
     }
 
     fn compile(&self, name: &str, bytes: &[u8]) -> Result<Self::Module, EngineError> {

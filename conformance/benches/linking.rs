@@ -270,8 +270,8 @@ fn bench_engine<E: Engine>(c: &mut Criterion, engine: E) {
 }
 
 /// The same measurements on every engine, the interpreter included, with the trees built without
-/// threads (wasmi has no shared memory): start-up of the 100-library tree cached and with
-/// nothing cached, 1,000,000 calls each way, the 30-million-call program against its one-module
+/// threads (wasmi has no shared memory): start-up of the 100- and 1000-library trees cached and
+/// with nothing cached, against bare instantiation, 1,000,000 calls each way, the 30-million-call program against its one-module
 /// build, and `dlopen` + `dlsym` + `dlclose`.
 fn bench_single<E: Engine>(c: &mut Criterion, engine: E) {
     let name = engine.name();
@@ -284,6 +284,20 @@ fn bench_single<E: Engine>(c: &mut Criterion, engine: E) {
         b.iter(|| load(&engine, &root, "/main.wasm", &cache))
     });
     g.bench_function("cold/100", |b| b.iter(|| cold_start(&engine, &root, 0)));
+    // Bare instantiation of the same modules, linked once: what the link adds to it.
+    let p = load(&engine, &root, "/main.wasm", &cache);
+    g.bench_function("instantiate/100", |b| {
+        b.iter(|| p.instantiate_again().unwrap())
+    });
+    drop(p);
+    let root = tree_root("bench-tree1000@single");
+    let cache = Arc::new(ModuleCache::default());
+    drop(load(&engine, &root, "/main.wasm", &cache));
+    g.bench_function("link/1000", |b| {
+        b.iter(|| load(&engine, &root, "/main.wasm", &cache))
+    });
+    g.bench_function("cold/1000", |b| b.iter(|| cold_start(&engine, &root, 0)));
+    drop(cache);
     let root = tree_root("bench-calls@single");
     let cache = Arc::new(ModuleCache::default());
     let mut p = load(&engine, &root, "/main.wasm", &cache);

@@ -332,15 +332,13 @@ impl Tally {
     }
 }
 
-/// The columns that are our engines.
-/// The columns that are our engines and run the CPython group: not the interpreters (CPython's
-/// programs run with the engine's own WASI, which `wasmlink::run` has not wired for wasmi yet;
-/// their cells read `n/a`), and they come last among the engines' columns.
+/// The columns that are our engines, which run the CPython group (external loaders have no WASI
+/// of ours to run it on: their cells read `n/a`, after the engines', which come first).
 fn engine_columns(columns: &[Column]) -> Vec<EngineKind> {
     columns
         .iter()
         .filter_map(|c| match c {
-            Column::Engine(e) if !e.is_interpreter() => Some(*e),
+            Column::Engine(e) => Some(*e),
             _ => None,
         })
         .collect()

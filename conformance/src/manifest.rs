@@ -180,12 +180,6 @@ impl ModuleSpec {
 }
 
 impl Case {
-    /// Whether the case's modules use wasm exception handling (built with it, or WAT in the
-    /// `exceptions` group): the baseline compilers refuse them.
-    pub fn uses_exceptions(&self) -> bool {
-        self.group == "exceptions" || self.modules.iter().any(|m| m.exceptions)
-    }
-
     /// Whether a module of the case is built with threads (its memory shared).
     pub fn uses_threads(&self) -> bool {
         self.shape == Shape::Threads || self.modules.iter().any(|m| m.shape == Some(Shape::Threads))

@@ -1,4 +1,4 @@
-//! Programs run with their engine's own WASI (wasmtime-wasi, wasmer-wasix) through
+//! Programs run with their engine's own WASI (wasmtime-wasi, wasmer-wasix, wasmi_wasi) through
 //! `wasmlink::run`, exactly as the `wasmlink run` command runs them, each in a child process of
 //! the suite. The CPython group needs what only a full WASI gives (writable files, clocks,
 //! `poll_oneoff`); a child process lets the suite capture the program's standard streams, which
@@ -98,15 +98,8 @@ fn run_here(run: ProgramRun) -> i32 {
         EngineKind::Wasmer | EngineKind::WasmerSinglepass => {
             wasmlink::run::run_wasmer(config, &main, &program, &options, TRAP_EXIT)
         }
-        // A program here runs with the engine's own WASI; wasmi's (wasmi_wasi) is not wired
-        // into `wasmlink::run` yet (issue #30).
         #[cfg(feature = "wasmi")]
-        EngineKind::Wasmi => {
-            let _ = (config, program, options);
-            Err(ProgramError::Load(format!(
-                "{main}: the engine wasmi has no WASI of its own here yet"
-            )))
-        }
+        EngineKind::Wasmi => wasmlink::run::run_wasmi(config, &main, &program, &options),
     });
     match result {
         Ok(code) => code,

@@ -62,6 +62,16 @@ impl EngineKind {
     pub fn is_baseline(self) -> bool {
         Self::baseline().contains(&self)
     }
+    /// What the engine lacks of what the cases use: threads (shared memory) on the
+    /// interpreters, exception handling on them and on the baseline compilers. Every case
+    /// needing it must be refused by the linker as `Unsupported` (its engine's `Capabilities`
+    /// say so); every other case must pass.
+    pub fn lacks(self) -> Needs {
+        Needs {
+            threads: self.is_interpreter(),
+            tags: self.is_interpreter() || self.is_baseline(),
+        }
+    }
     pub fn name(self) -> &'static str {
         match self {
             #[cfg(feature = "wasmtime")]
@@ -82,6 +92,23 @@ impl EngineKind {
             .chain(Self::baseline())
             .chain(Self::interpreters())
             .find(|e| e.name() == s)
+    }
+}
+
+/// Features of an engine that modules need: what a case's modules need, or what an engine
+/// lacks ([`EngineKind::lacks`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Needs {
+    /// A shared memory (built with threads).
+    pub threads: bool,
+    /// Exception tags (C++ exceptions, setjmp/longjmp lowered to wasm exceptions).
+    pub tags: bool,
+}
+
+impl Needs {
+    /// Whether anything of `self` is in `other`.
+    pub fn meets(self, other: Needs) -> bool {
+        (self.threads && other.threads) || (self.tags && other.tags)
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::fixtures::build_case;
 use crate::manifest::{load_cases, Case};
-use crate::runner::{run, EngineKind, Outcome, Request};
+use crate::runner::{run, EngineKind, Needs, Outcome, Request};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Status {
@@ -10,9 +10,9 @@ pub enum Status {
     Fail(String),
     /// Not graded, with the reason (an external loader and a case that needs our host).
     NotApplicable(String),
-    /// Refused, as it must be, by an engine that lacks what the case needs (an interpreter
-    /// without threads or exceptions): the linker's typed error, naming the module. Neither a
-    /// pass nor a failure (docs/conformance.md, "wasmi").
+    /// Refused, as it must be, by an engine that lacks what the case needs (the interpreter,
+    /// without threads or exceptions; a baseline compiler, without exceptions): the linker's
+    /// typed error, naming the module. Neither a pass nor a failure (docs/conformance.md).
     Unsupported(String),
 }
 
@@ -96,8 +96,9 @@ pub fn run_case(case: &Case, engine: EngineKind) -> CaseResult {
                 Ok(()) => Status::Pass,
                 Err(e) => Status::Fail(e),
             };
-            let st = if engine.is_interpreter() {
-                grade_interpreter(case, st)
+            let lacks = engine.lacks();
+            let st = if lacks != Needs::default() {
+                grade_lacking(case, lacks, st)
             } else {
                 st
             };
@@ -328,12 +329,13 @@ pub fn judge_external(case: &Case, out: &Outcome) -> Result<(), String> {
     }
 }
 
-/// An interpreter's result: a case none of whose modules needs threads or tags must pass; any
-/// other must be refused with the linker's `Unsupported` error naming a module, before anything
-/// ran (as the loader's error, or in the stderr of a case that expected another load error).
-fn grade_interpreter(case: &Case, st: Status) -> Status {
-    let lacks = needs_threads_or_tags(case);
-    match (st, lacks) {
+/// The result on an engine that lacks features (`lacks`: the interpreter, the baseline
+/// compilers): a case none of whose modules needs them must pass; any other must be refused with
+/// the linker's `Unsupported` error naming a module, before anything ran (as the loader's error,
+/// or in the stderr of a case that expected another load error).
+fn grade_lacking(case: &Case, lacks: Needs, st: Status) -> Status {
+    let refused = lacks.meets(needs(case));
+    match (st, refused) {
         (Status::Pass, false) => Status::Pass,
         (Status::Fail(why), true)
             if why.contains(": unsupported: the engine ")
@@ -343,17 +345,18 @@ fn grade_interpreter(case: &Case, st: Status) -> Status {
             Status::Unsupported(why)
         }
         (Status::Pass, true) => Status::Fail(
-            "passed, but a module needs threads or exception tags: the engine must refuse it"
+            "passed, but a module needs what the engine lacks (threads or exception tags): \
+             the linker must refuse it"
                 .into(),
         ),
         (st, _) => st,
     }
 }
 
-/// Whether a module the case built imports a shared memory (built with threads) or imports or
-/// exports an exception tag: what an engine without threads or exceptions must refuse. Read from
-/// the built modules themselves, so a case's WAT modules count for what they are.
-pub fn needs_threads_or_tags(case: &Case) -> bool {
+/// What the modules the case built need: a shared memory (built with threads), exception tags
+/// (imported or defined). Read from the built modules themselves, so a case's WAT modules count
+/// for what they are.
+pub fn needs(case: &Case) -> Needs {
     use wasmlink::metadata::ExternType;
     let root = crate::fixtures::case_root(case);
     case.modules
@@ -361,15 +364,12 @@ pub fn needs_threads_or_tags(case: &Case) -> bool {
         .filter(|m| m.kind != crate::manifest::Kind::Symlink)
         .filter_map(|m| std::fs::read(root.join(&m.out)).ok())
         .filter_map(|bytes| wasmlink::ModuleInfo::parse("m", &bytes, false).ok())
-        .any(|info| {
-            info.imports.iter().any(|i| {
-                matches!(
-                    i.ty,
-                    ExternType::Memory { shared: true, .. } | ExternType::Tag(_)
-                )
-            }) || info
-                .exports
-                .iter()
-                .any(|e| matches!(e.ty, ExternType::Tag(_)))
+        .fold(Needs::default(), |n, info| Needs {
+            threads: n.threads
+                || info
+                    .imports
+                    .iter()
+                    .any(|i| matches!(i.ty, ExternType::Memory { shared: true, .. })),
+            tags: n.tags || info.uses_tags,
         })
 }

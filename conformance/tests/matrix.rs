@@ -35,9 +35,14 @@ fn main() {
         }
     }
     // The CPython group: each program on both builds (extension modules as shared libraries,
-    // and linked in), on every engine.
+    // and linked in), on every engine, the interpreter too (both builds are single-threaded
+    // and raise no wasm exceptions, so wasmi must run them).
     let py_cases = conformance::cpython::cases(filter.as_deref()).expect("loading cpython cases");
-    conformance::cpython::run_group(&py_cases, &EngineKind::all(), |_, r| match &r.status {
+    let py_engines: Vec<EngineKind> = EngineKind::all()
+        .into_iter()
+        .chain(EngineKind::interpreters())
+        .collect();
+    conformance::cpython::run_group(&py_cases, &py_engines, |_, r| match &r.status {
         Status::Pass => {
             passed += 1;
             println!("test {}::{} ... ok ({} ms)", r.engine, r.case, r.millis);
@@ -47,34 +52,16 @@ fn main() {
             println!("test {}::{} ... FAILED\n{why}", r.engine, r.case);
         }
     });
-    // The baseline compilers (Winch, singlepass): every case as on Cranelift, except those with
-    // wasm exceptions, which both refuse with a load error naming the module (docs/conformance.md,
+    // The baseline compilers (Winch, singlepass) and the interpreters (wasmi): every case. One
+    // that needs what the engine lacks (exception tags on all of them, a shared memory on
+    // wasmi) must be refused by the linker, typed, naming the module, before anything is
+    // compiled: its own state, `unsupported`, never a pass and never a skip (docs/conformance.md,
     // "Compiler tiers").
     for case in &cases {
-        for engine in EngineKind::baseline() {
-            let r = run_case(case, engine);
-            let ok = match (&r.status, case.uses_exceptions()) {
-                (Status::Pass, false) => true,
-                (Status::Fail(why), true) => {
-                    why.contains("load failed: /")
-                        && why.contains("exceptions proposal not enabled")
-                }
-                _ => false,
-            };
-            if ok {
-                passed += 1;
-                println!("test {}::{} ... ok ({} ms)", r.engine, r.case, r.millis);
-            } else {
-                failed += 1;
-                println!("test {}::{} ... FAILED\n{:?}", r.engine, r.case, r.status);
-            }
-        }
-    }
-    // The interpreters (wasmi): every case. One that needs what the engine lacks (a shared
-    // memory, exception tags) must be refused by the linker, typed, naming the module, before
-    // anything is compiled: its own state, `unsupported`, never a pass and never a skip.
-    for case in &cases {
-        for engine in EngineKind::interpreters() {
+        for engine in EngineKind::baseline()
+            .into_iter()
+            .chain(EngineKind::interpreters())
+        {
             let r = run_case(case, engine);
             match &r.status {
                 Status::Pass => {

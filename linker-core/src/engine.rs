@@ -142,10 +142,26 @@ pub struct Capabilities {
     /// (`LinkError::Unsupported`).
     pub shared_memory: bool,
     /// Exception handling (tags, `try_table`, `throw`): C++ exceptions, and setjmp/longjmp as
-    /// the toolchain lowers it. Without it, a module that imports or exports a tag is refused
+    /// the toolchain lowers it. Without it, a module that imports or defines a tag is refused
     /// the same way.
     pub exceptions: bool,
 }
+
+/// The smallest module that defines an exception tag: an engine that validates it has exception
+/// handling ([`Capabilities::exceptions`]). For backends over an engine whose configuration
+/// they do not choose (an embedder's own, or a baseline compiler) and that cannot be asked.
+pub const PROBE_EXCEPTIONS: &[u8] = &[
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
+    0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // types: [] -> []
+    0x0d, 0x03, 0x01, 0x00, 0x00, // tags: one, of type 0
+];
+
+/// The smallest module that defines a shared memory: an engine that validates it has threads
+/// ([`Capabilities::shared_memory`]), as [`PROBE_EXCEPTIONS`] for exceptions.
+pub const PROBE_SHARED_MEMORY: &[u8] = &[
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
+    0x05, 0x04, 0x01, 0x03, 0x01, 0x01, // memories: one, shared, 1..1 page
+];
 
 /// Engine-wide operations. Implemented by each backend; cheap to clone (an `Arc` inside).
 pub trait Engine: Clone + Send + Sync + 'static {

@@ -152,6 +152,10 @@ pub struct ModuleInfo {
     /// The lowest address its data at fixed addresses starts at (a non-PIE main module's active
     /// segments with constant offsets), if any.
     pub lowest_data: Option<u64>,
+    /// It imports or defines an exception tag: it throws or catches wasm exceptions (C++
+    /// exceptions, or setjmp/longjmp as the toolchain lowers it), which an engine without
+    /// exception handling cannot compile.
+    pub uses_tags: bool,
 }
 
 impl ModuleInfo {
@@ -183,6 +187,7 @@ impl ModuleInfo {
             defines_table: raw.defines_table,
             table_min: raw.table_min,
             lowest_data: raw.lowest_data,
+            uses_tags: !raw.tag_types.is_empty(),
             shape,
         })
     }

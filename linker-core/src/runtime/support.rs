@@ -28,13 +28,7 @@ fn check_with(caps: &Capabilities, engine: &str, info: &ModuleInfo) -> Result<()
     if shared && !caps.shared_memory {
         return unsupported("shared memory (threads)");
     }
-    let tags = info
-        .imports
-        .iter()
-        .map(|i| &i.ty)
-        .chain(info.exports.iter().map(|e| &e.ty))
-        .any(|t| matches!(t, ExternType::Tag(_)));
-    if tags && !caps.exceptions {
+    if info.uses_tags && !caps.exceptions {
         return unsupported("exception handling (tags: C++ exceptions, setjmp/longjmp)");
     }
     Ok(())
