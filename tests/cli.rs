@@ -477,6 +477,48 @@ fn the_wasm_stack_can_be_raised() {
     }
 }
 
+#[test]
+fn wasix_dynamic_linking_and_closures_on_every_engine() {
+    for engine in engines() {
+        let tree = tree_for("cli-wasix", engine);
+        let (code, out, err) = wasmlink(&tree, &["run", "--engine", engine, "main.wasm"], "", &[]);
+        assert_eq!(
+            (code, out.as_str()),
+            (0, "dlopen 0, dlsym 0, plug_twice(21) = 42\nclosure 0: 42\n"),
+            "{engine}: {err}"
+        );
+    }
+}
+
+#[test]
+fn wasix_system_calls_come_from_wasmer_wasix_on_wasmer_only() {
+    let tree = built_test_tree("cli-wasix");
+    let (code, out, err) = wasmlink(
+        &tree,
+        &["run", "--engine", "wasmer", "wasix-main.wasm"],
+        "",
+        &[],
+    );
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "getcwd: 0 /\ndlopen(NULL): 0 1\n"),
+        "wasmer: {err}"
+    );
+    for engine in ["wasmtime", "wasmi"] {
+        let (code, out, err) = wasmlink(
+            &tree_for("cli-wasix", engine),
+            &["run", "--engine", engine, "wasix-main.wasm"],
+            "",
+            &[],
+        );
+        assert_eq!((code, out.as_str()), (127, ""), "{engine}: {err}");
+        assert!(
+            err.contains("wasix_32v1") && err.contains("getcwd") && err.contains("wasix-main.wasm"),
+            "{engine}: {err}"
+        );
+    }
+}
+
 /// The engines `wasmlink run` serves WASI on in this build.
 fn engines() -> Vec<&'static str> {
     vec!["wasmtime", "wasmer", "wasmi"]

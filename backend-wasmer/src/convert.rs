@@ -53,6 +53,28 @@ pub(crate) fn vt_to_wm(t: ValType) -> wasmer::Type {
     }
 }
 
+/// A wasmer value type as the linker names it.
+pub(crate) fn vt_from_wm(t: &wasmer::Type) -> ValType {
+    match t {
+        wasmer::Type::I32 => ValType::I32,
+        wasmer::Type::I64 => ValType::I64,
+        wasmer::Type::F32 => ValType::F32,
+        wasmer::Type::F64 => ValType::F64,
+        wasmer::Type::V128 => ValType::V128,
+        wasmer::Type::FuncRef => ValType::FuncRef,
+        wasmer::Type::ExternRef => ValType::ExternRef,
+        _ => ValType::OtherRef,
+    }
+}
+
+/// A wasmer function type as the linker's.
+pub(crate) fn func_type_from_wm(ty: &wasmer::FunctionType) -> FuncType {
+    FuncType::new(
+        ty.params().iter().map(vt_from_wm).collect::<Vec<_>>(),
+        ty.results().iter().map(vt_from_wm).collect::<Vec<_>>(),
+    )
+}
+
 pub(crate) fn func_type(ty: &FuncType) -> wasmer::FunctionType {
     wasmer::FunctionType::new(
         ty.params.iter().map(|t| vt_to_wm(*t)).collect::<Vec<_>>(),

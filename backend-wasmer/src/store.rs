@@ -8,7 +8,7 @@ use linker_core::engine::{
 };
 use wasmer::StoreMut;
 
-use crate::convert::{call_error, err, from_wm, to_extern, to_wm, vt_to_wm};
+use crate::convert::{call_error, err, from_wm, func_type_from_wm, to_extern, to_wm, vt_to_wm};
 use crate::imports::StoreImports;
 use crate::memory;
 use crate::WasmerEngine;
@@ -186,5 +186,9 @@ impl StoreOps<WasmerEngine> for Cx<'_> {
         let params: Vec<wasmer::Value> = args.iter().map(|v| to_wm(*v)).collect();
         let out = func.call(&mut self.store, &params).map_err(call_error)?;
         Ok(out.iter().map(from_wm).collect())
+    }
+
+    fn func_type(&mut self, func: &wasmer::Function) -> FuncType {
+        func_type_from_wm(&func.ty(&self.store))
     }
 }

@@ -62,6 +62,33 @@ pub(crate) fn val_type(t: ValType) -> wasmi::ValType {
     }
 }
 
+/// A wasmi value type as the linker names it.
+pub(crate) fn val_type_from_wasmi(t: &wasmi::ValType) -> ValType {
+    match t {
+        wasmi::ValType::I32 => ValType::I32,
+        wasmi::ValType::I64 => ValType::I64,
+        wasmi::ValType::F32 => ValType::F32,
+        wasmi::ValType::F64 => ValType::F64,
+        wasmi::ValType::V128 => ValType::V128,
+        wasmi::ValType::FuncRef => ValType::FuncRef,
+        wasmi::ValType::ExternRef => ValType::ExternRef,
+    }
+}
+
+/// A wasmi function type as the linker's.
+pub(crate) fn func_type_from_wasmi(ty: &wasmi::FuncType) -> FuncType {
+    FuncType::new(
+        ty.params()
+            .iter()
+            .map(val_type_from_wasmi)
+            .collect::<Vec<_>>(),
+        ty.results()
+            .iter()
+            .map(val_type_from_wasmi)
+            .collect::<Vec<_>>(),
+    )
+}
+
 pub(crate) fn func_type(ty: &FuncType) -> wasmi::FuncType {
     wasmi::FuncType::new(
         ty.params.iter().map(|t| val_type(*t)).collect::<Vec<_>>(),

@@ -6,7 +6,9 @@ use linker_core::engine::{
 };
 use wasmi::{AsContextMut, Caller, Nullable, Ref, StoreContextMut};
 
-use crate::convert::{call_error, err, from_wasmi, func_type, to_wasmi, Carried};
+use crate::convert::{
+    call_error, err, from_wasmi, func_type, func_type_from_wasmi, to_wasmi, Carried,
+};
 use crate::{NoSharedMemory, WasmiEngine};
 
 /// A wasmi store context (from a `Store` or a `Caller`) seen as [`StoreOps`].
@@ -248,5 +250,9 @@ impl<T: Send + 'static> StoreOps<WasmiEngine<T>> for Cx<'_, T> {
         func.call(&mut self.cx, &params, &mut results)
             .map_err(call_error)?;
         Ok(results.iter().map(from_wasmi).collect())
+    }
+
+    fn func_type(&mut self, func: &wasmi::Func) -> FuncType {
+        func_type_from_wasmi(&func.ty(&self.cx))
     }
 }

@@ -48,6 +48,29 @@ pub(crate) fn vt_to_wt(t: ValType) -> wasmtime::ValType {
     }
 }
 
+/// A wasmtime value type as the linker names it (every reference type but the two plain ones
+/// is `OtherRef`).
+pub(crate) fn vt_from_wt(t: &wasmtime::ValType) -> ValType {
+    match t {
+        wasmtime::ValType::I32 => ValType::I32,
+        wasmtime::ValType::I64 => ValType::I64,
+        wasmtime::ValType::F32 => ValType::F32,
+        wasmtime::ValType::F64 => ValType::F64,
+        wasmtime::ValType::V128 => ValType::V128,
+        wasmtime::ValType::Ref(r) if r.matches(&wasmtime::RefType::FUNCREF) => ValType::FuncRef,
+        wasmtime::ValType::Ref(r) if r.matches(&wasmtime::RefType::EXTERNREF) => ValType::ExternRef,
+        wasmtime::ValType::Ref(_) => ValType::OtherRef,
+    }
+}
+
+/// A wasmtime function type as the linker's.
+pub(crate) fn func_type_from_wt(ty: &wasmtime::FuncType) -> FuncType {
+    FuncType::new(
+        ty.params().map(|t| vt_from_wt(&t)).collect::<Vec<_>>(),
+        ty.results().map(|t| vt_from_wt(&t)).collect::<Vec<_>>(),
+    )
+}
+
 pub(crate) fn func_type(engine: &wasmtime::Engine, ty: &FuncType) -> wasmtime::FuncType {
     wasmtime::FuncType::new(
         engine,

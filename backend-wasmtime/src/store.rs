@@ -8,7 +8,7 @@ use linker_core::engine::{
 };
 use wasmtime::{AsContextMut, Caller, StoreContextMut};
 
-use crate::convert::{call_error, err, from_wt, func_type, to_wt, vt_to_wt};
+use crate::convert::{call_error, err, from_wt, func_type, func_type_from_wt, to_wt, vt_to_wt};
 use crate::memory::WasmtimeMemory;
 use crate::WasmtimeEngine;
 
@@ -272,5 +272,9 @@ impl<T: Send + 'static> StoreOps<WasmtimeEngine<T>> for Cx<'_, T> {
         func.call(&mut self.cx, &params, &mut results)
             .map_err(call_error)?;
         Ok(results.iter().map(from_wt).collect())
+    }
+
+    fn func_type(&mut self, func: &wasmtime::Func) -> FuncType {
+        func_type_from_wt(&func.ty(&self.cx))
     }
 }

@@ -310,4 +310,6 @@ pub trait StoreOps<E: Engine> {
     fn export(&mut self, instance: &E::Instance, name: &str) -> Option<Extern<E>>;
     /// Calls `func`; a trap, an exit or a host error comes back as [`HostError`].
     fn call(&mut self, func: &E::Func, args: &[Val]) -> Result<Vec<Val>, HostError>;
+    /// The signature of `func` (what the guest's `reflect_signature` and `call_dynamic` read).
+    fn func_type(&mut self, func: &E::Func) -> FuncType;
 }

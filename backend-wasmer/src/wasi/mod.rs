@@ -199,15 +199,23 @@ impl WasixWasi {
         }
     }
 
-    /// `engine`, with WASI preview 1 as its own imports (the engine's imports are replaced).
-    /// Each store gets wasmer-wasix's preview-1 imports over a clone of the process's
+    /// `engine`, with WASI preview 1 and WASIX (`wasix_32v1`) as its own imports (the engine's
+    /// imports are replaced). Each store gets wasmer-wasix's imports over a clone of the process's
     /// environment, initialised on the first instance exporting `memory` in that store.
     pub fn install(&self, engine: WasmerEngine) -> WasmerEngine {
         let (env, runtime) = (self.env.clone(), self.runtime.clone());
         engine.with_imports_and_setup(move |store| {
             let fenv = FunctionEnv::new(store, WasiEnv::clone(&env));
-            let imports =
+            let mut imports =
                 wasmer_wasix::generate_import_object_from_env(store, &fenv, WasiVersion::Snapshot1);
+            // WASIX's own calls too (`wasix_32v1`), for programs built for WASIX: the linker
+            // serves its dynamic-linking, closure and dynamic-call calls itself, before these
+            // are asked (docs/abi.md, "WASIX").
+            imports.extend(&wasmer_wasix::generate_import_object_from_env(
+                store,
+                &fenv,
+                WasiVersion::Wasix32v1,
+            ));
             let imports = poll::with_zero_timeouts(store, &fenv, imports);
             // Held by the engine: the runtime lives as long as any store can make a WASI call.
             let _ = &runtime;

@@ -21,13 +21,14 @@ use crate::plan::locate::locate;
 use crate::plan::order::local_scope;
 use crate::plan::records::add_modules;
 use crate::runtime::compile::{compile_added, with_compiler};
-use crate::runtime::group::{fill_plt, fill_table, sync_tables, Fill};
+use crate::runtime::group::{fill_plt, fill_table, Fill};
 use crate::runtime::init::init_modules;
 use crate::runtime::instantiate::instantiate_module;
 use crate::runtime::lazy::materialize::materialize_all;
 use crate::runtime::safepoint::coordinated;
 use crate::runtime::state::GroupCx;
 use crate::runtime::support;
+use crate::runtime::table_space::sync_tables;
 
 /// Lazy function binding (bindings are lazy unless `RTLD_NOW` or `bind_now`).
 pub const RTLD_LAZY: i32 = 0x1;
@@ -63,10 +64,23 @@ pub(crate) fn dlopen<E: Engine>(
     name: Option<&str>,
     flags: i32,
 ) -> Result<Option<ModuleId>> {
+    dlopen_searching(g, name, flags, &[])
+}
+
+/// [`dlopen`], with `first_dirs` searched for the library and its dependencies before the
+/// process's `LD_LIBRARY_PATH` (WASIX's `ld_library_path` argument).
+pub(crate) fn dlopen_searching<E: Engine>(
+    g: &mut GroupCx<'_, E>,
+    name: Option<&str>,
+    flags: i32,
+    first_dirs: &[String],
+) -> Result<Option<ModuleId>> {
     let Some(name) = name else {
         return Ok(Some(MAIN));
     };
-    coordinated(g, OpKind::Stop, |g| dlopen_in_group(g, name, flags))
+    coordinated(g, OpKind::Stop, |g| {
+        dlopen_in_group(g, name, flags, first_dirs)
+    })
 }
 
 /// `dlopen` of `name`, as the operator of a link operation: locates it (or reopens it), plans
@@ -77,9 +91,20 @@ fn dlopen_in_group<E: Engine>(
     g: &mut GroupCx<'_, E>,
     name: &str,
     flags: i32,
+    first_dirs: &[String],
 ) -> Result<Option<ModuleId>> {
     let shared = g.shared;
-    let config = &shared.config;
+    let widened;
+    let config = if first_dirs.is_empty() {
+        &shared.config
+    } else {
+        let mut c = shared.config.clone();
+        c.search
+            .ld_library_path
+            .splice(0..0, first_dirs.iter().cloned());
+        widened = c;
+        &widened
+    };
     let (main_path, main_runpath) = {
         let st = g.records();
         let main = &st.image.modules[MAIN];

@@ -13,11 +13,11 @@ use crate::plan::image::{Image, ModuleId, MAIN};
 use crate::plan::order::local_scope;
 use crate::plan::scope::{lookup, WeakPolicy};
 use crate::runtime::dlsym_cache::SymbolAddress;
-use crate::runtime::group::sync_tables;
 use crate::runtime::lazy::deferred::{is_deferred, standins_for_fills};
 use crate::runtime::lazy::materialize::materialize_held;
 use crate::runtime::safepoint::coordinated;
 use crate::runtime::state::GroupCx;
+use crate::runtime::table_space::sync_tables;
 
 /// The handle glibc gives `RTLD_NEXT` on wasm32 (`(void *)-1`).
 const RTLD_NEXT: u32 = u32::MAX;

@@ -20,12 +20,17 @@
 //! | `wasmlink.thread_join(tid) -> code` | `(i32) -> i32` | waits for the thread, returns its exit code (negative errno if unknown) |
 //! | `wasi.thread-spawn(start_arg) -> tid` | `(i32) -> i32` | wasi-threads: runs main's `wasi_thread_start(tid, start_arg)` on a new thread (the guest set up its stack and TLS); tid > 0, or a negative errno |
 //!
+//! WASIX's dynamic-linking, closure and dynamic-call calls (module `wasix_32v1`) are served on
+//! the same records: `wasix.rs`, `wasix_closures.rs` (docs/abi.md, "WASIX").
+//!
 //! Failures never trap: they set the calling thread's error text.
 
 pub(crate) mod dlclose;
 pub(crate) mod dlopen;
 pub(crate) mod dlsym;
 pub(crate) mod dlsym_front;
+pub(crate) mod wasix;
+pub(crate) mod wasix_closures;
 
 use std::sync::Arc;
 
@@ -33,6 +38,11 @@ use crate::dlfcn::dlclose::dlclose;
 use crate::dlfcn::dlopen::{dlopen, handle_of};
 use crate::dlfcn::dlsym::dlsym;
 use crate::dlfcn::dlsym_front::{front, generation_before_lookup, remember};
+use crate::dlfcn::wasix::{wasix_dl_invalid_handle, wasix_dlopen, wasix_dlsym};
+use crate::dlfcn::wasix_closures::{
+    wasix_call_dynamic, wasix_closure_allocate, wasix_closure_free, wasix_closure_prepare,
+    wasix_reflect_signature,
+};
 use crate::engine::{Engine, EngineError, Extern, HostError, HostFn, StoreOps};
 use crate::error::{LinkError, Result};
 use crate::plan::builtin::Builtin;
@@ -135,6 +145,14 @@ pub(crate) fn builtin_func<E: Engine>(g: &mut GroupCx<'_, E>, b: Builtin) -> Res
         Builtin::ThreadSpawn => guest_thread_spawn,
         Builtin::ThreadJoin => guest_thread_join,
         Builtin::WasiThreadSpawn => guest_wasi_thread_spawn,
+        Builtin::WasixDlopen => wasix_dlopen,
+        Builtin::WasixDlsym => wasix_dlsym,
+        Builtin::WasixDlInvalidHandle => wasix_dl_invalid_handle,
+        Builtin::WasixClosureAllocate => wasix_closure_allocate,
+        Builtin::WasixClosurePrepare => wasix_closure_prepare,
+        Builtin::WasixClosureFree => wasix_closure_free,
+        Builtin::WasixCallDynamic => wasix_call_dynamic,
+        Builtin::WasixReflectSignature => wasix_reflect_signature,
         // The group's own `leave` and `enter` guards (those forwarders call around a blocking
         // import): a futex wait is a blocking call (plan/instrument.rs).
         Builtin::WaitLeave | Builtin::WaitEnter => {

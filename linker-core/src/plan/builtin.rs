@@ -49,7 +49,30 @@ pub enum Builtin {
     /// (the linker adds the checks where the engine cannot interrupt wasm, `instrument.rs`):
     /// the group's safepoint.
     Poll,
+    /// WASIX `dlopen(path, path_len, flags, err_buf, err_buf_len, ld_library_path,
+    /// ld_library_path_len, out_handle) -> errno` (module `wasix_32v1`, docs/abi.md).
+    WasixDlopen,
+    /// WASIX `dlsym(handle, symbol, symbol_len, err_buf, err_buf_len, out_symbol) -> errno`.
+    WasixDlsym,
+    /// WASIX `dl_invalid_handle(handle) -> errno`: 0 for a loaded module's handle.
+    WasixDlInvalidHandle,
+    /// WASIX `closure_allocate(out_slot) -> errno`.
+    WasixClosureAllocate,
+    /// WASIX `closure_prepare(backing, slot, arg_types, arg_count, result_types, result_count,
+    /// env) -> errno`.
+    WasixClosurePrepare,
+    /// WASIX `closure_free(slot) -> errno`.
+    WasixClosureFree,
+    /// WASIX `call_dynamic(slot, values, values_len, results, results_len, strict) -> errno`.
+    WasixCallDynamic,
+    /// WASIX `reflect_signature(slot, arg_types, arg_cap, result_types, result_cap, out) ->
+    /// errno`.
+    WasixReflectSignature,
 }
+
+/// The import module of WASIX's calls for 32-bit memories, of which the linker serves the
+/// dynamic-linking, closure and dynamic-call ones ([`Builtin::WasixDlopen`] ...).
+pub const WASIX_MODULE: &str = "wasix_32v1";
 
 /// The import module of the standard threads ABI (wasi-threads).
 pub const WASI_THREADS_MODULE: &str = "wasi";
@@ -79,6 +102,14 @@ impl Builtin {
             (IMPORT_MODULE, WAIT_LEAVE) => Builtin::WaitLeave,
             (IMPORT_MODULE, WAIT_ENTER) => Builtin::WaitEnter,
             (IMPORT_MODULE, POLL) => Builtin::Poll,
+            (WASIX_MODULE, "dlopen") => Builtin::WasixDlopen,
+            (WASIX_MODULE, "dlsym") => Builtin::WasixDlsym,
+            (WASIX_MODULE, "dl_invalid_handle") => Builtin::WasixDlInvalidHandle,
+            (WASIX_MODULE, "closure_allocate") => Builtin::WasixClosureAllocate,
+            (WASIX_MODULE, "closure_prepare") => Builtin::WasixClosurePrepare,
+            (WASIX_MODULE, "closure_free") => Builtin::WasixClosureFree,
+            (WASIX_MODULE, "call_dynamic") => Builtin::WasixCallDynamic,
+            (WASIX_MODULE, "reflect_signature") => Builtin::WasixReflectSignature,
             _ => return None,
         };
         matches!(&import.ty, ExternType::Func(t) if *t == b.ty()).then_some(b)
@@ -91,8 +122,16 @@ impl Builtin {
             Builtin::Dlopen | Builtin::Dlsym | Builtin::ThreadSpawn => {
                 FuncType::new([I32, I32], [I32])
             }
-            Builtin::Dlclose | Builtin::ThreadJoin | Builtin::WasiThreadSpawn => {
-                FuncType::new([I32], [I32])
+            Builtin::Dlclose
+            | Builtin::ThreadJoin
+            | Builtin::WasiThreadSpawn
+            | Builtin::WasixDlInvalidHandle
+            | Builtin::WasixClosureAllocate
+            | Builtin::WasixClosureFree => FuncType::new([I32], [I32]),
+            Builtin::WasixDlopen => FuncType::new([I32; 8], [I32]),
+            Builtin::WasixClosurePrepare => FuncType::new([I32; 7], [I32]),
+            Builtin::WasixDlsym | Builtin::WasixCallDynamic | Builtin::WasixReflectSignature => {
+                FuncType::new([I32; 6], [I32])
             }
             Builtin::Dlerror => FuncType::new([], [I32]),
             Builtin::WaitLeave | Builtin::WaitEnter | Builtin::Poll => FuncType::new([], []),

@@ -226,6 +226,7 @@ impl<E: Engine> Process<E> {
                 image,
                 code,
                 closures: HashMap::new(),
+                closure_stamp: 0,
             },
             memory,
             cache,
@@ -364,9 +365,10 @@ impl<E: Engine> Process<E> {
     /// Relocations and constructors are not run. The benchmarks' second reference.
     pub fn instantiate_fresh(&self) -> Result<E::Store> {
         let s = &self.shared;
-        let (image, code, closures) = {
+        let (image, code, closures, closure_stamp) = {
             let st = s.records();
-            (st.image.clone(), st.code.clone(), st.closures.clone())
+            let c = (st.closures.clone(), st.closure_stamp);
+            (st.image.clone(), st.code.clone(), c.0, c.1)
         };
         let memory = new_process_memory(&s.engine, &image)?;
         let fresh = new_shared(
@@ -377,6 +379,7 @@ impl<E: Engine> Process<E> {
                 image,
                 code,
                 closures,
+                closure_stamp,
             },
             memory,
             s.cache.clone(),

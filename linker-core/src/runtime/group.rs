@@ -6,16 +6,17 @@
 //! the records. A group never looks a symbol up on its own except in a lazy PLT binding, which
 //! records what it found so that every group agrees.
 
-use crate::engine::{Engine, Extern, HostFn};
+use crate::engine::{Engine, Extern};
 use crate::error::{LinkError, Result};
 use crate::plan::image::{ModuleId, MAIN};
 use crate::plan::layout::PAGE;
-use crate::runtime::binder::table_func;
+use crate::runtime::closure_funcs::sync_closures;
 use crate::runtime::instantiate::instantiate_module;
 use crate::runtime::lazy::deferred::{defer, is_deferred, replication, standins_for_fills};
 use crate::runtime::state::GroupCx;
+use crate::runtime::table_space::sync_tables;
 use crate::runtime::thread_memory::init_tls;
-use crate::types::{FuncType, Val};
+use crate::types::Val;
 
 /// Brings this group's store up to date with the records after another group changed them:
 /// instantiates modules it lacks (with their TLS for this thread), drops unloaded ones' slots,
@@ -106,60 +107,6 @@ pub(crate) fn replicate<E: Engine>(
         }
     }
     Ok(instantiated)
-}
-
-/// Grows this group's function table and PLT to the sizes the records now need.
-pub(crate) fn sync_tables<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
-    let (table_size, plt_size) = {
-        let st = g.records();
-        (st.image.table.size, st.image.plt.len() as u64)
-    };
-    let (table, plt) = (g.table(), g.plt());
-    let eng = |e| LinkError::store("function table", e);
-    let have = g.cx.table_size(&table);
-    if have < table_size {
-        g.cx.table_grow(&table, table_size - have).map_err(eng)?;
-    }
-    let have = g.cx.table_size(&plt);
-    if have < plt_size {
-        g.cx.table_grow(&plt, plt_size - have).map_err(eng)?;
-    }
-    Ok(())
-}
-
-/// Makes this group's table hold exactly the records' closures.
-pub(crate) fn sync_closures<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
-    let closures: Vec<(u64, FuncType, HostFn<E>)> = g
-        .records()
-        .closures
-        .iter()
-        .map(|(s, (t, f))| (*s, t.clone(), f.clone()))
-        .collect();
-    let table = g.table();
-    let have: Vec<u64> = g
-        .group_state()
-        .tables
-        .closure_funcs
-        .keys()
-        .copied()
-        .collect();
-    for s in have {
-        if !closures.iter().any(|(c, _, _)| *c == s) {
-            g.group_state().tables.closure_funcs.remove(&s);
-            g.cx.table_set(&table, s, None)
-                .map_err(|e| LinkError::store("closure", e))?;
-        }
-    }
-    for (s, ty, f) in closures {
-        if g.group_state().tables.closure_funcs.contains_key(&s) {
-            continue;
-        }
-        let func = table_func(g.cx, g.shared, &ty, f)?;
-        g.cx.table_set(&table, s, Some(&func))
-            .map_err(|e| LinkError::store("closure", e))?;
-        g.group_state().tables.closure_funcs.insert(s, func);
-    }
-    Ok(())
 }
 
 /// Which linker-allocated slots and PLT entries a group (re)writes.

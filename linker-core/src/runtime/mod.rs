@@ -15,10 +15,13 @@
 //! | `lazy` | lazy replication: stand-ins in a thread's table until its first call (docs/threads.md) |
 //! | `safepoint`, `reclaim` | link operations between threads; memory and slots given back |
 //! | `threads` | spawning and joining instance groups |
-//! | `closures` | host closures in table slots |
+//! | `closures`, `closure_record`, `closure_funcs` | closures in table slots (the embedder's host functions, the guest's WASIX ones): the operations, the records, each group's functions |
+//! | `packed_values` | values packed in guest memory (WASIX `call_dynamic`, guest closures' frames) |
 //! | `dlsym_cache` | `dlsym` results the host keeps, read without a lock |
 
 pub(crate) mod binder;
+pub(crate) mod closure_funcs;
+pub(crate) mod closure_record;
 pub(crate) mod closures;
 pub(crate) mod compile;
 pub(crate) mod dlsym_cache;
@@ -30,10 +33,12 @@ pub(crate) mod instantiate;
 pub(crate) mod lazy;
 pub(crate) mod module_cache;
 pub(crate) mod new_group;
+pub(crate) mod packed_values;
 pub(crate) mod polls;
 pub(crate) mod reclaim;
 pub(crate) mod safepoint;
 pub(crate) mod state;
 pub(crate) mod support;
+pub(crate) mod table_space;
 pub(crate) mod thread_memory;
 pub(crate) mod threads;

@@ -14,7 +14,8 @@ use crate::metadata::Shape;
 use crate::plan::image::{ModuleId, MAIN};
 use crate::plan::layout::PAGE;
 use crate::runtime::binder::{binder_type, plt_binder};
-use crate::runtime::group::{adopt_fixed_main, fill_plt, fill_table, sync_closures, Fill};
+use crate::runtime::closure_funcs::sync_closures;
+use crate::runtime::group::{adopt_fixed_main, fill_plt, fill_table, Fill};
 use crate::runtime::instantiate::instantiate_module;
 use crate::runtime::lazy::deferred::{defer, replication};
 use crate::runtime::state::{

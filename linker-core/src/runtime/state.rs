@@ -10,12 +10,13 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use crate::coordinator::{Coordinator, GroupId};
-use crate::engine::{Engine, Extern, HostError, HostFn, LinkFailure, StoreOps};
+use crate::engine::{Engine, Extern, HostError, LinkFailure, StoreOps};
 use crate::error::{LinkError, Result};
 use crate::metadata::Import;
 use crate::plan::builtin::Builtin;
 use crate::plan::config::LinkerConfig;
 use crate::plan::image::{Image, ModuleId};
+use crate::runtime::closure_record::ClosureRecord;
 use crate::runtime::dlsym_cache::DlsymCache;
 use crate::runtime::module_cache::{Code, ModuleCache};
 use crate::types::FuncType;
@@ -57,8 +58,11 @@ pub(crate) struct ProcessState<E: Engine> {
     pub image: Image,
     /// Each module's compiled code, by id.
     pub code: Code<E>,
-    /// Slots given to host closures, with what each group needs to recreate them.
-    pub closures: HashMap<u64, (FuncType, HostFn<E>)>,
+    /// Closure slots (the embedder's and the guest's), with what each group needs to recreate
+    /// them.
+    pub closures: HashMap<u64, ClosureRecord<E>>,
+    /// The last [`ClosureRecord::stamp`] given.
+    pub closure_stamp: u64,
 }
 
 /// Where imports the loaded modules do not define come from: the linker's own guest ABI and the
@@ -203,8 +207,9 @@ pub(crate) struct GroupTables<E: Engine> {
     pub binder: Option<E::Func>,
     /// The resolver each PLT slot holds until its symbol is bound (see `stubs`).
     pub plt_resolvers: HashMap<u32, E::Func>,
-    /// This store's functions for the closures in the records, by slot.
-    pub closure_funcs: HashMap<u64, E::Func>,
+    /// This store's functions for the closures in the records, by slot, with the stamp of the
+    /// record each was made from.
+    pub closure_funcs: HashMap<u64, (u64, E::Func)>,
 }
 
 /// What belongs to one thread (engine-free).

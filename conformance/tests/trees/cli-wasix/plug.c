@@ -1,0 +1,1 @@
+int plug_twice(int x) { return 2 * x; }
