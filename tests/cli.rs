@@ -136,6 +136,49 @@ fn wasmi_refuses_programs_built_with_threads_by_name() {
     }
 }
 
+/// The check of the interpreter: the SQLite case's program under `wasmlink run --engine
+/// wasmi` with wasmi's own WASI prints the case's native-checked output; Lua, whose errors are
+/// setjmp/longjmp over wasm exceptions, is refused by name.
+#[test]
+fn wasmi_runs_sqlite_and_refuses_lua() {
+    let expected = |name: &str| {
+        conformance::suite::cases(Some(name))
+            .unwrap()
+            .into_iter()
+            .find(|c| c.name == name)
+            .and_then(|c| c.run.stdout)
+            .unwrap()
+    };
+    let sqlite = conformance::testing::built_case("sqlite@single");
+    let args = [
+        "run",
+        "--engine",
+        "wasmi",
+        "-L",
+        "lib",
+        "--dir",
+        ".::/",
+        "main.wasm",
+    ];
+    let (code, out, err) = wasmlink(&sqlite, &args, "", &[]);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, expected("sqlite@single").as_str()),
+        "{err}"
+    );
+    let lua = conformance::testing::built_case("lua@single");
+    let mut args = args.to_vec();
+    args.push("scripts/main.lua");
+    let (code, out, err) = wasmlink(&lua, &args, "", &[]);
+    assert_eq!((code, out.as_str()), (127, ""), "{err}");
+    assert!(
+        err.contains(
+            "/main.wasm: unsupported: the engine wasmi does not support exception handling"
+        ),
+        "{err}"
+    );
+}
+
 #[test]
 fn threads_share_stdout_and_the_descriptor_table() {
     let tree = built_test_tree("cli-threads");

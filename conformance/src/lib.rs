@@ -4,6 +4,7 @@
 pub mod cpython;
 pub mod cpython_suite;
 pub mod fixtures;
+pub mod fuzz;
 pub mod manifest;
 pub mod native;
 pub mod program;

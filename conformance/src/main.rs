@@ -8,6 +8,9 @@
 //! conformance cpython-suite [--engine E]... [--jobs N] [--timeout SECS]
 //!                                                            CPython's whole test suite, dynamic
 //!                                                            build against static, per engine
+//! conformance fuzz --seeds A..B [--engine E]... [--shape S]... [--commit DIR]
+//!                                                            random module trees against native
+//!                                                            ELF (docs/conformance.md, "Fuzzing")
 //! ```
 //!
 //! To run one program, or print its tree, use the `wasmlink` command (`wasmlink run`, `wasmlink
@@ -23,7 +26,8 @@ fn usage() -> ExitCode {
     eprintln!(
         "usage:\n  conformance [matrix] [--engine E]... [--filter S] [--json] [--external NAME=TEMPLATE]...\n  conformance build\n  \
          conformance native [FILTER]\n  \
-         conformance cpython-suite [--engine E]... [--jobs N] [--timeout SECS]\n\
+         conformance cpython-suite [--engine E]... [--jobs N] [--timeout SECS]\n  \
+         conformance fuzz --seeds A..B [--engine E]... [--shape threads|single]... [--commit DIR]\n\
          engines: {}",
         EngineKind::all()
             .iter()
@@ -58,6 +62,7 @@ fn main() -> ExitCode {
         Some("native") => cmd_native(args.get(1).map(String::as_str)),
         Some("matrix") => cmd_matrix(&args[1..]),
         Some("cpython-suite") => cmd_cpython_suite(&args[1..]),
+        Some("fuzz") => ExitCode::from(conformance::fuzz::command::main(&args[1..]) as u8),
         Some("-h" | "--help") => usage(),
         _ => cmd_matrix(&args),
     }

@@ -115,6 +115,22 @@ impl Builtin {
         matches!(&import.ty, ExternType::Func(t) if *t == b.ty()).then_some(b)
     }
 
+    /// Whether it is one of WASIX's calls (module `wasix_32v1`), which other WASIX loaders
+    /// serve too.
+    pub fn is_wasix(self) -> bool {
+        matches!(
+            self,
+            Builtin::WasixDlopen
+                | Builtin::WasixDlsym
+                | Builtin::WasixDlInvalidHandle
+                | Builtin::WasixClosureAllocate
+                | Builtin::WasixClosurePrepare
+                | Builtin::WasixClosureFree
+                | Builtin::WasixCallDynamic
+                | Builtin::WasixReflectSignature
+        )
+    }
+
     /// Its signature on wasm32.
     pub fn ty(self) -> FuncType {
         use ValType::I32;

@@ -1,0 +1,231 @@
+//! A generated program written out as an ordinary case directory: one C file per module and a
+//! `case.toml`, built and run by the suite's own machinery (and committed as is when it finds a
+//! difference).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::fuzz::tree::{Lib, Tree};
+use crate::manifest::Shape;
+
+/// The C source of library `l`. Arithmetic is unsigned so that no overflow is undefined.
+pub fn lib_source(tree: &Tree, l: &Lib) -> String {
+    let mut s = format!(
+        "/* conformance fuzz, seed {}: library {} */\n",
+        tree.seed, l.name
+    );
+    let own = |name: &str| {
+        l.funcs.iter().any(|f| f.name == name) || l.data.iter().any(|d| d.name == name)
+    };
+    for f in &l.funcs {
+        if let Some(c) = &f.calls {
+            let _ = writeln!(s, "int {c}(int);");
+        }
+    }
+    for p in &l.pointers {
+        if p.function {
+            let _ = writeln!(s, "int {}(int);", p.target);
+        } else if !own(&p.target) {
+            let _ = writeln!(s, "extern int {};", p.target);
+        }
+    }
+    if l.ctor {
+        s.push_str("extern int core_counter;\n");
+    }
+    for d in &l.data {
+        let weak = if d.weak { "__attribute__((weak)) " } else { "" };
+        let _ = writeln!(s, "{weak}int {} = {};", d.name, d.value);
+    }
+    for p in &l.pointers {
+        if p.function {
+            let _ = writeln!(s, "int (*{})(int) = {};", p.name, p.target);
+        } else {
+            let _ = writeln!(s, "int *{} = &{};", p.name, p.target);
+        }
+    }
+    for t in &l.tls {
+        let _ = writeln!(
+            s,
+            "_Thread_local int {0} = {1};\nint {0}_get(void) {{ return {0}; }}\nint {0}_add(int d) {{ {0} += d; return {0}; }}",
+            t.name, t.value
+        );
+    }
+    for f in &l.funcs {
+        let weak = if f.weak { "__attribute__((weak)) " } else { "" };
+        let call = f
+            .calls
+            .as_ref()
+            .map(|c| format!(" + (unsigned){c}(x & 7)"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "{weak}int {}(int x) {{ return (int)((unsigned)x * {}u + {}u{call}); }}",
+            f.name, f.mul, f.add
+        );
+    }
+    if l.ctor {
+        let _ = writeln!(
+            s,
+            "int {0}_ctor_order;\n__attribute__((constructor)) static void {0}_ctor(void) {{ {0}_ctor_order = ++core_counter; }}",
+            l.name
+        );
+    }
+    s
+}
+
+/// The C source of the main module.
+pub fn main_source(tree: &Tree) -> String {
+    let mut s = format!(
+        "/* conformance fuzz, seed {}: the main module */\n#include <dlfcn.h>\n#include <stdio.h>\n",
+        tree.seed
+    );
+    let mut body = String::new();
+    for (f, a) in &tree.calls {
+        let _ = writeln!(s, "int {f}(int);");
+        let _ = writeln!(body, "    printf(\"call {f}({a}) = %d\\n\", {f}({a}));");
+    }
+    for d in &tree.reads {
+        let _ = writeln!(s, "extern int {d};");
+        let _ = writeln!(body, "    printf(\"data {d} = %d\\n\", {d});");
+    }
+    for (p, t) in &tree.fn_identity {
+        let _ = writeln!(s, "extern int (*{p})(int);\nint {t}(int);");
+        let _ = writeln!(
+            body,
+            "    printf(\"function pointer {p} is &{t}: %d, calls give %d\\n\", {p} == {t}, {p}(3));"
+        );
+    }
+    for (p, t) in &tree.data_identity {
+        let _ = writeln!(s, "extern int *{p};\nextern int {t};");
+        let _ = writeln!(
+            body,
+            "    printf(\"data pointer {p} is &{t}: %d, reads %d\\n\", {p} == &{t}, *{p});"
+        );
+    }
+    // Through the library: wasm-ld links no direct access to another module's TLS.
+    for t in &tree.tls {
+        let _ = writeln!(s, "int {t}_get(void);\nint {t}_add(int);");
+        let _ = writeln!(
+            body,
+            "    {{ int a = {t}_get(), b = {t}_add(7), c = {t}_get(); printf(\"thread-local {t}: %d, plus 7: %d, again %d\\n\", a, b, c); }}"
+        );
+    }
+    for l in tree.libs.iter().filter(|l| l.ctor) {
+        let _ = writeln!(s, "extern int {}_ctor_order;", l.name);
+        let _ = writeln!(
+            body,
+            "    printf(\"constructor of {0}: %d\\n\", {0}_ctor_order);",
+            l.name
+        );
+    }
+    if tree.weak_undefined {
+        s.push_str(
+            "extern int fz_nowhere_f(int) __attribute__((weak));\nextern int fz_nowhere_d __attribute__((weak));\n",
+        );
+        body.push_str(
+            "    printf(\"weak undefined: function null %d, data null %d\\n\", &fz_nowhere_f == 0, &fz_nowhere_d == 0);\n",
+        );
+    }
+    for o in &tree.opens {
+        let Some(p) = tree.plugins.iter().find(|p| p.name == o.plugin) else {
+            continue;
+        };
+        let n = &p.name;
+        let _ = writeln!(
+            body,
+            "    {{\n        void *h = dlopen(\"lib{n}.so\", {});\n        printf(\"dlopen lib{n}.so: %d\\n\", h != 0);\n        if (h) {{",
+            o.flags.c()
+        );
+        for f in &p.funcs {
+            let _ = writeln!(
+                body,
+                "            {{ int (*f)(int) = (int (*)(int))dlsym(h, \"{0}\"); printf(\"dlsym {0}: %d\\n\", f ? f(5) : -1); }}",
+                f.name
+            );
+        }
+        for d in &p.data {
+            let _ = writeln!(
+                body,
+                "            {{ int *d = (int *)dlsym(h, \"{0}\"); printf(\"dlsym {0}: %d\\n\", d ? *d : -1); }}",
+                d.name
+            );
+        }
+        if let Some(f) = p.funcs.first() {
+            let _ = writeln!(
+                body,
+                "            printf(\"RTLD_DEFAULT finds {0}: %d\\n\", dlsym(RTLD_DEFAULT, \"{0}\") != 0);",
+                f.name
+            );
+        }
+        if o.close {
+            let _ = writeln!(
+                body,
+                "            printf(\"dlclose: %d\\n\", dlclose(h));\n            void *again = dlopen(\"lib{n}.so\", RTLD_NOW | RTLD_NOLOAD);\n            printf(\"still loaded: %d\\n\", again != 0);\n            if (again) dlclose(again);"
+            );
+        }
+        body.push_str("        }\n    }\n");
+    }
+    let _ = write!(s, "int main(void) {{\n{body}    return 0;\n}}\n");
+    s
+}
+
+/// `case.toml` of the program, with `stdout` if it is known.
+pub fn manifest(tree: &Tree, shape: Shape, stdout: Option<&str>) -> String {
+    let mut m = format!(
+        "group = \"fuzz\"\ndescription = \"Generated by `conformance fuzz` from seed {}: {} libraries, {} plugins opened at run time; the output is the native build's.\"\nshapes = [\"{}\"]\n",
+        tree.seed,
+        tree.libs.len(),
+        tree.plugins.len(),
+        shape.name()
+    );
+    let list = |v: &[String]| {
+        v.iter()
+            .map(|x| format!("\"{x}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for l in &tree.libs {
+        let _ = write!(
+            m,
+            "\n[[module]]\nout = \"lib/lib{0}.so\"\nkind = \"side\"\nsources = [\"{0}.c\"]\nlibs = [{1}]\nlib_dirs = [\"lib\"]\n",
+            l.name,
+            list(&l.needed)
+        );
+    }
+    for p in &tree.plugins {
+        let _ = write!(
+            m,
+            "\n[[module]]\nout = \"plugins/lib{0}.so\"\nkind = \"side\"\nsources = [\"{0}.c\"]\nlibs = [{1}]\nlib_dirs = [\"lib\"]\n",
+            p.name,
+            list(&p.needed)
+        );
+    }
+    let _ = write!(
+        m,
+        "\n[[module]]\nout = \"main.wasm\"\nkind = \"main\"\nsources = [\"main.c\"]\nlibs = [{}]\nlib_dirs = [\"lib\"]\n\n[run]\nld_library_path = [\"/plugins\"]\n",
+        list(&tree.main_needed)
+    );
+    if let Some(out) = stdout {
+        let _ = write!(m, "stdout = \"\"\"\n{out}\"\"\"\n");
+    }
+    m
+}
+
+/// Writes the program as a case directory `dir`.
+pub fn write_case(
+    tree: &Tree,
+    shape: Shape,
+    stdout: Option<&str>,
+    dir: &Path,
+) -> Result<(), String> {
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let write = |name: &str, text: String| {
+        std::fs::write(dir.join(name), text).map_err(|e| format!("{name}: {e}"))
+    };
+    for l in tree.libs.iter().chain(&tree.plugins) {
+        write(&format!("{}.c", l.name), lib_source(tree, l))?;
+    }
+    write("main.c", main_source(tree))?;
+    write("case.toml", manifest(tree, shape, stdout))
+}

@@ -1,0 +1,65 @@
+//! The oracle: a generated program built natively with gcc as ELF shared objects and run under
+//! glibc gives the expected output; the same program built as dylink.0 modules and run on an
+//! engine must print exactly that.
+
+use crate::fixtures::cache_dir;
+use crate::fuzz::emit;
+use crate::fuzz::tree::Tree;
+use crate::manifest::{load_cases, Case, Shape};
+use crate::native;
+use crate::runner::EngineKind;
+use crate::suite::{run_case, Status};
+
+/// What one program did on one engine, against the oracle.
+#[derive(Debug)]
+pub enum Verdict {
+    /// The same output as the native build.
+    Same,
+    /// A difference: the suite's description of it.
+    Differs(String),
+    /// The generator made something the oracle cannot run (a generator bug, not a linker one).
+    BadProgram(String),
+}
+
+/// `tree` in `shape` as a case under the fuzz work directory, named `name`, with `stdout` as its
+/// expected output if known.
+pub fn as_case(
+    tree: &Tree,
+    shape: Shape,
+    name: &str,
+    stdout: Option<&str>,
+) -> Result<Case, String> {
+    let parent = cache_dir().join("fuzz").join(name);
+    emit::write_case(tree, shape, stdout, &parent.join(name))?;
+    load_cases(&parent)?
+        .into_iter()
+        .find(|c| c.name == name)
+        .ok_or_else(|| format!("{name}: not loaded"))
+}
+
+/// Runs `tree` natively, then on `engine`.
+pub fn check(tree: &Tree, shape: Shape, name: &str, engine: EngineKind) -> Verdict {
+    let case = match as_case(tree, shape, name, None) {
+        Ok(c) => c,
+        Err(e) => return Verdict::BadProgram(e),
+    };
+    let native = match native::run_case(&case) {
+        Ok(n) if n.exit_code == 0 => n,
+        Ok(n) => return Verdict::BadProgram(format!("native exit {}: {}", n.exit_code, n.stderr)),
+        Err(e) => return Verdict::BadProgram(format!("native build: {e}")),
+    };
+    let mut case = case;
+    case.run.stdout = Some(native.stdout);
+    match run_case(&case, engine).status {
+        Status::Pass => Verdict::Same,
+        // A module the toolchain would not build is the generator's fault.
+        Status::Fail(why) if why.starts_with("fixture build failed") => Verdict::BadProgram(why),
+        Status::Fail(why) => Verdict::Differs(why),
+        Status::NotApplicable(why) | Status::Unsupported(why) => Verdict::BadProgram(why),
+    }
+}
+
+/// The name of seed `seed`'s program in `shape`.
+pub fn case_name(seed: u64, shape: Shape) -> String {
+    format!("fuzz-{seed}-{}", shape.name())
+}

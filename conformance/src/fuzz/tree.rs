@@ -1,0 +1,342 @@
+//! A random program made of shared libraries, as a model the minimiser can cut down: libraries
+//! with exported functions and data, pointers to other modules' data and functions (relocations),
+//! thread-local variables, symbols defined in several libraries (the scope's order decides),
+//! weak definitions, constructors that record their order, calls across modules (cycles through
+//! the global scope included), and plugins the program `dlopen`s with random flags.
+//!
+//! Only what ELF and the wasm dynamic-linking convention agree on is generated (docs/abi.md):
+//! a module never calls or reads a symbol it defines itself when another module defines it too
+//! (wasm-ld binds such a reference inside its module, an ELF linker through the PLT or GOT);
+//! constructors reach only libraries below them in the `NEEDED` graph; a library's calls go to
+//! functions defined earlier in the whole program, so no call recurses.
+
+use crate::fuzz::rng::Rng;
+
+/// A function defined in a module: `int NAME(int x) { return x * mul + add [+ CALLEE(x & 7)]; }`.
+#[derive(Clone, Debug)]
+pub struct Func {
+    pub name: String,
+    pub mul: i32,
+    pub add: i32,
+    /// A function of another module it calls (defined earlier in the program).
+    pub calls: Option<String>,
+    /// Defined weak.
+    pub weak: bool,
+}
+
+/// `int NAME = value;`
+#[derive(Clone, Debug)]
+pub struct Data {
+    pub name: String,
+    pub value: i32,
+    pub weak: bool,
+}
+
+/// `int *NAME = &TARGET;` or `int (*NAME)(int) = TARGET;`.
+#[derive(Clone, Debug)]
+pub struct Pointer {
+    pub name: String,
+    pub target: String,
+    pub function: bool,
+}
+
+/// One library (or plugin).
+#[derive(Clone, Debug)]
+pub struct Lib {
+    /// `l3` gives `lib/libl3.so`; a plugin `p1` gives `plugins/libp1.so`.
+    pub name: String,
+    /// Libraries it is linked against (its `NEEDED`), by name.
+    pub needed: Vec<String>,
+    pub funcs: Vec<Func>,
+    pub data: Vec<Data>,
+    pub pointers: Vec<Pointer>,
+    /// `_Thread_local int NAME = value;`, read back through `NAME_get()`.
+    pub tls: Vec<Data>,
+    /// A constructor records its place in the order constructors ran (`NAME_ctor_order`).
+    pub ctor: bool,
+}
+
+/// How the program `dlopen`s a plugin.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpenFlags {
+    NowLocal,
+    LazyLocal,
+    NowGlobal,
+    NowLocalNodelete,
+}
+
+impl OpenFlags {
+    pub fn c(self) -> &'static str {
+        match self {
+            OpenFlags::NowLocal => "RTLD_NOW",
+            OpenFlags::LazyLocal => "RTLD_LAZY",
+            OpenFlags::NowGlobal => "RTLD_NOW | RTLD_GLOBAL",
+            OpenFlags::NowLocalNodelete => "RTLD_NOW | RTLD_NODELETE",
+        }
+    }
+}
+
+/// A plugin opened at run time.
+#[derive(Clone, Debug)]
+pub struct Open {
+    pub plugin: String,
+    pub flags: OpenFlags,
+    /// `dlclose` it after use, then ask whether it is still loaded (`RTLD_NOLOAD`).
+    pub close: bool,
+}
+
+/// The whole program.
+#[derive(Clone, Debug)]
+pub struct Tree {
+    pub seed: u64,
+    /// Start-up libraries; the first, `core`, holds the constructors' counter and is needed by
+    /// every library with a constructor.
+    pub libs: Vec<Lib>,
+    pub plugins: Vec<Lib>,
+    /// What the main module links against.
+    pub main_needed: Vec<String>,
+    /// What main prints: calls of these functions, with their argument.
+    pub calls: Vec<(String, i32)>,
+    /// Data it prints.
+    pub reads: Vec<String>,
+    /// Thread-local variables it writes, then reads back through their library.
+    pub tls: Vec<String>,
+    /// Function pointers compared with the address main takes of their target.
+    pub fn_identity: Vec<(String, String)>,
+    /// Data pointers compared with the address main takes of their target.
+    pub data_identity: Vec<(String, String)>,
+    /// Weak undefined references: a function and a datum nobody defines.
+    pub weak_undefined: bool,
+    pub opens: Vec<Open>,
+}
+
+/// Draws a program from `seed`.
+pub fn generate(seed: u64) -> Tree {
+    let mut r = Rng::new(seed);
+    let n = 1 + r.below(5) as usize;
+    let mut libs = vec![Lib {
+        name: "core".into(),
+        needed: vec![],
+        funcs: vec![],
+        data: vec![Data {
+            name: "core_counter".into(),
+            value: 0,
+            weak: false,
+        }],
+        pointers: vec![],
+        tls: vec![],
+        ctor: false,
+    }];
+    // Every function defined so far, with its module: later ones may call them.
+    let mut defined: Vec<(String, String)> = Vec::new();
+    let mut datas: Vec<(String, String)> = vec![("core".into(), "core_counter".into())];
+    let dup_funcs = r.below(3) as usize;
+    let dup_data = r.below(3) as usize;
+    for i in 0..n {
+        let name = format!("l{i}");
+        // NEEDED: earlier libraries only (a DAG; cycles are through the global scope).
+        let mut needed: Vec<String> = libs
+            .iter()
+            .skip(1)
+            .filter(|_| r.chance(1, 3))
+            .map(|l| l.name.clone())
+            .collect();
+        let ctor = r.chance(1, 2);
+        if ctor {
+            needed.push("core".into());
+        }
+        let mut lib = Lib {
+            name: name.clone(),
+            needed,
+            funcs: vec![],
+            data: vec![],
+            pointers: vec![],
+            tls: vec![],
+            ctor,
+        };
+        fill(&mut r, &mut lib, &mut defined, &mut datas, &libs);
+        for d in 0..dup_funcs {
+            if r.chance(1, 2) {
+                lib.funcs.push(Func {
+                    name: format!("dup_f{d}"),
+                    mul: 1,
+                    add: 100 * (i as i32 + 1) + d as i32,
+                    calls: None,
+                    weak: r.chance(1, 3),
+                });
+            }
+        }
+        for d in 0..dup_data {
+            if r.chance(1, 2) {
+                lib.data.push(Data {
+                    name: format!("dup_d{d}"),
+                    value: 1000 * (i as i32 + 1) + d as i32,
+                    weak: r.chance(1, 3),
+                });
+            }
+        }
+        libs.push(lib);
+    }
+    let plugin_count = r.below(3) as usize;
+    let mut plugins = Vec::new();
+    for k in 0..plugin_count {
+        let mut p = Lib {
+            name: format!("p{k}"),
+            needed: libs
+                .iter()
+                .skip(1)
+                .filter(|_| r.chance(1, 3))
+                .map(|l| l.name.clone())
+                .collect(),
+            funcs: vec![],
+            data: vec![],
+            pointers: vec![],
+            tls: vec![],
+            ctor: false,
+        };
+        // A plugin calls only start-up libraries (the global scope) and itself.
+        let mut scoped = defined.clone();
+        let mut scoped_data = datas.clone();
+        fill(&mut r, &mut p, &mut scoped, &mut scoped_data, &libs);
+        plugins.push(p);
+    }
+    // Main links against every library, in a random order: the global scope's order, which
+    // decides between duplicated symbols (main may only name what it links against).
+    let mut main_needed: Vec<String> = libs.iter().map(|l| l.name.clone()).collect();
+    for i in (1..main_needed.len()).rev() {
+        let j = r.below(i as u64 + 1) as usize;
+        main_needed.swap(i, j);
+    }
+    main_uses(&mut r, seed, libs, plugins, main_needed)
+}
+
+/// Fills `lib` with functions, data, pointers and TLS.
+fn fill(
+    r: &mut Rng,
+    lib: &mut Lib,
+    defined: &mut Vec<(String, String)>,
+    datas: &mut Vec<(String, String)>,
+    libs: &[Lib],
+) {
+    let name = lib.name.clone();
+    for j in 0..1 + r.below(3) {
+        let calls = (!defined.is_empty() && r.chance(1, 2))
+            .then(|| defined[r.below(defined.len() as u64) as usize].1.clone());
+        let f = format!("{name}_f{j}");
+        lib.funcs.push(Func {
+            name: f.clone(),
+            mul: 1 + r.below(7) as i32,
+            add: r.below(100) as i32,
+            calls,
+            weak: r.chance(1, 6),
+        });
+        defined.push((name.clone(), f));
+    }
+    for j in 0..r.below(3) {
+        let d = format!("{name}_d{j}");
+        lib.data.push(Data {
+            name: d.clone(),
+            value: r.below(1000) as i32,
+            weak: false,
+        });
+        datas.push((name.clone(), d));
+    }
+    // Pointers to data and functions of any start-up library (or this one).
+    for j in 0..r.below(3) {
+        let function = r.chance(1, 2);
+        let pool = if function { &*defined } else { &*datas };
+        let candidates: Vec<&(String, String)> = pool
+            .iter()
+            .filter(|(m, _)| *m == name || libs.iter().any(|l| &l.name == m))
+            .collect();
+        if candidates.is_empty() {
+            continue;
+        }
+        let target = candidates[r.below(candidates.len() as u64) as usize]
+            .1
+            .clone();
+        lib.pointers.push(Pointer {
+            name: format!("{name}_p{j}"),
+            target,
+            function,
+        });
+    }
+    for j in 0..r.below(2) {
+        lib.tls.push(Data {
+            name: format!("{name}_t{j}"),
+            value: r.below(50) as i32,
+            weak: false,
+        });
+    }
+}
+
+/// What main does with the libraries: every function called, data read, pointers compared,
+/// TLS written and read back, the duplicated symbols resolved, plugins opened.
+fn main_uses(
+    r: &mut Rng,
+    seed: u64,
+    libs: Vec<Lib>,
+    plugins: Vec<Lib>,
+    main_needed: Vec<String>,
+) -> Tree {
+    let mut t = Tree {
+        seed,
+        libs,
+        plugins,
+        main_needed,
+        calls: vec![],
+        reads: vec![],
+        tls: vec![],
+        fn_identity: vec![],
+        data_identity: vec![],
+        weak_undefined: r.chance(1, 2),
+        opens: vec![],
+    };
+    let mut dup_f: Vec<String> = Vec::new();
+    let mut dup_d: Vec<String> = Vec::new();
+    for l in &t.libs {
+        for f in &l.funcs {
+            if f.name.starts_with("dup_") {
+                if !dup_f.contains(&f.name) {
+                    dup_f.push(f.name.clone());
+                }
+            } else {
+                t.calls.push((f.name.clone(), r.below(50) as i32));
+            }
+        }
+        for d in &l.data {
+            if d.name.starts_with("dup_") {
+                if !dup_d.contains(&d.name) {
+                    dup_d.push(d.name.clone());
+                }
+            } else if d.name != "core_counter" {
+                t.reads.push(d.name.clone());
+            }
+        }
+        for p in &l.pointers {
+            let pair = (p.name.clone(), p.target.clone());
+            if p.function {
+                t.fn_identity.push(pair);
+            } else {
+                t.data_identity.push(pair);
+            }
+        }
+        t.tls.extend(l.tls.iter().map(|d| d.name.clone()));
+    }
+    t.calls.extend(dup_f.into_iter().map(|f| (f, 1)));
+    t.reads.extend(dup_d);
+    let flags = [
+        OpenFlags::NowLocal,
+        OpenFlags::LazyLocal,
+        OpenFlags::NowGlobal,
+        OpenFlags::NowLocalNodelete,
+    ];
+    for p in &t.plugins {
+        t.opens.push(Open {
+            plugin: p.name.clone(),
+            flags: flags[r.below(4) as usize],
+            close: r.chance(1, 2),
+        });
+    }
+    t
+}
