@@ -49,7 +49,10 @@ pub fn main(args: &[String]) -> i32 {
         it.next();
     }
     if engines.is_empty() {
-        engines = EngineKind::all();
+        engines = EngineKind::all()
+            .into_iter()
+            .chain(EngineKind::interpreters())
+            .collect();
     }
     if shapes.is_empty() {
         shapes = vec![Shape::Threads, Shape::Single];

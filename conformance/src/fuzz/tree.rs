@@ -110,6 +110,22 @@ pub struct Tree {
     pub opens: Vec<Open>,
 }
 
+/// The libraries `needed` names and everything they need in turn.
+fn needed_closure(libs: &[Lib], needed: &[String]) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut todo = needed.to_vec();
+    while let Some(n) = todo.pop() {
+        if seen.contains(&n) {
+            continue;
+        }
+        if let Some(l) = libs.iter().find(|l| l.name == n) {
+            todo.extend(l.needed.iter().cloned());
+        }
+        seen.push(n);
+    }
+    seen
+}
+
 /// Draws a program from `seed`.
 pub fn generate(seed: u64) -> Tree {
     let mut r = Rng::new(seed);
@@ -155,8 +171,17 @@ pub fn generate(seed: u64) -> Tree {
             ctor,
         };
         fill(&mut r, &mut lib, &mut defined, &mut datas, &libs);
+        // A duplicate only where no library this one links against defines the name: wasm-ld
+        // drops a library's own weak definition when a library on its link line defines the
+        // symbol, where an ELF linker keeps it (docs/conformance.md, "Fuzzing").
+        let below = needed_closure(&libs, &lib.needed);
+        let defined_below = |name: &str| {
+            libs.iter().filter(|l| below.contains(&l.name)).any(|l| {
+                l.funcs.iter().any(|f| f.name == name) || l.data.iter().any(|d| d.name == name)
+            })
+        };
         for d in 0..dup_funcs {
-            if r.chance(1, 2) {
+            if r.chance(1, 2) && !defined_below(&format!("dup_f{d}")) {
                 lib.funcs.push(Func {
                     name: format!("dup_f{d}"),
                     mul: 1,
@@ -167,7 +192,7 @@ pub fn generate(seed: u64) -> Tree {
             }
         }
         for d in 0..dup_data {
-            if r.chance(1, 2) {
+            if r.chance(1, 2) && !defined_below(&format!("dup_d{d}")) {
                 lib.data.push(Data {
                     name: format!("dup_d{d}"),
                     value: 1000 * (i as i32 + 1) + d as i32,
