@@ -139,6 +139,8 @@ int main(void) {
     printf("an allocated slot before prepare: errno=%d cacheable=%d\n", rc, info.cacheable);
     rc = wasix_closure_prepare(WASIX_SLOT(compare), fresh, (const uint8_t *)"\x09", 1, NULL, 0, NULL);
     printf("a bad value type: errno=%d\n", rc);
+    rc = wasix_closure_prepare(WASIX_SLOT(compare), fresh, two_ptrs, 0xfffffff0u, NULL, 0, NULL);
+    printf("a type list past the end of memory: errno=%d\n", rc);
     rc = wasix_closure_prepare(WASIX_SLOT(mix), fresh, NULL, 0, NULL, 0, NULL);
     printf("a backing function of the wrong type: errno=%d\n", rc);
     rc = wasix_closure_prepare(WASIX_SLOT(compare), WASIX_SLOT(mix), NULL, 0, NULL, 0, NULL);

@@ -69,13 +69,17 @@ pub(crate) fn memory_errno(_: EngineError) -> i32 {
     errno::MEMVIOLATION
 }
 
-/// `len` bytes of guest memory at `ptr`.
+/// `len` bytes of guest memory at `ptr` (`MEMVIOLATION` past the end of memory: checked before
+/// anything is allocated, so a huge length costs nothing).
 pub(crate) fn read_bytes<E: Engine>(
     g: &mut GroupCx<'_, E>,
     mem: &E::Memory,
     ptr: u32,
     len: u32,
 ) -> Result<Vec<u8>, i32> {
+    if ptr as u64 + len as u64 > g.cx.memory_size(mem) {
+        return Err(errno::MEMVIOLATION);
+    }
     let mut buf = vec![0u8; len as usize];
     g.cx.memory_read(mem, ptr as u64, &mut buf)
         .map_err(memory_errno)?;
