@@ -152,7 +152,7 @@ impl External {
 }
 
 /// Why an external loader cannot be graded on `case`: it needs what only our host provides
-/// (WASIX's calls are not that: a WASIX loader serves them).
+/// (WASIX's calls and wasi-threads' spawn are not that: a WASIX loader serves them).
 pub fn needs_our_host(case: &Case, root: &std::path::Path) -> Option<String> {
     if let Some(r) = &case.run.needs_our_host {
         return Some(r.clone());
@@ -165,7 +165,10 @@ pub fn needs_our_host(case: &Case, root: &std::path::Path) -> Option<String> {
             continue;
         };
         for i in &info.imports {
-            if wasmlink::Builtin::of(i).is_some_and(|b| !b.is_wasix()) {
+            // WASIX's calls and the standard wasi-threads spawn are served by WASIX loaders too.
+            let standard =
+                |b: wasmlink::Builtin| b.is_wasix() || b == wasmlink::Builtin::WasiThreadSpawn;
+            if wasmlink::Builtin::of(i).is_some_and(|b| !standard(b)) {
                 return Some(format!(
                     "{} imports {}.{}, which our linker provides (the dlfcn/thread ABI of docs/abi.md)",
                     m.out, i.module, i.name
