@@ -85,9 +85,6 @@ pub(crate) fn wasix_closure_prepare<E: Engine>(
         let params = read_types(g, mem, argp, argn)?;
         let results = read_types(g, mem, resp, resn)?;
         let ty = FuncType::new(params, results);
-        if packed_size(&ty.params).is_none() || packed_size(&ty.results).is_none() {
-            return Err(errno::NOTSUP); // v128
-        }
         // The backing function must be there, of the type the call will use.
         let table = g.table();
         let f =
@@ -99,8 +96,10 @@ pub(crate) fn wasix_closure_prepare<E: Engine>(
             return Err(errno::INVAL);
         }
         let closure = GuestClosure { ty, backing, env };
+        // `prepare_closure` refuses what packed values cannot carry (v128).
         prepare_closure(g, slot, closure).map_err(|e| match e {
             LinkError::NotAClosure { .. } => errno::INVAL,
+            LinkError::Unsupported { .. } => errno::NOTSUP,
             _ => errno::FAULT,
         })
     })())
