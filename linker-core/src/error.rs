@@ -181,8 +181,9 @@ pub enum LinkError {
         /// The library.
         module: String,
     },
-    /// `dlsym(RTLD_NEXT, ...)`: wasm gives the linker no caller address to search after.
-    #[error("RTLD_NEXT: not supported (wasm has no caller address to search after), looking up {symbol}")]
+    /// `dlsym(RTLD_NEXT, ...)` with no calling module to search after: from the embedder or a
+    /// WASIX call (a module's `env.dlsym` knows its caller: `dlfcn/dlsym_front.rs`).
+    #[error("RTLD_NEXT: no calling module to search after, looking up {symbol}")]
     RtldNext {
         /// The symbol looked up.
         symbol: String,

@@ -20,7 +20,16 @@ use crate::runtime::state::GroupCx;
 use crate::runtime::table_space::sync_tables;
 
 /// The handle glibc gives `RTLD_NEXT` on wasm32 (`(void *)-1`).
-const RTLD_NEXT: u32 = u32::MAX;
+pub(crate) const RTLD_NEXT: u32 = u32::MAX;
+
+/// Where a lookup searches.
+#[derive(Clone, Copy, Debug)]
+enum From {
+    /// A handle: `RTLD_DEFAULT` (0), one `dlopen` gave, or `RTLD_NEXT` (refused: no caller).
+    Handle(u32),
+    /// `RTLD_NEXT` called from this module.
+    After(ModuleId),
+}
 
 /// Looks `symbol` up in `handle`'s scope: a function's canonical table index, or a data address
 /// (for a TLS symbol, in the calling thread's block).
@@ -34,11 +43,26 @@ pub(crate) fn dlsym<E: Engine>(
     if let Some(a) = g.shared.dlsym_cache.get(handle, symbol) {
         return Ok(a);
     }
-    let (addr, thread_local) = dlsym_slow(g, handle, symbol)?;
+    let (addr, thread_local) = dlsym_slow(g, From::Handle(handle), symbol)?;
     if !thread_local {
         g.shared.dlsym_cache.insert(handle, symbol, addr);
     }
     Ok(addr)
+}
+
+/// `dlsym(RTLD_NEXT, symbol)` called from module `caller`: the first definition after the caller
+/// in the search order it belongs to, as glibc and musl do (the way a wrapper finds the function
+/// it wraps). That order is the global scope when the caller is in it (the main program, its
+/// dependencies, libraries opened `RTLD_GLOBAL`); for a library opened `RTLD_LOCAL` (or one of
+/// its dependencies), which glibc leaves undefined, it is the caller's own local scope. Never
+/// cached: the answer depends on the caller.
+#[tracing::instrument(level = "debug", skip(g))]
+pub(crate) fn dlsym_next<E: Engine>(
+    g: &mut GroupCx<'_, E>,
+    caller: ModuleId,
+    symbol: &str,
+) -> Result<SymbolAddress> {
+    dlsym_slow(g, From::After(caller), symbol).map(|(addr, _)| addr)
 }
 
 /// What a lookup found: the provider, the export's type, its constant value, whether it is TLS.
@@ -48,10 +72,10 @@ type Found = (ModuleId, ExternType, Option<i64>, SymFlags);
 /// The lookup itself; also says whether the result is thread-local (not cacheable).
 fn dlsym_slow<E: Engine>(
     g: &mut GroupCx<'_, E>,
-    handle: u32,
+    from: From,
     symbol: &str,
 ) -> Result<(SymbolAddress, bool)> {
-    let (p, ty, value, flags) = find(g, handle, symbol)?;
+    let (p, ty, value, flags) = find(g, from, symbol)?;
     let tls = flags.tls;
     match ty {
         ExternType::Func(_) => Ok((SymbolAddress::Function(function_slot(g, p, symbol)?), false)),
@@ -95,33 +119,52 @@ fn dlsym_slow<E: Engine>(
 /// it in place while the caller is loaded (and musl never unloads at all). The calling module is
 /// not known here; it is taken to be one that stays (the main program, the usual caller), so the
 /// library becomes `nodelete`. A lookup through a handle adds no dependency, in glibc as here.
-fn find<E: Engine>(g: &GroupCx<'_, E>, handle: u32, symbol: &str) -> Result<Found> {
+fn find<E: Engine>(g: &GroupCx<'_, E>, from: From, symbol: &str) -> Result<Found> {
     let policy = g.shared.config.weak_policy;
+    // A handle's lookup names that library's tree (which stays while the handle is open); a
+    // search of a scope can find any library in it.
+    let pins = !matches!(from, From::Handle(h) if h != 0);
     {
         let st = g.records();
-        let found = find_in(&st.image, policy, handle, symbol)?;
-        if handle != 0 || st.image.modules[found.0].nodelete {
+        let found = find_in(&st.image, policy, from, symbol)?;
+        if !pins || st.image.modules[found.0].nodelete {
             return Ok(found);
         }
     }
     // Again under the write lock, so the library pinned is the one found (a `dlclose` in another
     // thread may have run in between).
     let mut st = g.records_mut();
-    let found = find_in(&st.image, policy, handle, symbol)?;
+    let found = find_in(&st.image, policy, from, symbol)?;
     Arc::make_mut(&mut st.image.modules[found.0]).nodelete = true;
     Ok(found)
 }
 
 /// [`find`] in `image`, changing nothing.
-fn find_in(image: &Image, policy: WeakPolicy, handle: u32, symbol: &str) -> Result<Found> {
-    let (scope, handle_name) = match handle {
-        0 => (image.global_scope.clone(), "RTLD_DEFAULT".to_string()),
-        RTLD_NEXT => {
+fn find_in(image: &Image, policy: WeakPolicy, from: From, symbol: &str) -> Result<Found> {
+    let (scope, handle_name) = match from {
+        From::Handle(0) => (image.global_scope.clone(), "RTLD_DEFAULT".to_string()),
+        From::Handle(RTLD_NEXT) => {
             return Err(LinkError::RtldNext {
                 symbol: symbol.to_string(),
             })
         }
-        h => {
+        From::After(caller) => {
+            let after = |scope: &[ModuleId]| {
+                scope
+                    .iter()
+                    .position(|&m| m == caller)
+                    .map(|i| scope[i + 1..].to_vec())
+            };
+            let scope = after(&image.global_scope)
+                .or_else(|| after(&local_scope(image, caller)))
+                .unwrap_or_default();
+            let name = image
+                .modules
+                .get(caller)
+                .map_or("RTLD_NEXT", |m| m.name.as_str());
+            (scope, format!("RTLD_NEXT from {name}"))
+        }
+        From::Handle(h) => {
             let m = module_of(image, h)?;
             let scope = if m == MAIN {
                 image.global_scope.clone()

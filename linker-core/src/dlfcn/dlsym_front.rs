@@ -7,9 +7,11 @@
 //! a hot path) pays it every time. glibc answers such a lookup in user space; so does this.
 //!
 //! How:
-//! - Every group gets one *front* module (`crate::stubs::dlsym_front`): it imports the process memory, the
-//!   host `dlsym` and two globals, and exports `dlsym`. Every module's `env.dlsym` import is
-//!   bound to that export.
+//! - Every group gets one *front* module (`crate::stubs::dlsym_front`): it imports the process
+//!   memory, the host `dlsym`, two globals and the caller's id, and exports `dlsym`. Every module
+//!   that imports `env.dlsym` gets its own instance of it (compiled once), whose id the front
+//!   passes to the host on a miss: `dlsym(RTLD_NEXT)` searches after the calling module, and a
+//!   wasm call has no return address to find it by.
 //! - The front hashes the name (FNV-1a), looks at one entry of this thread's cache (64 entries of
 //!   64 bytes: generation, handle, result, length, the name itself) and returns the result if the
 //!   entry holds this handle and this exact name and its generation is the process's current one.
@@ -32,38 +34,69 @@ use std::sync::atomic::Ordering;
 
 use crate::engine::{Engine, Extern, HostFn};
 use crate::error::{LinkError, Result};
+use crate::plan::image::ModuleId;
 use crate::runtime::guest_word::word;
 use crate::runtime::state::{DlsymFront, GroupCx};
 use crate::runtime::thread_memory::alloc_thread_memory;
 use crate::stubs::dlsym_front::{front_module, hash, ENTRIES, ENTRY, NAME_MAX};
-use crate::types::Val;
+use crate::types::{FuncType, Val, ValType};
 
-/// This group's `dlsym`: its front, made at the first request, calling `host` on a miss.
-pub(crate) fn front<E: Engine>(g: &mut GroupCx<'_, E>, host: HostFn<E>) -> Result<E::Func> {
-    if let Some(f) = &g.group_state().dlsym_front {
-        return Ok(f.func.clone());
-    }
+/// The `dlsym` module `importer` imports in this group: its front (made at the first request in
+/// the group, calling `host` on a miss), instantiated for it with its id.
+pub(crate) fn front<E: Engine>(
+    g: &mut GroupCx<'_, E>,
+    host: HostFn<E>,
+    importer: ModuleId,
+) -> Result<E::Func> {
     const NAME: &str = "dlsym (front)";
     let eng = |e| LinkError::engine(NAME, e);
-    let (max_pages, shared_memory) = {
-        let st = g.records();
-        (st.image.memory_pages.1, st.image.memory_shared)
+    if let Some(f) = g.group_state().dlsym_front.as_ref() {
+        if let Some(func) = f.funcs.get(&importer) {
+            return Ok(func.clone());
+        }
+    }
+    if g.group_state().dlsym_front.is_none() {
+        let (max_pages, shared_memory) = {
+            let st = g.records();
+            (st.image.memory_pages.1, st.image.memory_shared)
+        };
+        let bytes = front_module(max_pages, shared_memory);
+        let module = g
+            .shared
+            .cache
+            .compile(&g.shared.engine, NAME, &bytes)
+            .map_err(eng)?;
+        let host = g.cx.new_host_func(&host_type(), host).map_err(eng)?;
+        let cache = g.cx.new_global(Val::I32(0), true).map_err(eng)?;
+        let generation = g.cx.new_global(Val::I32(0), true).map_err(eng)?;
+        g.group_state().dlsym_front = Some(DlsymFront {
+            module,
+            host,
+            funcs: Default::default(),
+            cache,
+            generation,
+            enabled: false,
+        });
+    }
+    let (module, host, cache, generation) = {
+        let gs = g.group_state();
+        let f = gs.dlsym_front.as_ref().expect("made above");
+        (
+            f.module.clone(),
+            f.host.clone(),
+            f.cache.clone(),
+            f.generation.clone(),
+        )
     };
-    let bytes = front_module(max_pages, shared_memory);
-    let module = g
-        .shared
-        .cache
-        .compile(&g.shared.engine, NAME, &bytes)
-        .map_err(eng)?;
-    let ty = crate::plan::builtin::Builtin::Dlsym.ty();
-    let host = g.cx.new_host_func(&ty, host).map_err(eng)?;
-    let cache = g.cx.new_global(Val::I32(0), true).map_err(eng)?;
-    let generation = g.cx.new_global(Val::I32(0), true).map_err(eng)?;
+    let caller =
+        g.cx.new_global(Val::I32(importer as i32), false)
+            .map_err(eng)?;
     let imports = [
         Some(Extern::Memory(g.memory())),
         Some(Extern::Func(host)),
-        Some(Extern::Global(cache.clone())),
-        Some(Extern::Global(generation.clone())),
+        Some(Extern::Global(cache)),
+        Some(Extern::Global(generation)),
+        Some(Extern::Global(caller)),
     ];
     let inst =
         g.cx.instantiate(&module, &imports)
@@ -74,13 +107,15 @@ pub(crate) fn front<E: Engine>(g: &mut GroupCx<'_, E>, host: HostFn<E>) -> Resul
     let Some(Extern::Func(func)) = g.cx.export(&inst, "dlsym") else {
         return Err(LinkError::engine(NAME, "export missing"));
     };
-    g.group_state().dlsym_front = Some(DlsymFront {
-        func: func.clone(),
-        cache,
-        generation,
-        enabled: false,
-    });
+    if let Some(f) = g.group_state().dlsym_front.as_mut() {
+        f.funcs.insert(importer, func.clone());
+    }
     Ok(func)
+}
+
+/// The host function a front calls on a miss: `dlsym`'s handle and name, and the caller's id.
+fn host_type() -> FuncType {
+    FuncType::new([ValType::I32; 3], [ValType::I32])
 }
 
 /// The generation a lookup about to run will be stored with, enabling this thread's cache first

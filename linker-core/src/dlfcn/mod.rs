@@ -36,7 +36,7 @@ use std::sync::Arc;
 
 use crate::dlfcn::dlclose::dlclose;
 use crate::dlfcn::dlopen::{dlopen, handle_of};
-use crate::dlfcn::dlsym::dlsym;
+use crate::dlfcn::dlsym::{dlsym, dlsym_next, RTLD_NEXT};
 use crate::dlfcn::dlsym_front::{front, generation_before_lookup, remember};
 use crate::dlfcn::wasix::{wasix_dl_invalid_handle, wasix_dlopen, wasix_dlsym};
 use crate::dlfcn::wasix_closures::{
@@ -46,6 +46,7 @@ use crate::dlfcn::wasix_closures::{
 use crate::engine::{Engine, EngineError, Extern, HostError, HostFn, StoreOps};
 use crate::error::{LinkError, Result};
 use crate::plan::builtin::Builtin;
+use crate::plan::image::ModuleId;
 use crate::runtime::safepoint::safepoint_host;
 use crate::runtime::state::GroupCx;
 use crate::runtime::thread_memory::{dlerror_buffer, DLERROR_BUFFER};
@@ -132,8 +133,12 @@ fn set_error<E: Engine>(g: &GroupCx<'_, E>, e: impl std::fmt::Display) {
 type GuestFn<E> =
     fn(&mut GroupCx<'_, E>, &<E as Engine>::Memory, &[Val]) -> std::result::Result<Val, HostError>;
 
-/// The function serving builtin `b` in the group of `g`.
-pub(crate) fn builtin_func<E: Engine>(g: &mut GroupCx<'_, E>, b: Builtin) -> Result<Extern<E>> {
+/// The function serving builtin `b` in the group of `g`, imported by module `importer`.
+pub(crate) fn builtin_func<E: Engine>(
+    g: &mut GroupCx<'_, E>,
+    b: Builtin,
+    importer: ModuleId,
+) -> Result<Extern<E>> {
     let shared = g.shared.clone();
     let weak = Arc::downgrade(g.group);
     let memory = g.memory();
@@ -185,7 +190,7 @@ pub(crate) fn builtin_func<E: Engine>(g: &mut GroupCx<'_, E>, b: Builtin) -> Res
     });
     if b == Builtin::Dlsym {
         // Served in wasm from the thread's cache when it can be; `f` on a miss.
-        return front(g, f).map(Extern::Func);
+        return front(g, f, importer).map(Extern::Func);
     }
     g.cx.new_host_func(&b.ty(), f)
         .map(Extern::Func)
@@ -222,9 +227,25 @@ fn guest_dlsym<E: Engine>(
     memory: &E::Memory,
     a: &[Val],
 ) -> std::result::Result<Val, HostError> {
+    let handle = a[0].i32() as u32;
+    if handle == RTLD_NEXT {
+        // The calling module's front passes its id (`dlfcn/dlsym_front.rs`); the result depends
+        // on it, so it is cached on neither side.
+        let caller = a.get(2).map_or(0, |v| v.i32() as u32 as ModuleId);
+        let found = match read_cstr(g.cx, memory, a[1].i32() as u32) {
+            Ok(name) => dlsym_next(g, caller, &name.as_str()).map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        return Ok(match found {
+            Ok(addr) => Val::I32(addr.value() as i32),
+            Err(e) => {
+                set_error(g, e);
+                Val::I32(0)
+            }
+        });
+    }
     // Read before the lookup: an operation that changes the result bumps it (dlsym_front.rs).
     let generation = generation_before_lookup(g);
-    let handle = a[0].i32() as u32;
     Ok(match read_cstr(g.cx, memory, a[1].i32() as u32) {
         Err(e) => {
             set_error(g, e);

@@ -22,8 +22,8 @@ pub(crate) struct ProcessImports<E: Engine> {
 }
 
 impl<E: Engine> ImportSource<E> for ProcessImports<E> {
-    fn builtin(&self, g: &mut GroupCx<'_, E>, b: Builtin) -> Result<Extern<E>> {
-        crate::dlfcn::builtin_func(g, b)
+    fn builtin(&self, g: &mut GroupCx<'_, E>, b: Builtin, importer: ModuleId) -> Result<Extern<E>> {
+        crate::dlfcn::builtin_func(g, b, importer)
     }
 
     fn host(

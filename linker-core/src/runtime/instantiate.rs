@@ -42,7 +42,7 @@ pub(crate) fn instantiate_module<E: Engine>(
         Some(sm) => Some(instantiate_stubs(g, name, sm, &lm.plan)?),
         None => None,
     };
-    let imports = module_imports(g, &lm, &code, stubs.as_ref(), &bound, bind_now)?;
+    let imports = module_imports(g, m, &lm, &code, stubs.as_ref(), &bound, bind_now)?;
     let inst =
         g.cx.instantiate(&code.module, &imports)
             .map_err(|e| match link_error(&e) {
@@ -65,6 +65,7 @@ pub(crate) fn instantiate_module<E: Engine>(
 /// forwarder, and the PLT table last when stubs were moved into the module.
 fn module_imports<E: Engine>(
     g: &mut GroupCx<'_, E>,
+    m: ModuleId,
     lm: &LoadedModule,
     code: &ModuleCode<E>,
     stubs: Option<&E::Instance>,
@@ -94,7 +95,7 @@ fn module_imports<E: Engine>(
                 Some(plt_import(g, name, imp, *stub, stubs, bound, bind_now)?)
             }
             b => {
-                let ext = import_for(g, name, imp, b)?;
+                let ext = import_for(g, m, name, imp, b)?;
                 if ext.is_none() && matches!(imp.ty, ExternType::Func(_)) {
                     native.push((pos, imports.len()));
                 }
@@ -235,9 +236,11 @@ fn instantiate_stubs<E: Engine>(
     Ok(inst)
 }
 
-/// The engine object for one import of module `name`, bound as `b` (any binding but the PLT).
+/// The engine object for one import of module `m` (named `name`), bound as `b` (any binding but
+/// the PLT).
 fn import_for<E: Engine>(
     g: &mut GroupCx<'_, E>,
+    m: ModuleId,
     name: &str,
     imp: &Import,
     b: &Binding,
@@ -289,7 +292,7 @@ fn import_for<E: Engine>(
         Binding::Tag { name: tag, ty } => Some(Extern::Tag(group_tag(g, tag, ty)?)),
         Binding::Builtin(b) => {
             let shared = g.shared;
-            Some(shared.imports.builtin(g, *b)?)
+            Some(shared.imports.builtin(g, *b, m)?)
         }
         Binding::Host => {
             let shared = g.shared;

@@ -68,8 +68,9 @@ pub(crate) struct ProcessState<E: Engine> {
 /// Where imports the loaded modules do not define come from: the linker's own guest ABI and the
 /// embedder's host resolver, one chain (`imports.rs`), installed by the process.
 pub(crate) trait ImportSource<E: Engine>: Send + Sync {
-    /// The function serving builtin `b` in this group.
-    fn builtin(&self, g: &mut GroupCx<'_, E>, b: Builtin) -> Result<Extern<E>>;
+    /// The function serving builtin `b` in this group, for an import of module `importer` (the
+    /// caller `dlsym(RTLD_NEXT)` searches after).
+    fn builtin(&self, g: &mut GroupCx<'_, E>, b: Builtin, importer: ModuleId) -> Result<Extern<E>>;
     /// What the embedder supplies for `import` of module `module`, made usable in this group
     /// (host functions become safepoints); `None` leaves it to the backend's own imports.
     fn host(
@@ -243,11 +244,14 @@ impl<E: Engine> Default for LazyState<E> {
     }
 }
 
-/// One group's wasm `dlsym` (`dlfcn/dlsym_front.rs`): its export, and the globals the host sets when
-/// it enables the thread's cache (the cache's address and the generation word's; both 0 until
-/// then).
+/// One group's wasm `dlsym` (`dlfcn/dlsym_front.rs`): the compiled front and the host function
+/// its misses call, one front instance per importing module (which passes its id to the host,
+/// for `RTLD_NEXT`), and the globals the host sets when it enables the thread's cache (the
+/// cache's address and the generation word's; both 0 until then), which every front shares.
 pub(crate) struct DlsymFront<E: Engine> {
-    pub func: E::Func,
+    pub module: E::Module,
+    pub host: E::Func,
+    pub funcs: std::collections::HashMap<ModuleId, E::Func>,
     pub cache: E::Global,
     pub generation: E::Global,
     pub enabled: bool,

@@ -25,8 +25,9 @@ pub(crate) fn hash(name: &[u8]) -> u32 {
 }
 
 /// The front module: imports `env.memory` (the process memory's type), `wasmlink.dlsym_host`
-/// (`(i32, i32) -> i32`), the mutable globals `wasmlink.dlsym_cache` and
-/// `wasmlink.dlsym_generation`; exports `dlsym`. (Over 80 lines: its body is one list of
+/// (`(handle, name, caller) -> i32`), the mutable globals `wasmlink.dlsym_cache` and
+/// `wasmlink.dlsym_generation`, and the constant `wasmlink.dlsym_caller` (the id of the module
+/// the instance serves); exports `dlsym`. (Over 80 lines: its body is one list of
 /// instructions, the front's whole program, which reads best in one piece.)
 pub(crate) fn front_module(max_pages: u32, shared: bool) -> Vec<u8> {
     use Instruction as I;
@@ -34,9 +35,12 @@ pub(crate) fn front_module(max_pages: u32, shared: bool) -> Vec<u8> {
     types
         .ty()
         .function([ValType::I32, ValType::I32], [ValType::I32]);
+    types
+        .ty()
+        .function([ValType::I32, ValType::I32, ValType::I32], [ValType::I32]);
     let mut imports = ImportSection::new();
     imports.import("env", "memory", process_memory_type(max_pages, shared));
-    imports.import("wasmlink", "dlsym_host", EntityType::Function(0));
+    imports.import("wasmlink", "dlsym_host", EntityType::Function(1));
     let global = EntityType::Global(GlobalType {
         val_type: ValType::I32,
         mutable: true,
@@ -44,6 +48,15 @@ pub(crate) fn front_module(max_pages: u32, shared: bool) -> Vec<u8> {
     });
     imports.import("wasmlink", "dlsym_cache", global);
     imports.import("wasmlink", "dlsym_generation", global);
+    imports.import(
+        "wasmlink",
+        "dlsym_caller",
+        EntityType::Global(GlobalType {
+            val_type: ValType::I32,
+            mutable: false,
+            shared: false,
+        }),
+    );
     let mut funcs = FunctionSection::new();
     funcs.function(0);
     let mut exports = ExportSection::new();
@@ -52,7 +65,7 @@ pub(crate) fn front_module(max_pages: u32, shared: bool) -> Vec<u8> {
     // Parameters 0 (handle) and 1 (name); locals 2 (p, then the length), 3 (hash), 4 (byte),
     // 5 (entry), 6 (i).
     let (handle, name, p, h, b, e, i) = (0, 1, 2, 3, 4, 5, 6);
-    let (cache, generation) = (0, 1);
+    let (cache, generation, caller) = (0, 1, 2);
     let at = |offset: u64, align: u32| MemArg {
         offset,
         align,
@@ -163,6 +176,7 @@ pub(crate) fn front_module(max_pages: u32, shared: bool) -> Vec<u8> {
         // $slow: the host.
         I::LocalGet(handle),
         I::LocalGet(name),
+        I::GlobalGet(caller),
         I::Call(0),
         I::End,
     ];
