@@ -110,6 +110,16 @@ fn dlopen_in_group<E: Engine>(
         let main = &st.image.modules[MAIN];
         (main.path.clone(), main.info.dylink.runtime_path.clone())
     };
+    // A bare name a library was loaded under is that library, before any search.
+    let known = {
+        let st = g.records();
+        st.image.loaded_as(name).map(|(_, id)| id.to_string())
+    };
+    if let Some(identity) = known {
+        if let Some(m) = reopen(g, &identity, flags) {
+            return Ok(Some(m));
+        }
+    }
     let loc = locate(&*config.fs, &config.search, name, &main_path, &main_runpath)?;
     if let Some(m) = reopen(g, loc.identity(), flags) {
         return Ok(Some(m));

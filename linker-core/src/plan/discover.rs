@@ -1,6 +1,7 @@
 //! Finding the files of a tree (glibc's `dl-deps.c`): the main module, then every `needed`
 //! library breadth-first, each file read and parsed once. The breadth-first order is the global
-//! symbol scope. Engine-free.
+//! symbol scope. A name is matched against the names libraries were loaded under before any
+//! directory is searched, as in glibc and musl. Engine-free.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
@@ -140,6 +141,12 @@ pub(crate) fn walk(
     let mut by_identity: HashMap<String, ModuleId> =
         image.map(|s| s.by_identity.clone()).unwrap_or_default();
     by_identity.insert(first.identity.clone(), base_id);
+    // A bare name already loaded under that name is that library, wherever a search from this
+    // module would lead (glibc's `_dl_map_object` matches names before it searches).
+    let mut by_name: HashMap<String, ModuleId> = image.map(Image::loaded_names).unwrap_or_default();
+    if !first.name.contains('/') {
+        by_name.insert(first.name.clone(), base_id);
+    }
     let mut found = vec![first];
     let mut queue = VecDeque::from([0usize]);
     while let Some(i) = queue.pop_front() {
@@ -149,6 +156,12 @@ pub(crate) fn walk(
             needed.splice(0..0, config.preload.iter().cloned());
         }
         for name in needed {
+            if let Some(&dep) = by_name.get(&name) {
+                if !found[i].deps.contains(&dep) {
+                    found[i].deps.push(dep);
+                }
+                continue;
+            }
             let loc = locate(
                 &*config.fs,
                 &config.search,
@@ -162,6 +175,9 @@ pub(crate) fn walk(
                     tracing::debug!(library = %name, path = %loc.path, needed_by = %found[i].name, "found library");
                     let d = base_id + found.len();
                     by_identity.insert(loc.identity().to_string(), d);
+                    if !name.contains('/') {
+                        by_name.insert(name.clone(), d);
+                    }
                     let lib = open_module(config, files, &name, loc, true)?;
                     on_found(&lib);
                     found.push(lib);

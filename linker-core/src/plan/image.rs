@@ -221,4 +221,28 @@ impl Image {
     pub fn infos(&self) -> Vec<&ModuleInfo> {
         self.modules.iter().map(|m| &*m.info).collect()
     }
+
+    /// The loaded libraries by the name each was asked for by (a `needed` entry, a `dlopen`
+    /// argument): glibc and musl match a name without a `/` against these before searching any
+    /// directory, so a library found through one module's RUNPATH is found by a module that has
+    /// none.
+    pub fn loaded_names(&self) -> HashMap<String, ModuleId> {
+        self.by_identity
+            .values()
+            .map(|&m| (self.modules[m].name.clone(), m))
+            .filter(|(name, _)| !name.contains('/'))
+            .collect()
+    }
+
+    /// The library loaded under the bare name `name` (see [`Image::loaded_names`]) and its
+    /// identity, without building the map.
+    pub fn loaded_as(&self, name: &str) -> Option<(ModuleId, &str)> {
+        if name.contains('/') {
+            return None;
+        }
+        self.by_identity
+            .iter()
+            .find(|(_, &m)| self.modules[m].name == name)
+            .map(|(identity, &m)| (m, identity.as_str()))
+    }
 }
