@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::fuzz::tree::{Lib, Tree};
+use crate::fuzz::tree::{Dir, Lib, Tree};
 use crate::manifest::Shape;
 
 /// The C source of library `l`. Arithmetic is unsigned so that no overflow is undefined.
@@ -17,6 +17,12 @@ pub fn lib_source(tree: &Tree, l: &Lib) -> String {
     let own = |name: &str| {
         l.funcs.iter().any(|f| f.name == name) || l.data.iter().any(|d| d.name == name)
     };
+    if !l.next_wrappers.is_empty() {
+        s.push_str("#define _GNU_SOURCE\n#include <dlfcn.h>\n");
+    }
+    if l.dtor {
+        s.push_str("#include <stdio.h>\n");
+    }
     for f in &l.funcs {
         if let Some(c) = &f.calls {
             let _ = writeln!(s, "int {c}(int);");
@@ -70,14 +76,34 @@ pub fn lib_source(tree: &Tree, l: &Lib) -> String {
             l.name
         );
     }
+    if l.dtor {
+        let _ = writeln!(
+            s,
+            "__attribute__((destructor)) static void {0}_dtor(void) {{ printf(\"destructor of {0}\\n\"); }}",
+            l.name
+        );
+    }
+    for d in &l.next_wrappers {
+        let _ = writeln!(
+            s,
+            "int {0}_next_{d}(void) {{ int (*f)(int) = (int (*)(int))dlsym(RTLD_NEXT, \"{d}\"); return f ? f(1) : -1; }}",
+            l.name
+        );
+    }
     s
 }
 
-/// The C source of the main module.
-pub fn main_source(tree: &Tree) -> String {
+/// The C source of the main module; in the threads shape each job runs on a thread of its own.
+pub fn main_source(tree: &Tree, shape: Shape) -> String {
+    let threads = shape == Shape::Threads && !tree.jobs.is_empty();
     let mut s = format!(
-        "/* conformance fuzz, seed {}: the main module */\n#include <dlfcn.h>\n#include <stdio.h>\n",
-        tree.seed
+        "/* conformance fuzz, seed {}: the main module */\n#include <dlfcn.h>\n#include <stdio.h>\n{}",
+        tree.seed,
+        if threads {
+            "#include \"wasi_threads.h\"\n"
+        } else {
+            ""
+        }
     );
     let mut body = String::new();
     for (f, a) in &tree.calls {
@@ -117,6 +143,16 @@ pub fn main_source(tree: &Tree) -> String {
             "    printf(\"constructor of {0}: %d\\n\", {0}_ctor_order);",
             l.name
         );
+    }
+    for l in &tree.libs {
+        for d in &l.next_wrappers {
+            let _ = writeln!(s, "int {}_next_{d}(void);", l.name);
+            let _ = writeln!(
+                body,
+                "    printf(\"RTLD_NEXT of {d} after {0}: %d\\n\", {0}_next_{d}());",
+                l.name
+            );
+        }
     }
     if tree.weak_undefined {
         s.push_str(
@@ -165,8 +201,81 @@ pub fn main_source(tree: &Tree) -> String {
         }
         body.push_str("        }\n    }\n");
     }
+    jobs(tree, threads, &mut s, &mut body);
     let _ = write!(s, "int main(void) {{\n{body}    return 0;\n}}\n");
     s
+}
+
+/// The jobs' functions (into `s`) and main's running them (into `body`): on threads of their
+/// own, all started before any is joined, with `threads`; one after the other otherwise. Each
+/// stores a checksum of what it saw, printed after all are done.
+fn jobs(tree: &Tree, threads: bool, s: &mut String, body: &mut String) {
+    if tree.jobs.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "static unsigned job_sum[{}];", tree.jobs.len());
+    for (i, job) in tree.jobs.iter().enumerate() {
+        let Some(p) = tree.plugins.iter().find(|p| p.name == job.plugin) else {
+            continue;
+        };
+        let n = &p.name;
+        let _ = write!(
+            s,
+            "static void *job{i}(void *arg) {{\n    unsigned sum = 0;\n    (void)arg;\n    for (int k = 0; k < {}; k++) {{\n        void *h = dlopen(\"lib{n}.so\", RTLD_NOW);\n        if (!h) {{ sum += 1000003u; continue; }}\n",
+            job.rounds
+        );
+        for f in &p.funcs {
+            let _ = writeln!(
+                s,
+                "        {{ int (*f)(int) = (int (*)(int))dlsym(h, \"{0}\"); sum = sum * 31u + (f ? (unsigned)f(k) : 7u); }}",
+                f.name
+            );
+        }
+        for d in &p.data {
+            let _ = writeln!(
+                s,
+                "        {{ int *d = (int *)dlsym(h, \"{0}\"); sum = sum * 31u + (d ? (unsigned)*d : 7u); }}",
+                d.name
+            );
+        }
+        for t in &p.tls {
+            let _ = writeln!(
+                s,
+                "        {{ int (*g)(void) = (int (*)(void))dlsym(h, \"{0}_get\"); sum = sum * 31u + (g ? (unsigned)g() : 7u); }}",
+                t.name
+            );
+        }
+        s.push_str("        sum = sum * 31u + (unsigned)dlclose(h);\n    }\n");
+        let _ = writeln!(s, "    job_sum[{i}] = sum;\n    return 0;\n}}");
+    }
+    let count = tree.jobs.len();
+    if threads {
+        let _ = writeln!(
+            body,
+            "    {{\n        wt_t th[{count}];\n        int started[{count}];"
+        );
+        for i in 0..count {
+            let _ = writeln!(
+                body,
+                "        started[{i}] = wt_create(&th[{i}], job{i}, 0) == 0;\n        if (!started[{i}]) job{i}(0);"
+            );
+        }
+        let _ = writeln!(
+            body,
+            "        for (int i = 0; i < {count}; i++) if (started[i]) wt_join(th[i], 0);\n    }}"
+        );
+    } else {
+        for i in 0..count {
+            let _ = writeln!(body, "    job{i}(0);");
+        }
+    }
+    for (i, job) in tree.jobs.iter().enumerate() {
+        let _ = writeln!(
+            body,
+            "    printf(\"job {i}: lib{}.so {} rounds, checksum %u\\n\", job_sum[{i}]);",
+            job.plugin, job.rounds
+        );
+    }
 }
 
 /// `case.toml` of the program, with `stdout` if it is known.
@@ -184,27 +293,40 @@ pub fn manifest(tree: &Tree, shape: Shape, stdout: Option<&str>) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    for l in &tree.libs {
+    const LIB_DIRS: &str = "lib_dirs = [\"lib\", \"lib2\", \"lib3\"]";
+    for l in tree.libs.iter().chain(&tree.plugins) {
         let _ = write!(
             m,
-            "\n[[module]]\nout = \"lib/lib{0}.so\"\nkind = \"side\"\nsources = [\"{0}.c\"]\nlibs = [{1}]\nlib_dirs = [\"lib\"]\n",
+            "\n[[module]]\nout = \"{2}/lib{0}.so\"\nkind = \"side\"\nsources = [\"{0}.c\"]\nlibs = [{1}]\n{LIB_DIRS}\n",
             l.name,
-            list(&l.needed)
+            list(&l.needed),
+            l.dir.path()
         );
+        if l.runpath {
+            m.push_str("runpath = [\"$ORIGIN/../lib2\"]\n");
+        }
     }
-    for p in &tree.plugins {
-        let _ = write!(
-            m,
-            "\n[[module]]\nout = \"plugins/lib{0}.so\"\nkind = \"side\"\nsources = [\"{0}.c\"]\nlibs = [{1}]\nlib_dirs = [\"lib\"]\n",
-            p.name,
-            list(&p.needed)
-        );
+    let threads = shape == Shape::Threads && !tree.jobs.is_empty();
+    let _ = write!(
+        m,
+        "\n[[module]]\nout = \"main.wasm\"\nkind = \"main\"\nsources = [\"main.c\"]\nlibs = [{}]\n{LIB_DIRS}\n",
+        list(&tree.main_needed)
+    );
+    if tree.main_runpath {
+        m.push_str("runpath = [\"$ORIGIN/lib2\"]\n");
+    }
+    if threads {
+        m.push_str("support = [\"wasi_threads.c\", \"wasi_thread_start.s\"]\n");
     }
     let _ = write!(
         m,
-        "\n[[module]]\nout = \"main.wasm\"\nkind = \"main\"\nsources = [\"main.c\"]\nlibs = [{}]\nlib_dirs = [\"lib\"]\n\n[run]\nld_library_path = [\"/plugins\"]\n",
-        list(&tree.main_needed)
+        "\n[run]\nld_library_path = [\"/{}\", \"/{}\"]\n",
+        Dir::Plugins.path(),
+        Dir::Env.path()
     );
+    if threads {
+        m.push_str("needs_our_host = \"serves the wasi-threads import to a dylink.0 tree\"\n");
+    }
     if let Some(out) = stdout {
         let _ = write!(m, "stdout = \"\"\"\n{out}\"\"\"\n");
     }
@@ -226,6 +348,6 @@ pub fn write_case(
     for l in tree.libs.iter().chain(&tree.plugins) {
         write(&format!("{}.c", l.name), lib_source(tree, l))?;
     }
-    write("main.c", main_source(tree))?;
+    write("main.c", main_source(tree, shape))?;
     write("case.toml", manifest(tree, shape, stdout))
 }

@@ -1,12 +1,13 @@
 //! Cutting a program that differs down to what still makes it differ: libraries, plugins,
-//! symbols and main's uses are dropped one at a time (with every reference to what is dropped)
-//! while the difference persists, then the result is written as a case directory with the
-//! native build's output as its expected output.
+//! `NEEDED` edges, symbols, constructors, destructors, wrappers, jobs and main's uses are dropped
+//! one at a time (with every reference to what is dropped), and libraries moved back to the
+//! default directory, while the difference persists; then the result is written as a case
+//! directory with the native build's output as its expected output.
 
 use std::path::{Path, PathBuf};
 
 use crate::fuzz::oracle::{as_case, check, Verdict};
-use crate::fuzz::tree::{Lib, Tree};
+use crate::fuzz::tree::{Dir, Lib, Tree};
 use crate::manifest::Shape;
 use crate::native;
 use crate::runner::EngineKind;
@@ -24,6 +25,7 @@ fn drop_symbol(tree: &Tree, name: &str) -> Tree {
         l.data.retain(|d| d.name != name);
         l.pointers.retain(|p| p.name != name && p.target != name);
         l.tls.retain(|d| d.name != name);
+        l.next_wrappers.retain(|d| d != name);
     }
     t.calls.retain(|(f, _)| f != name);
     t.reads.retain(|d| d != name);
@@ -62,6 +64,7 @@ fn drop_lib(tree: &Tree, name: &str) -> Tree {
     t.libs.retain(|l| l.name != name);
     t.plugins.retain(|l| l.name != name);
     t.opens.retain(|o| o.plugin != name);
+    t.jobs.retain(|j| j.plugin != name);
     t.main_needed.retain(|n| n != name);
     for l in t.libs.iter_mut().chain(t.plugins.iter_mut()) {
         l.needed.retain(|n| n != name);
@@ -78,6 +81,54 @@ fn candidates(tree: &Tree) -> Vec<Tree> {
     for i in 0..tree.opens.len() {
         let mut t = tree.clone();
         t.opens.remove(i);
+        out.push(t);
+    }
+    for i in 0..tree.jobs.len() {
+        let mut t = tree.clone();
+        t.jobs.remove(i);
+        out.push(t);
+    }
+    // One NEEDED edge less (not a constructor's edge to the counter's library), or a library
+    // back in the default directory (which needs no RUNPATH).
+    let all = || tree.libs.iter().chain(&tree.plugins);
+    for (k, l) in all().enumerate() {
+        for n in &l.needed {
+            if n == "core" && l.ctor {
+                continue;
+            }
+            let mut t = tree.clone();
+            let x = t.libs.iter_mut().chain(t.plugins.iter_mut()).nth(k);
+            if let Some(x) = x {
+                x.needed.retain(|m| m != n);
+            }
+            out.push(t);
+        }
+        if l.dir == Dir::Runpath || l.dir == Dir::Env {
+            let mut t = tree.clone();
+            t.libs[k].dir = Dir::Lib;
+            out.push(t);
+        }
+        if l.runpath {
+            let mut t = tree.clone();
+            if let Some(x) = t.libs.iter_mut().chain(t.plugins.iter_mut()).nth(k) {
+                x.runpath = false;
+            }
+            out.push(t);
+        }
+        if l.dtor {
+            let mut t = tree.clone();
+            t.libs[k].dtor = false;
+            out.push(t);
+        }
+        for d in &l.next_wrappers {
+            let mut t = tree.clone();
+            t.libs[k].next_wrappers.retain(|w| w != d);
+            out.push(t);
+        }
+    }
+    if tree.main_runpath && tree.libs.iter().all(|l| l.dir != Dir::Runpath) {
+        let mut t = tree.clone();
+        t.main_runpath = false;
         out.push(t);
     }
     for l in tree.libs.iter().chain(&tree.plugins) {

@@ -30,11 +30,42 @@ pub fn as_case(
     stdout: Option<&str>,
 ) -> Result<Case, String> {
     let parent = cache_dir().join("fuzz").join(name);
-    emit::write_case(tree, shape, stdout, &parent.join(name))?;
+    let dir = parent.join(name);
+    let before = sources(&dir);
+    emit::write_case(tree, shape, stdout, &dir)?;
+    if sources(&dir) != before {
+        // Another program under this name: what its builds left must go, or a library that moved
+        // to another directory would still be found where it was.
+        for kind in ["native", "fixtures"] {
+            let _ = std::fs::remove_dir_all(cache_dir().join(kind).join(name));
+        }
+    }
     load_cases(&parent)?
         .into_iter()
         .find(|c| c.name == name)
         .ok_or_else(|| format!("{name}: not loaded"))
+}
+
+/// The C sources and manifest of the case directory `dir` (without its expected output), to
+/// tell whether a program written there is the one written before.
+fn sources(dir: &std::path::Path) -> Vec<(std::ffi::OsString, String)> {
+    let mut out: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| {
+            let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+            // The expected output is filled in after the native run; it does not change the
+            // program.
+            let text = match text.find("stdout = ") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            };
+            (e.file_name(), text)
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 /// Runs `tree` natively, then on `engine`.

@@ -1,8 +1,12 @@
 //! A random program made of shared libraries, as a model the minimiser can cut down: libraries
 //! with exported functions and data, pointers to other modules' data and functions (relocations),
 //! thread-local variables, symbols defined in several libraries (the scope's order decides),
-//! weak definitions, constructors that record their order, calls across modules (cycles through
-//! the global scope included), and plugins the program `dlopen`s with random flags.
+//! weak definitions, constructors that record their order and destructors that print at exit,
+//! calls across modules (cycles through the global scope included), wrappers that reach the next
+//! definition of a duplicated function with `dlsym(RTLD_NEXT)`, libraries found through the
+//! default directory, a `RUNPATH` (`$ORIGIN`-relative) or `LD_LIBRARY_PATH`, plugins the program
+//! `dlopen`s with random flags, and jobs that open, call and close plugins (on threads of their
+//! own in the threads shape, one after the other otherwise: the output is the same).
 //!
 //! Only what ELF and the wasm dynamic-linking convention agree on is generated (docs/abi.md):
 //! a module never calls or reads a symbol it defines itself when another module defines it too
@@ -54,6 +58,50 @@ pub struct Lib {
     pub tls: Vec<Data>,
     /// A constructor records its place in the order constructors ran (`NAME_ctor_order`).
     pub ctor: bool,
+    /// A destructor prints its library's name at exit (start-up libraries only: musl runs a
+    /// library's destructors at exit, never at `dlclose`, docs/abi.md).
+    pub dtor: bool,
+    /// Duplicated functions this library defines and wraps: `NAME_next_DUP()` calls the next
+    /// definition of `DUP` after this library, found with `dlsym(RTLD_NEXT)`.
+    pub next_wrappers: Vec<String>,
+    /// Where the library file is, which decides how it is found.
+    pub dir: Dir,
+    /// The module has a `RUNPATH` naming `lib2` relative to its own directory.
+    pub runpath: bool,
+}
+
+/// Where a library is: how the loader finds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dir {
+    /// `/lib`, a default directory.
+    Lib,
+    /// `/lib2`, found only through the `RUNPATH` of the module that needs it.
+    Runpath,
+    /// `/lib3`, found only through `LD_LIBRARY_PATH`.
+    Env,
+    /// `/plugins` (through `LD_LIBRARY_PATH`): plugins.
+    Plugins,
+}
+
+impl Dir {
+    pub fn path(self) -> &'static str {
+        match self {
+            Dir::Lib => "lib",
+            Dir::Runpath => "lib2",
+            Dir::Env => "lib3",
+            Dir::Plugins => "plugins",
+        }
+    }
+}
+
+/// Work a job does on its own (a thread in the threads shape): `rounds` times, `dlopen` the
+/// plugin (`RTLD_NOW`), look up and call each of its functions and read each thread-local
+/// variable's initial value, `dlclose` it; the checksum of what it saw is printed after all jobs
+/// are done.
+#[derive(Clone, Debug)]
+pub struct Job {
+    pub plugin: String,
+    pub rounds: u32,
 }
 
 /// How the program `dlopen`s a plugin.
@@ -108,6 +156,10 @@ pub struct Tree {
     /// Weak undefined references: a function and a datum nobody defines.
     pub weak_undefined: bool,
     pub opens: Vec<Open>,
+    /// Jobs run after the opens.
+    pub jobs: Vec<Job>,
+    /// Main's `RUNPATH` names `lib2`.
+    pub main_runpath: bool,
 }
 
 /// The libraries `needed` names and everything they need in turn.
@@ -142,6 +194,10 @@ pub fn generate(seed: u64) -> Tree {
         pointers: vec![],
         tls: vec![],
         ctor: false,
+        dtor: false,
+        next_wrappers: vec![],
+        dir: Dir::Lib,
+        runpath: false,
     }];
     // Every function defined so far, with its module: later ones may call them.
     let mut defined: Vec<(String, String)> = Vec::new();
@@ -161,6 +217,11 @@ pub fn generate(seed: u64) -> Tree {
         if ctor {
             needed.push("core".into());
         }
+        let dir = match r.below(4) {
+            0 => Dir::Runpath,
+            1 => Dir::Env,
+            _ => Dir::Lib,
+        };
         let mut lib = Lib {
             name: name.clone(),
             needed,
@@ -169,6 +230,10 @@ pub fn generate(seed: u64) -> Tree {
             pointers: vec![],
             tls: vec![],
             ctor,
+            dtor: r.chance(1, 3),
+            next_wrappers: vec![],
+            dir,
+            runpath: false,
         };
         fill(&mut r, &mut lib, &mut defined, &mut datas, &libs);
         // A duplicate only where no library this one links against defines the name: wasm-ld
@@ -191,6 +256,13 @@ pub fn generate(seed: u64) -> Tree {
                 });
             }
         }
+        // Wrappers of its duplicated functions through RTLD_NEXT.
+        lib.next_wrappers = lib
+            .funcs
+            .iter()
+            .filter(|f| f.name.starts_with("dup_") && r.chance(1, 2))
+            .map(|f| f.name.clone())
+            .collect();
         for d in 0..dup_data {
             if r.chance(1, 2) && !defined_below(&format!("dup_d{d}")) {
                 lib.data.push(Data {
@@ -218,6 +290,10 @@ pub fn generate(seed: u64) -> Tree {
             pointers: vec![],
             tls: vec![],
             ctor: false,
+            dtor: false,
+            next_wrappers: vec![],
+            dir: Dir::Plugins,
+            runpath: false,
         };
         // A plugin calls only start-up libraries (the global scope) and itself.
         let mut scoped = defined.clone();
@@ -232,7 +308,30 @@ pub fn generate(seed: u64) -> Tree {
         let j = r.below(i as u64 + 1) as usize;
         main_needed.swap(i, j);
     }
-    main_uses(&mut r, seed, libs, plugins, main_needed)
+    // Main needs every library, so it has a RUNPATH when one is in lib2; the other modules have
+    // one by chance: a library already loaded is found without (glibc matches a NEEDED name
+    // against the loaded libraries before it searches).
+    let in_lib2: Vec<String> = libs
+        .iter()
+        .filter(|l| l.dir == Dir::Runpath)
+        .map(|l| l.name.clone())
+        .collect();
+    for l in libs.iter_mut().chain(plugins.iter_mut()) {
+        l.runpath = r.chance(1, 3);
+    }
+    let mut t = main_uses(&mut r, seed, libs, plugins, main_needed);
+    t.main_runpath = !in_lib2.is_empty() || r.chance(1, 4);
+    // Jobs: plugins opened, called and closed again, some on several threads at once.
+    if !t.plugins.is_empty() {
+        for _ in 0..r.below(4) {
+            let p = &t.plugins[r.below(t.plugins.len() as u64) as usize];
+            t.jobs.push(Job {
+                plugin: p.name.clone(),
+                rounds: 1 + r.below(8) as u32,
+            });
+        }
+    }
+    t
 }
 
 /// Fills `lib` with functions, data, pointers and TLS.
@@ -316,6 +415,8 @@ fn main_uses(
         data_identity: vec![],
         weak_undefined: r.chance(1, 2),
         opens: vec![],
+        jobs: vec![],
+        main_runpath: false,
     };
     let mut dup_f: Vec<String> = Vec::new();
     let mut dup_d: Vec<String> = Vec::new();
