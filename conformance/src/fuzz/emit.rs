@@ -294,17 +294,39 @@ pub fn manifest(tree: &Tree, shape: Shape, stdout: Option<&str>) -> String {
             .join(", ")
     };
     const LIB_DIRS: &str = "lib_dirs = [\"lib\", \"lib2\", \"lib3\"]";
-    for l in tree.libs.iter().chain(&tree.plugins) {
+    let module = |m: &mut String, l: &Lib, needed: &[String]| {
         let _ = write!(
             m,
             "\n[[module]]\nout = \"{2}/lib{0}.so\"\nkind = \"side\"\nsources = [\"{0}.c\"]\nlibs = [{1}]\n{LIB_DIRS}\n",
             l.name,
-            list(&l.needed),
+            list(needed),
             l.dir.path()
         );
         if l.runpath {
             m.push_str("runpath = [\"$ORIGIN/../lib2\"]\n");
         }
+    };
+    // Each library against those made before it; then again, against its whole list, each that
+    // also needs one made after it (a NEEDED cycle).
+    let position = |name: &str| tree.libs.iter().position(|l| l.name == name);
+    let mut again = Vec::new();
+    for (i, l) in tree.libs.iter().enumerate() {
+        let earlier: Vec<String> = l
+            .needed
+            .iter()
+            .filter(|n| position(n).is_some_and(|k| k < i))
+            .cloned()
+            .collect();
+        if earlier.len() < l.needed.len() {
+            again.push(l);
+        }
+        module(&mut m, l, &earlier);
+    }
+    for l in again {
+        module(&mut m, l, &l.needed);
+    }
+    for p in &tree.plugins {
+        module(&mut m, p, &p.needed);
     }
     let threads = shape == Shape::Threads && !tree.jobs.is_empty();
     let _ = write!(

@@ -274,6 +274,8 @@ pub fn generate(seed: u64) -> Tree {
         }
         libs.push(lib);
     }
+    add_cycles(&mut r, &mut libs);
+    keep_ordered_destructors(&mut libs);
     let plugin_count = r.below(3) as usize;
     let mut plugins = Vec::new();
     for k in 0..plugin_count {
@@ -332,6 +334,67 @@ pub fn generate(seed: u64) -> Tree {
         }
     }
     t
+}
+
+/// `NEEDED` cycles: some libraries also need a library made after them (which may need them in
+/// turn, directly or through others). Such a library is built twice (`emit.rs`). Not where the
+/// later library's tree defines a duplicated symbol the library defines too: wasm-ld would drop
+/// the library's weak definition (see `generate`).
+fn add_cycles(r: &mut Rng, libs: &mut [Lib]) {
+    for i in 1..libs.len() {
+        if !r.chance(1, 4) {
+            continue;
+        }
+        let dups: Vec<String> = libs[i]
+            .funcs
+            .iter()
+            .map(|f| f.name.clone())
+            .chain(libs[i].data.iter().map(|d| d.name.clone()))
+            .filter(|n| n.starts_with("dup_"))
+            .collect();
+        let later: Vec<String> = libs[i + 1..]
+            .iter()
+            .filter(|l| {
+                let tree = needed_closure(libs, std::slice::from_ref(&l.name));
+                !libs.iter().filter(|x| tree.contains(&x.name)).any(|x| {
+                    x.funcs.iter().any(|f| dups.contains(&f.name))
+                        || x.data.iter().any(|d| dups.contains(&d.name))
+                })
+            })
+            .map(|l| l.name.clone())
+            .collect();
+        if later.is_empty() {
+            continue;
+        }
+        let pick = later[r.below(later.len() as u64) as usize].clone();
+        libs[i].needed.push(pick);
+    }
+}
+
+/// Destructors only on libraries the `NEEDED` graph puts in one order, outside cycles: glibc
+/// orders destructors by a sort of its own at exit, which may put two unrelated libraries the
+/// other way round from the reverse of their constructors, the order on wasm, where each
+/// library's destructors are `atexit` handlers its constructors register (docs/abi.md).
+fn keep_ordered_destructors(libs: &mut [Lib]) {
+    let below: Vec<Vec<String>> = libs
+        .iter()
+        .map(|l| needed_closure(libs, &l.needed))
+        .collect();
+    let mut kept: Vec<usize> = Vec::new();
+    for i in 0..libs.len() {
+        if !libs[i].dtor {
+            continue;
+        }
+        let in_cycle = below[i].contains(&libs[i].name);
+        let ordered = kept
+            .iter()
+            .all(|&k| below[i].contains(&libs[k].name) || below[k].contains(&libs[i].name));
+        if in_cycle || !ordered {
+            libs[i].dtor = false;
+        } else {
+            kept.push(i);
+        }
+    }
 }
 
 /// Fills `lib` with functions, data, pointers and TLS.
