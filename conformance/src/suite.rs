@@ -136,7 +136,8 @@ pub fn build_all(cases: &[Case]) -> Result<(), String> {
 pub struct External {
     pub name: String,
     /// Expanded per case: `{main}` (host path of the main module), `{libdir}` (the case's `lib`
-    /// directory), `{root}` (the case's root), `{args}` (the arguments, shell-quoted).
+    /// directory), `{root}` (the case's root), `{args}` (the arguments, shell-quoted),
+    /// `{ld_library_path}` (the case's `LD_LIBRARY_PATH` guest directories, `:`-separated).
     pub template: String,
 }
 
@@ -211,6 +212,7 @@ pub fn run_external(case: &Case, ext: &External, timeout: std::time::Duration) -
         .replace("{main}", &root.join(case.main()).display().to_string())
         .replace("{libdir}", &root.join("lib").display().to_string())
         .replace("{root}", &root.display().to_string())
+        .replace("{ld_library_path}", &case.run.ld_library_path.join(":"))
         .replace(
             "{args}",
             &case

@@ -13,15 +13,16 @@ fn random_trees_print_what_native_elf_prints() {
         .chain(EngineKind::interpreters())
         .collect();
     let s = run(
-        0..6,
+        0..10,
         &engines,
         &[Shape::Threads, Shape::Single],
+        &[],
         None,
         |line| println!("{line}"),
     );
     assert!(s.bad_programs.is_empty(), "{:?}", s.bad_programs);
     assert!(s.differences.is_empty(), "{:#?}", s.differences);
     // wasmi runs the single-threaded builds only.
-    let expected = 6 * (2 * EngineKind::all().len() + EngineKind::interpreters().len());
+    let expected = 10 * (2 * EngineKind::all().len() + EngineKind::interpreters().len());
     assert_eq!(s.programs, expected);
 }

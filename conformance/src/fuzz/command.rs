@@ -1,16 +1,21 @@
-//! `conformance fuzz --seeds A..B [--engine E]... [--shape threads|single]... [--commit DIR]`:
-//! runs the seeds, prints each difference, and with `--commit` writes each one, cut down, as a
-//! case directory under DIR (e.g. `conformance/cases`).
+//! `conformance fuzz --seeds A..B [--engine E]... [--shape threads|single]...
+//! [--external NAME=TEMPLATE]... [--commit DIR]`: runs the seeds, prints each difference, and with
+//! `--commit` writes each one, cut down, as a case directory under DIR (e.g.
+//! `conformance/cases`). An external loader (a template as the matrix's `--external` takes) is
+//! graded on the programs that use only the standard conventions: its pass rate is printed, its
+//! differences do not fail the run.
 
 use std::path::PathBuf;
 
 use crate::fuzz::run;
 use crate::manifest::Shape;
 use crate::runner::EngineKind;
+use crate::suite::External;
 
 /// Runs the command on its arguments; the process's exit code (1 if anything differed).
 pub fn main(args: &[String]) -> i32 {
     let (mut seeds, mut engines, mut shapes, mut commit) = (0..20, Vec::new(), Vec::new(), None);
+    let mut externals = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let value = it.clone().next().cloned();
@@ -41,8 +46,15 @@ pub fn main(args: &[String]) -> i32 {
                 }
             }),
             ("--commit", Some(v)) => commit = Some(PathBuf::from(v)),
+            ("--external", Some(v)) => match External::parse(&v) {
+                Some(e) => externals.push(e),
+                None => {
+                    eprintln!("--external wants NAME=TEMPLATE");
+                    return 2;
+                }
+            },
             _ => {
-                eprintln!("usage: conformance fuzz --seeds A..B [--engine E]... [--shape threads|single]... [--commit DIR]");
+                eprintln!("usage: conformance fuzz --seeds A..B [--engine E]... [--shape threads|single]... [--external NAME=TEMPLATE]... [--commit DIR]");
                 return 2;
             }
         }
@@ -57,9 +69,14 @@ pub fn main(args: &[String]) -> i32 {
     if shapes.is_empty() {
         shapes = vec![Shape::Threads, Shape::Single];
     }
-    let s = run(seeds, &engines, &shapes, commit.as_deref(), |line| {
-        println!("{line}")
-    });
+    let s = run(
+        seeds,
+        &engines,
+        &shapes,
+        &externals,
+        commit.as_deref(),
+        |line| println!("{line}"),
+    );
     println!(
         "\n{} runs: {} the same as native, {} differences, {} programs the oracle could not run",
         s.programs,
@@ -73,6 +90,15 @@ pub fn main(args: &[String]) -> i32 {
             .map(|d| format!(" (cut down: {})", d.display()))
             .unwrap_or_default();
         println!("  seed {seed} {} on {}{at}", shape.name(), engine.name());
+    }
+    for t in &s.external {
+        println!(
+            "external:{}: {} of {} programs it could be given ran as the native build did",
+            t.name, t.same, t.applicable
+        );
+        for (seed, shape, why) in &t.differs {
+            println!("  seed {seed} {}: {why}", shape.name());
+        }
     }
     i32::from(!s.differences.is_empty() || !s.bad_programs.is_empty())
 }

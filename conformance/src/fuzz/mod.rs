@@ -16,9 +16,10 @@ pub mod tree;
 
 use std::path::PathBuf;
 
-use crate::fuzz::oracle::{case_name, check, Verdict};
+use crate::fuzz::oracle::{case_name, check, check_external, Verdict};
 use crate::manifest::Shape;
 use crate::runner::EngineKind;
+use crate::suite::External;
 
 /// What a run found.
 #[derive(Default, Debug)]
@@ -27,22 +28,61 @@ pub struct Summary {
     pub same: usize,
     pub differences: Vec<(u64, Shape, EngineKind, String, Option<PathBuf>)>,
     pub bad_programs: Vec<(u64, Shape, String)>,
+    /// Per external loader: the programs it could be given (those using only the standard
+    /// conventions), those it ran as the native build did, and each other one's seed and shape
+    /// with the first line of how it differed.
+    pub external: Vec<ExternalTally>,
 }
 
-/// Every seed of `seeds` in every shape on every engine. With `minimize_into`, each difference
-/// is cut down and written there as a case directory.
+/// One external loader's column.
+#[derive(Default, Debug)]
+pub struct ExternalTally {
+    pub name: String,
+    pub applicable: usize,
+    pub same: usize,
+    pub differs: Vec<(u64, Shape, String)>,
+}
+
+/// Every seed of `seeds` in every shape on every engine, and on each external loader (graded,
+/// not counted as differences: its differences are its own). With `minimize_into`, each
+/// difference is cut down and written there as a case directory.
 pub fn run(
     seeds: std::ops::Range<u64>,
     engines: &[EngineKind],
     shapes: &[Shape],
+    externals: &[External],
     minimize_into: Option<&std::path::Path>,
     mut progress: impl FnMut(&str),
 ) -> Summary {
-    let mut s = Summary::default();
+    let mut s = Summary {
+        external: externals
+            .iter()
+            .map(|e| ExternalTally {
+                name: e.name.clone(),
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
+    };
     for seed in seeds {
         let tree = tree::generate(seed);
         for &shape in shapes {
             let name = case_name(seed, shape);
+            for (ext, tally) in externals.iter().zip(&mut s.external) {
+                match check_external(&tree, shape, &name, ext) {
+                    None => {}
+                    Some(Ok(())) => {
+                        tally.applicable += 1;
+                        tally.same += 1;
+                    }
+                    Some(Err(why)) => {
+                        tally.applicable += 1;
+                        let first = oracle::first_difference(&why);
+                        progress(&format!("{name} external:{}: differs: {first}", ext.name));
+                        tally.differs.push((seed, shape, first));
+                    }
+                }
+            }
             for &engine in engines {
                 // An engine without threads runs the programs built without them.
                 if shape == Shape::Threads && engine.lacks().threads {

@@ -8,7 +8,7 @@ use crate::fuzz::tree::Tree;
 use crate::manifest::{load_cases, Case, Shape};
 use crate::native;
 use crate::runner::EngineKind;
-use crate::suite::{run_case, Status};
+use crate::suite::{run_case, run_external, External, Status};
 
 /// What one program did on one engine, against the oracle.
 #[derive(Debug)]
@@ -68,19 +68,25 @@ fn sources(dir: &std::path::Path) -> Vec<(std::ffi::OsString, String)> {
     out
 }
 
+/// `tree` in `shape` as a case whose expected output is what its native build printed; `Err`:
+/// the generator made something the oracle cannot run.
+pub fn expected_case(tree: &Tree, shape: Shape, name: &str) -> Result<Case, String> {
+    let mut case = as_case(tree, shape, name, None)?;
+    let native = match native::run_case(&case) {
+        Ok(n) if n.exit_code == 0 => n,
+        Ok(n) => return Err(format!("native exit {}: {}", n.exit_code, n.stderr)),
+        Err(e) => return Err(format!("native build: {e}")),
+    };
+    case.run.stdout = Some(native.stdout);
+    Ok(case)
+}
+
 /// Runs `tree` natively, then on `engine`.
 pub fn check(tree: &Tree, shape: Shape, name: &str, engine: EngineKind) -> Verdict {
-    let case = match as_case(tree, shape, name, None) {
+    let case = match expected_case(tree, shape, name) {
         Ok(c) => c,
         Err(e) => return Verdict::BadProgram(e),
     };
-    let native = match native::run_case(&case) {
-        Ok(n) if n.exit_code == 0 => n,
-        Ok(n) => return Verdict::BadProgram(format!("native exit {}: {}", n.exit_code, n.stderr)),
-        Err(e) => return Verdict::BadProgram(format!("native build: {e}")),
-    };
-    let mut case = case;
-    case.run.stdout = Some(native.stdout);
     match run_case(&case, engine).status {
         Status::Pass => Verdict::Same,
         // A module the toolchain would not build is the generator's fault.
@@ -88,6 +94,62 @@ pub fn check(tree: &Tree, shape: Shape, name: &str, engine: EngineKind) -> Verdi
         Status::Fail(why) => Verdict::Differs(why),
         Status::NotApplicable(why) | Status::Unsupported(why) => Verdict::BadProgram(why),
     }
+}
+
+/// What an external loader did with a program: `None` when the program uses what only our host
+/// provides (the linker's `<dlfcn.h>`, its thread API), else whether its output was the native
+/// build's (`Err`: how it differed).
+pub fn check_external(
+    tree: &Tree,
+    shape: Shape,
+    name: &str,
+    ext: &External,
+) -> Option<Result<(), String>> {
+    let case = expected_case(tree, shape, name).ok()?;
+    match run_external(&case, ext, std::time::Duration::from_secs(60)).status {
+        Status::Pass => Some(Ok(())),
+        Status::NotApplicable(_) => None,
+        Status::Fail(why) | Status::Unsupported(why) => Some(Err(why)),
+    }
+}
+
+/// One line saying how a run differed from its expected output (the suite's description of a
+/// failure is the whole of both outputs): the first line that differs, and the first error line
+/// the loader printed.
+pub fn first_difference(why: &str) -> String {
+    let mut out = Vec::new();
+    if let Some((_, rest)) = why.split_once("--- expected\n") {
+        if let Some((want, got)) = rest.split_once("--- got\n") {
+            let got: Vec<&str> = got
+                .lines()
+                .take_while(|l| !l.starts_with("exit code "))
+                .collect();
+            let want: Vec<&str> = want.lines().collect();
+            if let Some(i) = (0..want.len().max(got.len())).find(|&i| want.get(i) != got.get(i)) {
+                out.push(format!(
+                    "line {}: expected {:?}, got {:?}",
+                    i + 1,
+                    want.get(i).copied().unwrap_or("(end)"),
+                    got.get(i).copied().unwrap_or("(end)")
+                ));
+            }
+        }
+    }
+    if let Some((_, stderr)) = why.split_once("stderr:\n") {
+        if let Some(line) = stderr
+            .lines()
+            .find(|l| l.contains("rror") && !l.ends_with("failed"))
+        {
+            out.push(
+                line.trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .to_string(),
+            );
+        }
+    }
+    if out.is_empty() {
+        out.push(why.lines().next().unwrap_or_default().to_string());
+    }
+    out.join("; ")
 }
 
 /// The name of seed `seed`'s program in `shape`.
