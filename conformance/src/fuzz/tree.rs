@@ -181,7 +181,13 @@ fn needed_closure(libs: &[Lib], needed: &[String]) -> Vec<String> {
 /// Draws a program from `seed`.
 pub fn generate(seed: u64) -> Tree {
     let mut r = Rng::new(seed);
-    let n = 1 + r.below(5) as usize;
+    // 1 to 11 libraries besides `core` (with the plugins, up to 13), mostly few: most bugs need
+    // few modules, and a small program is quick to build and run.
+    let n = if r.chance(1, 5) {
+        5 + r.below(7) as usize
+    } else {
+        1 + r.below(4) as usize
+    };
     let mut libs = vec![Lib {
         name: "core".into(),
         needed: vec![],
