@@ -70,9 +70,16 @@ pub fn lib_source(tree: &Tree, l: &Lib) -> String {
         );
     }
     if l.ctor {
+        let take = match &l.ctor_target {
+            Some(t) => {
+                let _ = writeln!(s, "int {t}(int);\nint (*{}_ctor_fp)(int);", l.name);
+                format!(" {}_ctor_fp = {t};", l.name)
+            }
+            None => String::new(),
+        };
         let _ = writeln!(
             s,
-            "int {0}_ctor_order;\n__attribute__((constructor)) static void {0}_ctor(void) {{ {0}_ctor_order = ++core_counter; }}",
+            "int {0}_ctor_order;\n__attribute__((constructor)) static void {0}_ctor(void) {{ {0}_ctor_order = ++core_counter;{take} }}",
             l.name
         );
     }
@@ -172,6 +179,19 @@ pub fn main_source(tree: &Tree, shape: Shape) -> String {
             "    {{\n        void *h = dlopen(\"lib{n}.so\", {});\n        printf(\"dlopen lib{n}.so: %d\\n\", h != 0);\n        if (h) {{",
             o.flags.c()
         );
+        if p.ctor {
+            let _ = writeln!(
+                body,
+                "            {{ int *o = (int *)dlsym(h, \"{n}_ctor_order\"); printf(\"constructor of {n}: %d\\n\", o ? *o : -1); }}"
+            );
+        }
+        if let Some(t) = p.ctor_target.as_ref().filter(|_| p.ctor) {
+            let _ = writeln!(s, "int {t}(int);");
+            let _ = writeln!(
+                body,
+                "            {{ int (**fp)(int) = (int (**)(int))dlsym(h, \"{n}_ctor_fp\"); printf(\"constructor of {n} took &{t}: %d, calls give %d\\n\", fp ? *fp == {t} : -1, fp && *fp ? (*fp)(2) : -1); }}"
+            );
+        }
         for f in &p.funcs {
             let _ = writeln!(
                 body,

@@ -26,6 +26,9 @@ fn drop_symbol(tree: &Tree, name: &str) -> Tree {
         l.pointers.retain(|p| p.name != name && p.target != name);
         l.tls.retain(|d| d.name != name);
         l.next_wrappers.retain(|d| d != name);
+        if l.ctor_target.as_deref() == Some(name) {
+            l.ctor_target = None;
+        }
     }
     t.calls.retain(|(f, _)| f != name);
     t.reads.retain(|d| d != name);
@@ -139,7 +142,12 @@ fn candidates(tree: &Tree) -> Vec<Tree> {
         }
         if l.ctor {
             let mut t = tree.clone();
-            for x in t.libs.iter_mut().filter(|x| x.name == l.name) {
+            for x in t
+                .libs
+                .iter_mut()
+                .chain(t.plugins.iter_mut())
+                .filter(|x| x.name == l.name)
+            {
                 x.ctor = false;
             }
             out.push(t);

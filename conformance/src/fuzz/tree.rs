@@ -58,6 +58,9 @@ pub struct Lib {
     pub tls: Vec<Data>,
     /// A constructor records its place in the order constructors ran (`NAME_ctor_order`).
     pub ctor: bool,
+    /// A plugin's constructor also stores the address of this start-up function
+    /// (`NAME_ctor_fp`), which main compares with the address it takes itself.
+    pub ctor_target: Option<String>,
     /// A destructor prints its library's name at exit (start-up libraries only: musl runs a
     /// library's destructors at exit, never at `dlclose`, docs/abi.md).
     pub dtor: bool,
@@ -200,6 +203,7 @@ pub fn generate(seed: u64) -> Tree {
         pointers: vec![],
         tls: vec![],
         ctor: false,
+        ctor_target: None,
         dtor: false,
         next_wrappers: vec![],
         dir: Dir::Lib,
@@ -236,6 +240,7 @@ pub fn generate(seed: u64) -> Tree {
             pointers: vec![],
             tls: vec![],
             ctor,
+            ctor_target: None,
             dtor: r.chance(1, 3),
             next_wrappers: vec![],
             dir,
@@ -298,11 +303,25 @@ pub fn generate(seed: u64) -> Tree {
             pointers: vec![],
             tls: vec![],
             ctor: false,
+            ctor_target: None,
             dtor: false,
             next_wrappers: vec![],
             dir: Dir::Plugins,
             runpath: false,
         };
+        // A constructor that runs at dlopen, after the start-up ones, and takes the address of a
+        // function of the global scope.
+        let targets: Vec<&(String, String)> = defined
+            .iter()
+            .filter(|(_, f)| !f.starts_with("dup_"))
+            .collect();
+        if !targets.is_empty() && r.chance(1, 2) {
+            p.ctor = true;
+            p.ctor_target = Some(targets[r.below(targets.len() as u64) as usize].1.clone());
+            if !p.needed.iter().any(|n| n == "core") {
+                p.needed.push("core".into());
+            }
+        }
         // A plugin calls only start-up libraries (the global scope) and itself.
         let mut scoped = defined.clone();
         let mut scoped_data = datas.clone();
