@@ -420,6 +420,8 @@ const CORE_LAYERS: &[&[&str]] = &[
     &["runtime"],
     &["dlfcn"],
     &["process"],
+    // Entry points for the cargo-fuzz targets (linker-core/fuzz), over the plan and the stubs.
+    &["fuzzing"],
 ];
 
 fn core_layer(m: &ModPath) -> Option<usize> {

@@ -24,6 +24,8 @@ mod coordinator;
 mod dlfcn;
 pub mod engine;
 mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod metadata;
 mod plan;
 mod process;

@@ -142,7 +142,10 @@ fn scan(bytes: &[u8], look_for_waits: bool) -> Result<Scan, String> {
             Payload::CodeSectionStart { range, .. } => {
                 // Cheap pre-check: a wait is encoded 0xFE 0x01 or 0xFE 0x02 (the prefix and
                 // a one-byte LEB); without that byte pair anywhere there is none.
-                let code = &bytes[range.start..range.end];
+                // A section claiming more bytes than the file has is the parser's to report.
+                let code = bytes
+                    .get(range.start..range.end)
+                    .ok_or("the code section runs past the end of the file")?;
                 if !s.shared
                     || !look_for_waits
                     || !code

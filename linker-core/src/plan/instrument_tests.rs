@@ -229,3 +229,30 @@ fn polls_only_where_memory_is_shared() {
         .unwrap();
     assert_eq!(ops(&out)[2][3], "Call { function_index: 1 }");
 }
+
+#[test]
+fn a_code_section_running_past_the_end_is_left_to_the_parser() {
+    // Found by the `plan` cargo-fuzz target: a module cut short inside its code section made the
+    // scan slice past the end of the bytes (a panic). Cut anywhere, it is an answer (the module
+    // or an error), and cut inside the code section it is returned as it is.
+    let whole = wat::parse_str(MODULE).unwrap();
+    let every = Instrumentation {
+        waits: true,
+        polls: true,
+    };
+    let code = wasmparser::Parser::new(0)
+        .parse_all(&whole)
+        .find_map(|p| match p {
+            Ok(wasmparser::Payload::CodeSectionStart { range, .. }) => Some(range),
+            _ => None,
+        })
+        .unwrap();
+    for len in 8..whole.len() {
+        let cut = whole[..len].to_vec();
+        // An error or a module, never a panic.
+        let out = instrument(cut.clone(), every);
+        if code.start < len && len < code.end {
+            assert_eq!(out.unwrap(), cut, "cut at {len}");
+        }
+    }
+}
