@@ -280,14 +280,18 @@ fn facts(image: &Image) -> Plan {
     let func_slots = image
         .func_slots
         .iter()
-        .map(|(&(module, pos), &slot)| {
-            let e = &image.modules[module].info.exports[pos as usize];
-            PlannedSlot {
-                module,
-                export: e.name.clone(),
-                func_index: e.index,
-                slot,
-            }
+        .map(|(&(module, func_index), &slot)| PlannedSlot {
+            module,
+            // The first of the function's exports (an alias shares its slot).
+            export: image.modules[module]
+                .info
+                .exports
+                .iter()
+                .find(|e| e.index == func_index && matches!(e.ty, ExternType::Func(_)))
+                .map(|e| e.name.clone())
+                .unwrap_or_default(),
+            func_index,
+            slot,
         })
         .collect();
     Plan {

@@ -197,10 +197,8 @@ fn function_slot<E: Engine>(g: &mut GroupCx<'_, E>, p: ModuleId, symbol: &str) -
                     module: lm.name.clone(),
                     symbol: symbol.to_string(),
                 })?;
-        (
-            st.image.func_slots.get(&(p, position as u32)).copied(),
-            position,
-        )
+        let func = lm.info.exports[position].index;
+        (st.image.func_slots.get(&(p, func)).copied(), position)
     };
     if let Some(s) = known {
         return Ok(s as u32);

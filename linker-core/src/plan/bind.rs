@@ -273,11 +273,11 @@ fn plt_binding(
 /// Every `GOT.func` import and every `dlsym` of the function gets this one slot, so function
 /// pointers compare equal.
 pub(crate) fn func_slot(image: &mut Image, p: ModuleId, position: usize) -> Result<u64> {
-    let key = (p, position as u32);
+    let module = &image.modules[p];
+    let key = (p, module.info.exports[position].index);
     if let Some(&s) = image.func_slots.get(&key) {
         return Ok(s);
     }
-    let module = &image.modules[p];
     let export = module.info.exports[position].name.as_str();
     let slot = match module.info.elem_slot_of_export(export) {
         Some(s) => match s.base {

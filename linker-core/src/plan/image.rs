@@ -162,8 +162,9 @@ pub struct Image {
     pub table: TableSpace,
     /// Lazily bound symbols, by PLT slot.
     pub plt: Vec<PltEntry>,
-    /// Canonical table slot of each function whose address was taken, by module and the
-    /// function's position in that module's exports.
+    /// Canonical table slot of each function whose address was taken, by module and function
+    /// index: two exports of one function (an alias) are one function with one address, as in
+    /// ELF.
     pub func_slots: crate::symbol_map::SymbolMap<(ModuleId, u32), u64>,
     /// Linker-allocated slots every group fills with the provider's function.
     pub table_fills: Vec<TableFill>,
