@@ -9,7 +9,8 @@
 //!   (in the live process memory), and `instantiate_fresh_memory/N` (in a new one).
 //!   `link` starts a program started before (its start-up records are reused while the files are
 //!   unchanged); `link_unseen_tree` binds every import again.
-//! - `calls/*`: 1,000,000 calls: within a module, through a plain import, a function pointer, a
+//! - `calls/*`: 1,000,000 calls: within a module (directly and, in `*/single/*`, through a function
+//!   pointer: the engine's own indirect call), through a plain import, a function pointer, a
 //!   lazily bound PLT slot (the stub moved into the caller, and in a module of its own); and
 //!   `dlsym` of a resolved symbol from the guest.
 //! - `pingpong/*`: the whole process, 30 million calls main -> libping -> libpong, against the same
@@ -303,7 +304,13 @@ fn bench_single<E: Engine>(c: &mut Criterion, engine: E) {
     let cache = Arc::new(ModuleCache::default());
     let mut p = load(&engine, &root, "/main.wasm", &cache);
     assert_eq!(p.run().unwrap(), 0);
-    for f in ["loop_local", "loop_import", "loop_pointer", "loop_plt"] {
+    for f in [
+        "loop_local",
+        "loop_local_pointer",
+        "loop_import",
+        "loop_pointer",
+        "loop_plt",
+    ] {
         g.bench_function(format!("calls/{f}"), |b| {
             b.iter(|| p.call(f, &[Val::I32(1_000_000)]).unwrap())
         });

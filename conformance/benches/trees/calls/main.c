@@ -10,5 +10,9 @@ int loop_import(int n) { int x = 0; for (int i = 0; i < n; i++) x = lib_inc(x); 
 int (*volatile lib_ptr)(int) = lib_inc;
 int loop_pointer(int n) { int x = 0; int (*f)(int) = lib_ptr; for (int i = 0; i < n; i++) x = f(x); return x; }
 int loop_plt(int n) { return lib_to_main(n); }
+/* The engine's own indirect call, within main: what any call through a table costs on it, the
+ * floor under a PLT call (which is a `call_indirect` through the PLT table). */
+int (*volatile local_ptr)(int) = main_inc;
+int loop_local_pointer(int n) { int x = 0; int (*f)(int) = local_ptr; for (int i = 0; i < n; i++) x = f(x); return x; }
 int loop_dlsym(int n) { int k = 0; for (int i = 0; i < n; i++) k += dlsym(RTLD_DEFAULT, "lib_inc") != 0; return k; }
-int main(void) { return loop_local(10) + loop_import(10) + loop_pointer(10) + loop_plt(10) == 40 ? 0 : 1; }
+int main(void) { return loop_local(10) + loop_import(10) + loop_pointer(10) + loop_plt(10) + loop_local_pointer(10) == 50 ? 0 : 1; }
