@@ -56,6 +56,13 @@ pub fn lib_source(tree: &Tree, l: &Lib) -> String {
             t.name, t.value
         );
     }
+    for h in &l.hidden {
+        let _ = writeln!(
+            s,
+            "__attribute__((visibility(\"hidden\"))) int {0}(int x) {{ return (int)((unsigned)x * {1}u + {2}u); }}\nint {3}_via_{0}(int x) {{ return {0}(x); }}",
+            h.name, h.mul, h.add, l.name
+        );
+    }
     for f in &l.funcs {
         let weak = if f.weak { "__attribute__((weak)) " } else { "" };
         let call = f
@@ -152,6 +159,21 @@ pub fn main_source(tree: &Tree, shape: Shape) -> String {
         );
     }
     for l in &tree.libs {
+        for h in &l.hidden {
+            let _ = writeln!(s, "int {}_via_{}(int);", l.name, h.name);
+            let _ = writeln!(
+                body,
+                "    printf(\"hidden {1} of {0}: %d\\n\", {0}_via_{1}(4));",
+                l.name, h.name
+            );
+            if !h.name.starts_with("dup_") {
+                let _ = writeln!(
+                    body,
+                    "    printf(\"dlsym finds hidden {0}: %d\\n\", dlsym(RTLD_DEFAULT, \"{0}\") != 0);",
+                    h.name
+                );
+            }
+        }
         for d in &l.next_wrappers {
             let _ = writeln!(s, "int {}_next_{d}(void);", l.name);
             let _ = writeln!(

@@ -26,6 +26,7 @@ fn drop_symbol(tree: &Tree, name: &str) -> Tree {
         l.pointers.retain(|p| p.name != name && p.target != name);
         l.tls.retain(|d| d.name != name);
         l.next_wrappers.retain(|d| d != name);
+        l.hidden.retain(|h| h.name != name);
         if l.ctor_target.as_deref() == Some(name) {
             l.ctor_target = None;
         }
@@ -46,6 +47,7 @@ fn symbols(l: &Lib) -> Vec<String> {
         .chain(l.data.iter().map(|d| d.name.clone()))
         .chain(l.pointers.iter().map(|p| p.name.clone()))
         .chain(l.tls.iter().map(|d| d.name.clone()))
+        .chain(l.hidden.iter().map(|h| h.name.clone()))
         .collect()
 }
 

@@ -67,6 +67,10 @@ pub struct Lib {
     /// Duplicated functions this library defines and wraps: `NAME_next_DUP()` calls the next
     /// definition of `DUP` after this library, found with `dlsym(RTLD_NEXT)`.
     pub next_wrappers: Vec<String>,
+    /// Hidden functions (`visibility("hidden")`: not exported), each called by main through an
+    /// exported wrapper `NAME_via_HIDDEN`. One may have the name of a duplicated function other
+    /// libraries export: the library's own calls still reach its hidden one.
+    pub hidden: Vec<Func>,
     /// Where the library file is, which decides how it is found.
     pub dir: Dir,
     /// The module has a `RUNPATH` naming `lib2` relative to its own directory.
@@ -206,6 +210,7 @@ pub fn generate(seed: u64) -> Tree {
         ctor_target: None,
         dtor: false,
         next_wrappers: vec![],
+        hidden: vec![],
         dir: Dir::Lib,
         runpath: false,
     }];
@@ -243,6 +248,7 @@ pub fn generate(seed: u64) -> Tree {
             ctor_target: None,
             dtor: r.chance(1, 3),
             next_wrappers: vec![],
+            hidden: vec![],
             dir,
             runpath: false,
         };
@@ -306,6 +312,7 @@ pub fn generate(seed: u64) -> Tree {
             ctor_target: None,
             dtor: false,
             next_wrappers: vec![],
+            hidden: vec![],
             dir: Dir::Plugins,
             runpath: false,
         };
@@ -358,7 +365,47 @@ pub fn generate(seed: u64) -> Tree {
             });
         }
     }
+    // Drawn last, so that the rest of a seed's program is what it was before hidden symbols.
+    add_hidden(&mut r, &mut t.libs);
     t
+}
+
+/// Hidden functions in some start-up libraries; sometimes one named as a duplicated function
+/// other libraries export (and this one does not).
+fn add_hidden(r: &mut Rng, libs: &mut [Lib]) {
+    let dups: Vec<String> = libs
+        .iter()
+        .flat_map(|l| l.funcs.iter())
+        .filter(|f| f.name.starts_with("dup_"))
+        .map(|f| f.name.clone())
+        .collect();
+    for (i, l) in libs.iter_mut().enumerate().skip(1) {
+        if !r.chance(1, 3) {
+            continue;
+        }
+        for k in 0..1 + r.below(2) {
+            l.hidden.push(Func {
+                name: format!("{}_h{k}", l.name),
+                mul: 1 + r.below(7) as i32,
+                add: r.below(100) as i32,
+                calls: None,
+                weak: false,
+            });
+        }
+        let free: Vec<&String> = dups
+            .iter()
+            .filter(|d| !l.funcs.iter().any(|f| &&f.name == d))
+            .collect();
+        if !free.is_empty() && r.chance(1, 2) {
+            l.hidden.push(Func {
+                name: free[r.below(free.len() as u64) as usize].clone(),
+                mul: 3,
+                add: 7000 + i as i32,
+                calls: None,
+                weak: false,
+            });
+        }
+    }
 }
 
 /// `NEEDED` cycles: some libraries also need a library made after them (which may need them in
