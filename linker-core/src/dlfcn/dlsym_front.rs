@@ -41,53 +41,23 @@ use crate::runtime::thread_memory::alloc_thread_memory;
 use crate::stubs::dlsym_front::{front_module, hash, ENTRIES, ENTRY, NAME_MAX};
 use crate::types::{FuncType, Val, ValType};
 
-/// The `dlsym` module `importer` imports in this group: its front (made at the first request in
-/// the group, calling `host` on a miss), instantiated for it with its id.
+/// The `dlsym` module `importer` imports in this group: its front (compiled at the first request
+/// in the group, calling `host` on a miss), instantiated for it with its id.
 pub(crate) fn front<E: Engine>(
     g: &mut GroupCx<'_, E>,
     host: HostFn<E>,
     importer: ModuleId,
 ) -> Result<E::Func> {
-    const NAME: &str = "dlsym (front)";
-    let eng = |e| LinkError::engine(NAME, e);
-    if let Some(f) = g.group_state().dlsym_front.as_ref() {
-        if let Some(func) = f.funcs.get(&importer) {
-            return Ok(func.clone());
-        }
+    if let Some(func) = g
+        .group_state()
+        .dlsym_front
+        .as_ref()
+        .and_then(|f| f.funcs.get(&importer).cloned())
+    {
+        return Ok(func);
     }
-    if g.group_state().dlsym_front.is_none() {
-        let (max_pages, shared_memory) = {
-            let st = g.records();
-            (st.image.memory_pages.1, st.image.memory_shared)
-        };
-        let bytes = front_module(max_pages, shared_memory);
-        let module = g
-            .shared
-            .cache
-            .compile(&g.shared.engine, NAME, &bytes)
-            .map_err(eng)?;
-        let host = g.cx.new_host_func(&host_type(), host).map_err(eng)?;
-        let cache = g.cx.new_global(Val::I32(0), true).map_err(eng)?;
-        let generation = g.cx.new_global(Val::I32(0), true).map_err(eng)?;
-        g.group_state().dlsym_front = Some(DlsymFront {
-            module,
-            host,
-            funcs: Default::default(),
-            cache,
-            generation,
-            enabled: false,
-        });
-    }
-    let (module, host, cache, generation) = {
-        let gs = g.group_state();
-        let f = gs.dlsym_front.as_ref().expect("made above");
-        (
-            f.module.clone(),
-            f.host.clone(),
-            f.cache.clone(),
-            f.generation.clone(),
-        )
-    };
+    let (module, host, cache, generation) = front_parts(g, host)?;
+    let eng = |e| LinkError::engine(FRONT, e);
     let caller =
         g.cx.new_global(Val::I32(importer as i32), false)
             .map_err(eng)?;
@@ -101,16 +71,58 @@ pub(crate) fn front<E: Engine>(
     let inst =
         g.cx.instantiate(&module, &imports)
             .map_err(|e| LinkError::Instantiate {
-                module: NAME.to_string(),
+                module: FRONT.to_string(),
                 reason: e.to_string(),
             })?;
     let Some(Extern::Func(func)) = g.cx.export(&inst, "dlsym") else {
-        return Err(LinkError::engine(NAME, "export missing"));
+        return Err(LinkError::engine(FRONT, "export missing"));
     };
     if let Some(f) = g.group_state().dlsym_front.as_mut() {
         f.funcs.insert(importer, func.clone());
     }
     Ok(func)
+}
+
+/// The front's name in errors.
+const FRONT: &str = "dlsym (front)";
+
+/// What every front of the group shares: the compiled module, the host function (`host`, made
+/// at the first request) and the two globals.
+fn front_parts<E: Engine>(
+    g: &mut GroupCx<'_, E>,
+    host: HostFn<E>,
+) -> Result<(E::Module, E::Func, E::Global, E::Global)> {
+    if let Some(f) = g.group_state().dlsym_front.as_ref() {
+        return Ok((
+            f.module.clone(),
+            f.host.clone(),
+            f.cache.clone(),
+            f.generation.clone(),
+        ));
+    }
+    let eng = |e| LinkError::engine(FRONT, e);
+    let (max_pages, shared_memory) = {
+        let st = g.records();
+        (st.image.memory_pages.1, st.image.memory_shared)
+    };
+    let bytes = front_module(max_pages, shared_memory);
+    let module = g
+        .shared
+        .cache
+        .compile(&g.shared.engine, FRONT, &bytes)
+        .map_err(eng)?;
+    let host = g.cx.new_host_func(&host_type(), host).map_err(eng)?;
+    let cache = g.cx.new_global(Val::I32(0), true).map_err(eng)?;
+    let generation = g.cx.new_global(Val::I32(0), true).map_err(eng)?;
+    g.group_state().dlsym_front = Some(DlsymFront {
+        module: module.clone(),
+        host: host.clone(),
+        funcs: Default::default(),
+        cache: cache.clone(),
+        generation: generation.clone(),
+        enabled: false,
+    });
+    Ok((module, host, cache, generation))
 }
 
 /// The host function a front calls on a miss: `dlsym`'s handle and name, and the caller's id.
