@@ -197,7 +197,7 @@ pub fn commit(tree: &Tree, shape: Shape, cases_dir: &Path) -> Result<PathBuf, St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fuzz::tree::generate;
+    use crate::fuzz::generate::generate;
 
     #[test]
     fn cuts_down_to_what_the_difference_needs() {

@@ -1,7 +1,8 @@
-//! Differential link fuzzing: random programs made of shared libraries (`tree.rs`), written as
-//! ordinary case directories (`emit.rs`), built natively with gcc as ELF shared objects and run
-//! under glibc (the oracle), then built as dylink.0 modules and run on every engine; any
-//! difference is cut down (`minimize.rs`) and written out as a case ready to commit.
+//! Differential link fuzzing: random programs made of shared libraries (`tree.rs`, drawn by
+//! `generate.rs`), written as ordinary case directories (`emit.rs`), built natively with gcc as
+//! ELF shared objects and run under glibc (the oracle), then built as dylink.0 modules and run on
+//! every engine; any difference is cut down (`minimize.rs`) and written out as a case ready to
+//! commit.
 //!
 //! ```text
 //! cargo run --release -p conformance -- fuzz --seeds 0..100 [--engine E]... [--shape threads|single]
@@ -9,6 +10,7 @@
 
 pub mod command;
 pub mod emit;
+pub mod generate;
 pub mod minimize;
 pub mod oracle;
 pub mod rng;
@@ -65,7 +67,7 @@ pub fn run(
         ..Default::default()
     };
     for seed in seeds {
-        let tree = tree::generate(seed);
+        let tree = generate::generate(seed);
         for &shape in shapes {
             let name = case_name(seed, shape);
             for (ext, tally) in externals.iter().zip(&mut s.external) {

@@ -86,12 +86,17 @@ pub(crate) fn front<E: Engine>(
 /// The front's name in errors.
 const FRONT: &str = "dlsym (front)";
 
-/// What every front of the group shares: the compiled module, the host function (`host`, made
-/// at the first request) and the two globals.
-fn front_parts<E: Engine>(
-    g: &mut GroupCx<'_, E>,
-    host: HostFn<E>,
-) -> Result<(E::Module, E::Func, E::Global, E::Global)> {
+/// What every front of a group shares: the compiled module, the host function and the cache's
+/// and generation's globals.
+type FrontParts<E> = (
+    <E as Engine>::Module,
+    <E as Engine>::Func,
+    <E as Engine>::Global,
+    <E as Engine>::Global,
+);
+
+/// The group's [`FrontParts`], made at the first request (with `host` as the host function).
+fn front_parts<E: Engine>(g: &mut GroupCx<'_, E>, host: HostFn<E>) -> Result<FrontParts<E>> {
     if let Some(f) = g.group_state().dlsym_front.as_ref() {
         return Ok((
             f.module.clone(),
