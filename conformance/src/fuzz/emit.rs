@@ -63,6 +63,13 @@ pub fn lib_source(tree: &Tree, l: &Lib) -> String {
             h.name, h.mul, h.add, l.name
         );
     }
+    for d in &l.hidden_data {
+        let _ = writeln!(
+            s,
+            "__attribute__((visibility(\"hidden\"))) int {0} = {1};\nint {2}_get_{0}(void) {{ return {0}; }}",
+            d.name, d.value, l.name
+        );
+    }
     for f in &l.funcs {
         let weak = if f.weak { "__attribute__((weak)) " } else { "" };
         let call = f
@@ -171,6 +178,21 @@ pub fn main_source(tree: &Tree, shape: Shape) -> String {
                     body,
                     "    printf(\"dlsym finds hidden {0}: %d\\n\", dlsym(RTLD_DEFAULT, \"{0}\") != 0);",
                     h.name
+                );
+            }
+        }
+        for d in &l.hidden_data {
+            let _ = writeln!(s, "int {}_get_{}(void);", l.name, d.name);
+            let _ = writeln!(
+                body,
+                "    printf(\"hidden data {1} of {0}: %d\\n\", {0}_get_{1}());",
+                l.name, d.name
+            );
+            if !d.name.starts_with("dup_") {
+                let _ = writeln!(
+                    body,
+                    "    printf(\"dlsym finds hidden {0}: %d\\n\", dlsym(RTLD_DEFAULT, \"{0}\") != 0);",
+                    d.name
                 );
             }
         }

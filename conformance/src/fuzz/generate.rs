@@ -48,6 +48,7 @@ pub fn generate(seed: u64) -> Tree {
         dtor: false,
         next_wrappers: vec![],
         hidden: vec![],
+        hidden_data: vec![],
         dir: Dir::Lib,
         runpath: false,
     }];
@@ -86,6 +87,7 @@ pub fn generate(seed: u64) -> Tree {
             dtor: r.chance(1, 3),
             next_wrappers: vec![],
             hidden: vec![],
+            hidden_data: vec![],
             dir,
             runpath: false,
         };
@@ -150,6 +152,7 @@ pub fn generate(seed: u64) -> Tree {
             dtor: false,
             next_wrappers: vec![],
             hidden: vec![],
+            hidden_data: vec![],
             dir: Dir::Plugins,
             runpath: false,
         };
@@ -207,9 +210,15 @@ pub fn generate(seed: u64) -> Tree {
     t
 }
 
-/// Hidden functions in some start-up libraries; sometimes one named as a duplicated function
-/// other libraries export (and this one does not).
+/// Hidden functions and data in some start-up libraries; sometimes one named as a duplicated
+/// function or datum other libraries export (and this one does not).
 fn add_hidden(r: &mut Rng, libs: &mut [Lib]) {
+    let dup_data: Vec<String> = libs
+        .iter()
+        .flat_map(|l| l.data.iter())
+        .filter(|d| d.name.starts_with("dup_"))
+        .map(|d| d.name.clone())
+        .collect();
     let dups: Vec<String> = libs
         .iter()
         .flat_map(|l| l.funcs.iter())
@@ -239,6 +248,24 @@ fn add_hidden(r: &mut Rng, libs: &mut [Lib]) {
                 mul: 3,
                 add: 7000 + i as i32,
                 calls: None,
+                weak: false,
+            });
+        }
+        if r.chance(1, 2) {
+            l.hidden_data.push(Data {
+                name: format!("{}_hd0", l.name),
+                value: r.below(1000) as i32,
+                weak: false,
+            });
+        }
+        let free: Vec<&String> = dup_data
+            .iter()
+            .filter(|d| !l.data.iter().any(|x| &&x.name == d))
+            .collect();
+        if !free.is_empty() && r.chance(1, 3) {
+            l.hidden_data.push(Data {
+                name: free[r.below(free.len() as u64) as usize].clone(),
+                value: 9000 + i as i32,
                 weak: false,
             });
         }

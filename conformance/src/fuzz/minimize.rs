@@ -27,6 +27,7 @@ fn drop_symbol(tree: &Tree, name: &str) -> Tree {
         l.tls.retain(|d| d.name != name);
         l.next_wrappers.retain(|d| d != name);
         l.hidden.retain(|h| h.name != name);
+        l.hidden_data.retain(|d| d.name != name);
         if l.ctor_target.as_deref() == Some(name) {
             l.ctor_target = None;
         }
@@ -48,6 +49,7 @@ fn symbols(l: &Lib) -> Vec<String> {
         .chain(l.pointers.iter().map(|p| p.name.clone()))
         .chain(l.tls.iter().map(|d| d.name.clone()))
         .chain(l.hidden.iter().map(|h| h.name.clone()))
+        .chain(l.hidden_data.iter().map(|d| d.name.clone()))
         .collect()
 }
 

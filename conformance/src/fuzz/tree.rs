@@ -70,6 +70,9 @@ pub struct Lib {
     /// exported wrapper `NAME_via_HIDDEN`. One may have the name of a duplicated function other
     /// libraries export: the library's own calls still reach its hidden one.
     pub hidden: Vec<Func>,
+    /// Hidden data, read by main through `NAME_get_HIDDEN()`; one may have the name of a
+    /// duplicated datum other libraries export.
+    pub hidden_data: Vec<Data>,
     /// Where the library file is, which decides how it is found.
     pub dir: Dir,
     /// The module has a `RUNPATH` naming `lib2` relative to its own directory.
