@@ -83,6 +83,13 @@ pub fn lib_source(tree: &Tree, l: &Lib) -> String {
             f.name, f.mul, f.add
         );
     }
+    init_and_wrappers(l, &mut s);
+    s
+}
+
+/// A library's constructor (recording its order and, in a plugin, taking a function's
+/// address), destructor and `RTLD_NEXT` wrappers.
+fn init_and_wrappers(l: &Lib, s: &mut String) {
     if l.ctor {
         let take = match &l.ctor_target {
             Some(t) => {
@@ -111,7 +118,6 @@ pub fn lib_source(tree: &Tree, l: &Lib) -> String {
             l.name
         );
     }
-    s
 }
 
 /// The C source of the main module; in the threads shape each job runs on a thread of its own.
@@ -165,6 +171,25 @@ pub fn main_source(tree: &Tree, shape: Shape) -> String {
             l.name
         );
     }
+    library_extras(tree, &mut s, &mut body);
+    if tree.weak_undefined {
+        s.push_str(
+            "extern int fz_nowhere_f(int) __attribute__((weak));\nextern int fz_nowhere_d __attribute__((weak));\n",
+        );
+        body.push_str(
+            "    printf(\"weak undefined: function null %d, data null %d\\n\", &fz_nowhere_f == 0, &fz_nowhere_d == 0);\n",
+        );
+    }
+    opens(tree, &mut s, &mut body);
+    jobs(tree, threads, &mut s, &mut body);
+    let _ = write!(s, "int main(void) {{\n{body}    return 0;\n}}\n");
+    s
+}
+
+/// Main's uses of what libraries keep to themselves or wrap: each hidden function and datum
+/// through its library's exported accessor (and `dlsym` not finding it), each `RTLD_NEXT`
+/// wrapper's answer.
+fn library_extras(tree: &Tree, s: &mut String, body: &mut String) {
     for l in &tree.libs {
         for h in &l.hidden {
             let _ = writeln!(s, "int {}_via_{}(int);", l.name, h.name);
@@ -205,14 +230,11 @@ pub fn main_source(tree: &Tree, shape: Shape) -> String {
             );
         }
     }
-    if tree.weak_undefined {
-        s.push_str(
-            "extern int fz_nowhere_f(int) __attribute__((weak));\nextern int fz_nowhere_d __attribute__((weak));\n",
-        );
-        body.push_str(
-            "    printf(\"weak undefined: function null %d, data null %d\\n\", &fz_nowhere_f == 0, &fz_nowhere_d == 0);\n",
-        );
-    }
+}
+
+/// Main's `dlopen` of each plugin: the constructor's record, lookups of the plugin's functions
+/// and data, `RTLD_DEFAULT`, and with `close` the `dlclose` and an `RTLD_NOLOAD` check.
+fn opens(tree: &Tree, s: &mut String, body: &mut String) {
     for o in &tree.opens {
         let Some(p) = tree.plugins.iter().find(|p| p.name == o.plugin) else {
             continue;
@@ -265,9 +287,6 @@ pub fn main_source(tree: &Tree, shape: Shape) -> String {
         }
         body.push_str("        }\n    }\n");
     }
-    jobs(tree, threads, &mut s, &mut body);
-    let _ = write!(s, "int main(void) {{\n{body}    return 0;\n}}\n");
-    s
 }
 
 /// The jobs' functions (into `s`) and main's running them (into `body`): on threads of their

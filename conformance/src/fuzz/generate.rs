@@ -32,149 +32,32 @@ pub fn generate(seed: u64) -> Tree {
     } else {
         1 + r.below(4) as usize
     };
-    let mut libs = vec![Lib {
-        name: "core".into(),
-        needed: vec![],
-        funcs: vec![],
-        data: vec![Data {
-            name: "core_counter".into(),
-            value: 0,
-            weak: false,
-        }],
-        pointers: vec![],
-        tls: vec![],
-        ctor: false,
-        ctor_target: None,
-        dtor: false,
-        next_wrappers: vec![],
-        hidden: vec![],
-        hidden_data: vec![],
-        dir: Dir::Lib,
-        runpath: false,
-    }];
+    let mut core = Lib::new("core", Dir::Lib);
+    core.data.push(Data {
+        name: "core_counter".into(),
+        value: 0,
+        weak: false,
+    });
+    let mut libs = vec![core];
     // Every function defined so far, with its module: later ones may call them.
     let mut defined: Vec<(String, String)> = Vec::new();
     let mut datas: Vec<(String, String)> = vec![("core".into(), "core_counter".into())];
     let dup_funcs = r.below(3) as usize;
     let dup_data = r.below(3) as usize;
     for i in 0..n {
-        let name = format!("l{i}");
-        // NEEDED: earlier libraries only (a DAG; cycles are through the global scope).
-        let mut needed: Vec<String> = libs
-            .iter()
-            .skip(1)
-            .filter(|_| r.chance(1, 3))
-            .map(|l| l.name.clone())
-            .collect();
-        let ctor = r.chance(1, 2);
-        if ctor {
-            needed.push("core".into());
-        }
-        let dir = match r.below(4) {
-            0 => Dir::Runpath,
-            1 => Dir::Env,
-            _ => Dir::Lib,
-        };
-        let mut lib = Lib {
-            name: name.clone(),
-            needed,
-            funcs: vec![],
-            data: vec![],
-            pointers: vec![],
-            tls: vec![],
-            ctor,
-            ctor_target: None,
-            dtor: r.chance(1, 3),
-            next_wrappers: vec![],
-            hidden: vec![],
-            hidden_data: vec![],
-            dir,
-            runpath: false,
-        };
-        fill(&mut r, &mut lib, &mut defined, &mut datas, &libs);
-        // A duplicate only where no library this one links against defines the name: wasm-ld
-        // drops a library's own weak definition when a library on its link line defines the
-        // symbol, where an ELF linker keeps it (docs/conformance.md, "Fuzzing").
-        let below = needed_closure(&libs, &lib.needed);
-        let defined_below = |name: &str| {
-            libs.iter().filter(|l| below.contains(&l.name)).any(|l| {
-                l.funcs.iter().any(|f| f.name == name) || l.data.iter().any(|d| d.name == name)
-            })
-        };
-        for d in 0..dup_funcs {
-            if r.chance(1, 2) && !defined_below(&format!("dup_f{d}")) {
-                lib.funcs.push(Func {
-                    name: format!("dup_f{d}"),
-                    mul: 1,
-                    add: 100 * (i as i32 + 1) + d as i32,
-                    calls: None,
-                    weak: r.chance(1, 3),
-                });
-            }
-        }
-        // Wrappers of its duplicated functions through RTLD_NEXT.
-        lib.next_wrappers = lib
-            .funcs
-            .iter()
-            .filter(|f| f.name.starts_with("dup_") && r.chance(1, 2))
-            .map(|f| f.name.clone())
-            .collect();
-        for d in 0..dup_data {
-            if r.chance(1, 2) && !defined_below(&format!("dup_d{d}")) {
-                lib.data.push(Data {
-                    name: format!("dup_d{d}"),
-                    value: 1000 * (i as i32 + 1) + d as i32,
-                    weak: r.chance(1, 3),
-                });
-            }
-        }
+        let lib = draw_lib(
+            &mut r,
+            i,
+            &libs,
+            &mut defined,
+            &mut datas,
+            (dup_funcs, dup_data),
+        );
         libs.push(lib);
     }
     add_cycles(&mut r, &mut libs);
     keep_ordered_destructors(&mut libs);
-    let plugin_count = r.below(3) as usize;
-    let mut plugins = Vec::new();
-    for k in 0..plugin_count {
-        let mut p = Lib {
-            name: format!("p{k}"),
-            needed: libs
-                .iter()
-                .skip(1)
-                .filter(|_| r.chance(1, 3))
-                .map(|l| l.name.clone())
-                .collect(),
-            funcs: vec![],
-            data: vec![],
-            pointers: vec![],
-            tls: vec![],
-            ctor: false,
-            ctor_target: None,
-            dtor: false,
-            next_wrappers: vec![],
-            hidden: vec![],
-            hidden_data: vec![],
-            dir: Dir::Plugins,
-            runpath: false,
-        };
-        // A constructor that runs at dlopen, after the start-up ones, and takes the address of a
-        // function of the global scope.
-        let targets: Vec<&(String, String)> = defined
-            .iter()
-            .filter(|(_, f)| !f.starts_with("dup_"))
-            .collect();
-        if !targets.is_empty() && r.chance(1, 2) {
-            p.ctor = true;
-            p.ctor_target = Some(targets[r.below(targets.len() as u64) as usize].1.clone());
-            if !p.needed.iter().any(|n| n == "core") {
-                p.needed.push("core".into());
-            }
-        }
-        // A plugin calls only start-up libraries (the global scope) and itself.
-        let mut scoped = defined.clone();
-        let mut scoped_data = datas.clone();
-        fill(&mut r, &mut p, &mut scoped, &mut scoped_data, &libs);
-        plugins.push(p);
-    }
+    let mut plugins = draw_plugins(&mut r, &libs, &defined, &datas);
     // Main links against every library, in a random order: the global scope's order, which
     // decides between duplicated symbols (main may only name what it links against).
     let mut main_needed: Vec<String> = libs.iter().map(|l| l.name.clone()).collect();
@@ -208,6 +91,118 @@ pub fn generate(seed: u64) -> Tree {
     // Drawn last, so that the rest of a seed's program is what it was before hidden symbols.
     add_hidden(&mut r, &mut t.libs);
     t
+}
+
+/// Start-up library `l{i}`: its `NEEDED` list (earlier libraries), constructor, destructor,
+/// directory, symbols (`fill`), and its definitions of the `dups` duplicated names (functions,
+/// data) with their `RTLD_NEXT` wrappers.
+fn draw_lib(
+    r: &mut Rng,
+    i: usize,
+    libs: &[Lib],
+    defined: &mut Vec<(String, String)>,
+    datas: &mut Vec<(String, String)>,
+    dups: (usize, usize),
+) -> Lib {
+    let (dup_funcs, dup_data) = dups;
+    let name = format!("l{i}");
+    // NEEDED: earlier libraries only (a DAG; cycles are through the global scope).
+    let mut needed: Vec<String> = libs
+        .iter()
+        .skip(1)
+        .filter(|_| r.chance(1, 3))
+        .map(|l| l.name.clone())
+        .collect();
+    let ctor = r.chance(1, 2);
+    if ctor {
+        needed.push("core".into());
+    }
+    let dir = match r.below(4) {
+        0 => Dir::Runpath,
+        1 => Dir::Env,
+        _ => Dir::Lib,
+    };
+    let mut lib = Lib::new(name, dir);
+    lib.needed = needed;
+    lib.ctor = ctor;
+    lib.dtor = r.chance(1, 3);
+    fill(r, &mut lib, defined, datas, libs);
+    // A duplicate only where no library this one links against defines the name: wasm-ld
+    // drops a library's own weak definition when a library on its link line defines the
+    // symbol, where an ELF linker keeps it (docs/conformance.md, "Fuzzing").
+    let below = needed_closure(libs, &lib.needed);
+    let defined_below = |name: &str| {
+        libs.iter().filter(|l| below.contains(&l.name)).any(|l| {
+            l.funcs.iter().any(|f| f.name == name) || l.data.iter().any(|d| d.name == name)
+        })
+    };
+    for d in 0..dup_funcs {
+        if r.chance(1, 2) && !defined_below(&format!("dup_f{d}")) {
+            lib.funcs.push(Func {
+                name: format!("dup_f{d}"),
+                mul: 1,
+                add: 100 * (i as i32 + 1) + d as i32,
+                calls: None,
+                weak: r.chance(1, 3),
+            });
+        }
+    }
+    // Wrappers of its duplicated functions through RTLD_NEXT.
+    lib.next_wrappers = lib
+        .funcs
+        .iter()
+        .filter(|f| f.name.starts_with("dup_") && r.chance(1, 2))
+        .map(|f| f.name.clone())
+        .collect();
+    for d in 0..dup_data {
+        if r.chance(1, 2) && !defined_below(&format!("dup_d{d}")) {
+            lib.data.push(Data {
+                name: format!("dup_d{d}"),
+                value: 1000 * (i as i32 + 1) + d as i32,
+                weak: r.chance(1, 3),
+            });
+        }
+    }
+    lib
+}
+
+/// Up to two plugins, each needing some start-up libraries, some with a constructor.
+fn draw_plugins(
+    r: &mut Rng,
+    libs: &[Lib],
+    defined: &[(String, String)],
+    datas: &[(String, String)],
+) -> Vec<Lib> {
+    let plugin_count = r.below(3) as usize;
+    let mut plugins = Vec::new();
+    for k in 0..plugin_count {
+        let mut p = Lib::new(format!("p{k}"), Dir::Plugins);
+        p.needed = libs
+            .iter()
+            .skip(1)
+            .filter(|_| r.chance(1, 3))
+            .map(|l| l.name.clone())
+            .collect();
+        // A constructor that runs at dlopen, after the start-up ones, and takes the address of a
+        // function of the global scope.
+        let targets: Vec<&(String, String)> = defined
+            .iter()
+            .filter(|(_, f)| !f.starts_with("dup_"))
+            .collect();
+        if !targets.is_empty() && r.chance(1, 2) {
+            p.ctor = true;
+            p.ctor_target = Some(targets[r.below(targets.len() as u64) as usize].1.clone());
+            if !p.needed.iter().any(|n| n == "core") {
+                p.needed.push("core".into());
+            }
+        }
+        // A plugin calls only start-up libraries (the global scope) and itself.
+        let mut scoped = defined.to_vec();
+        let mut scoped_data = datas.to_vec();
+        fill(r, &mut p, &mut scoped, &mut scoped_data, libs);
+        plugins.push(p);
+    }
+    plugins
 }
 
 /// Hidden functions and data in some start-up libraries; sometimes one named as a duplicated

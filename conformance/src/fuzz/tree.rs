@@ -79,6 +79,28 @@ pub struct Lib {
     pub runpath: bool,
 }
 
+impl Lib {
+    /// A library named `name` in `dir`, with nothing in it yet.
+    pub fn new(name: impl Into<String>, dir: Dir) -> Lib {
+        Lib {
+            name: name.into(),
+            needed: vec![],
+            funcs: vec![],
+            data: vec![],
+            pointers: vec![],
+            tls: vec![],
+            ctor: false,
+            ctor_target: None,
+            dtor: false,
+            next_wrappers: vec![],
+            hidden: vec![],
+            hidden_data: vec![],
+            dir,
+            runpath: false,
+        }
+    }
+}
+
 /// Where a library is: how the loader finds it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dir {
