@@ -291,12 +291,17 @@ fn opens(tree: &Tree, s: &mut String, body: &mut String) {
 
 /// The jobs' functions (into `s`) and main's running them (into `body`): on threads of their
 /// own, all started before any is joined, with `threads`; one after the other otherwise. Each
-/// stores a checksum of what it saw, printed after all are done.
+/// stores a checksum of what it saw, printed after all are done, and the first `dlerror` of a
+/// `dlopen` that failed (never, natively), so that a difference says why.
 fn jobs(tree: &Tree, threads: bool, s: &mut String, body: &mut String) {
     if tree.jobs.is_empty() {
         return;
     }
-    let _ = writeln!(s, "static unsigned job_sum[{}];", tree.jobs.len());
+    let _ = writeln!(
+        s,
+        "static unsigned job_sum[{0}];\nstatic char job_error[{0}][160];",
+        tree.jobs.len()
+    );
     for (i, job) in tree.jobs.iter().enumerate() {
         let Some(p) = tree.plugins.iter().find(|p| p.name == job.plugin) else {
             continue;
@@ -304,7 +309,7 @@ fn jobs(tree: &Tree, threads: bool, s: &mut String, body: &mut String) {
         let n = &p.name;
         let _ = write!(
             s,
-            "static void *job{i}(void *arg) {{\n    unsigned sum = 0;\n    (void)arg;\n    for (int k = 0; k < {}; k++) {{\n        void *h = dlopen(\"lib{n}.so\", RTLD_NOW);\n        if (!h) {{ sum += 1000003u; continue; }}\n",
+            "static void *job{i}(void *arg) {{\n    unsigned sum = 0;\n    (void)arg;\n    for (int k = 0; k < {}; k++) {{\n        void *h = dlopen(\"lib{n}.so\", RTLD_NOW);\n        if (!h) {{ const char *e = dlerror(); if (!job_error[{i}][0]) snprintf(job_error[{i}], sizeof job_error[{i}], \"%s\", e ? e : \"(no dlerror)\"); sum += 1000003u; continue; }}\n",
             job.rounds
         );
         for f in &p.funcs {
@@ -355,7 +360,7 @@ fn jobs(tree: &Tree, threads: bool, s: &mut String, body: &mut String) {
     for (i, job) in tree.jobs.iter().enumerate() {
         let _ = writeln!(
             body,
-            "    printf(\"job {i}: lib{}.so {} rounds, checksum %u\\n\", job_sum[{i}]);",
+            "    printf(\"job {i}: lib{}.so {} rounds, checksum %u\\n\", job_sum[{i}]);\n    if (job_error[{i}][0]) printf(\"job {i}: a dlopen failed: %s\\n\", job_error[{i}]);",
             job.plugin, job.rounds
         );
     }
