@@ -24,7 +24,7 @@ pub(crate) const RTLD_NEXT: u32 = u32::MAX;
 
 /// Where a lookup searches.
 #[derive(Clone, Copy, Debug)]
-enum From {
+enum Search {
     /// A handle: `RTLD_DEFAULT` (0), one `dlopen` gave, or `RTLD_NEXT` (refused: no caller).
     Handle(u32),
     /// `RTLD_NEXT` called from this module.
@@ -43,7 +43,7 @@ pub(crate) fn dlsym<E: Engine>(
     if let Some(a) = g.shared.dlsym_cache.get(handle, symbol) {
         return Ok(a);
     }
-    let (addr, thread_local) = dlsym_slow(g, From::Handle(handle), symbol)?;
+    let (addr, thread_local) = dlsym_slow(g, Search::Handle(handle), symbol)?;
     if !thread_local {
         g.shared.dlsym_cache.insert(handle, symbol, addr);
     }
@@ -62,7 +62,7 @@ pub(crate) fn dlsym_next<E: Engine>(
     caller: ModuleId,
     symbol: &str,
 ) -> Result<SymbolAddress> {
-    dlsym_slow(g, From::After(caller), symbol).map(|(addr, _)| addr)
+    dlsym_slow(g, Search::After(caller), symbol).map(|(addr, _)| addr)
 }
 
 /// What a lookup found: the provider, the export's type, its constant value, whether it is TLS.
@@ -72,7 +72,7 @@ type Found = (ModuleId, ExternType, Option<i64>, SymFlags);
 /// The lookup itself; also says whether the result is thread-local (not cacheable).
 fn dlsym_slow<E: Engine>(
     g: &mut GroupCx<'_, E>,
-    from: From,
+    from: Search,
     symbol: &str,
 ) -> Result<(SymbolAddress, bool)> {
     let (p, ty, value, flags) = find(g, from, symbol)?;
@@ -119,11 +119,11 @@ fn dlsym_slow<E: Engine>(
 /// it in place while the caller is loaded (and musl never unloads at all). The calling module is
 /// not known here; it is taken to be one that stays (the main program, the usual caller), so the
 /// library becomes `nodelete`. A lookup through a handle adds no dependency, in glibc as here.
-fn find<E: Engine>(g: &GroupCx<'_, E>, from: From, symbol: &str) -> Result<Found> {
+fn find<E: Engine>(g: &GroupCx<'_, E>, from: Search, symbol: &str) -> Result<Found> {
     let policy = g.shared.config.weak_policy;
     // A handle's lookup names that library's tree (which stays while the handle is open); a
     // search of a scope can find any library in it.
-    let pins = !matches!(from, From::Handle(h) if h != 0);
+    let pins = !matches!(from, Search::Handle(h) if h != 0);
     {
         let st = g.records();
         let found = find_in(&st.image, policy, from, symbol)?;
@@ -140,15 +140,15 @@ fn find<E: Engine>(g: &GroupCx<'_, E>, from: From, symbol: &str) -> Result<Found
 }
 
 /// [`find`] in `image`, changing nothing.
-fn find_in(image: &Image, policy: WeakPolicy, from: From, symbol: &str) -> Result<Found> {
+fn find_in(image: &Image, policy: WeakPolicy, from: Search, symbol: &str) -> Result<Found> {
     let (scope, handle_name) = match from {
-        From::Handle(0) => (image.global_scope.clone(), "RTLD_DEFAULT".to_string()),
-        From::Handle(RTLD_NEXT) => {
+        Search::Handle(0) => (image.global_scope.clone(), "RTLD_DEFAULT".to_string()),
+        Search::Handle(RTLD_NEXT) => {
             return Err(LinkError::RtldNext {
                 symbol: symbol.to_string(),
             })
         }
-        From::After(caller) => {
+        Search::After(caller) => {
             let after = |scope: &[ModuleId]| {
                 scope
                     .iter()
@@ -164,7 +164,7 @@ fn find_in(image: &Image, policy: WeakPolicy, from: From, symbol: &str) -> Resul
                 .map_or("RTLD_NEXT", |m| m.name.as_str());
             (scope, format!("RTLD_NEXT from {name}"))
         }
-        From::Handle(h) => {
+        Search::Handle(h) => {
             let m = module_of(image, h)?;
             let scope = if m == MAIN {
                 image.global_scope.clone()
