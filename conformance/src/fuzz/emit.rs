@@ -191,33 +191,36 @@ pub fn main_source(tree: &Tree, shape: Shape) -> String {
 /// wrapper's answer.
 fn library_extras(tree: &Tree, s: &mut String, body: &mut String) {
     for l in &tree.libs {
-        for h in &l.hidden {
-            let _ = writeln!(s, "int {}_via_{}(int);", l.name, h.name);
+        // Each hidden symbol through its accessor: (declaration, call, what is printed, name).
+        let functions = l.hidden.iter().map(|h| {
+            let f = format!("{}_via_{}", l.name, h.name);
+            (
+                format!("int {f}(int);"),
+                format!("{f}(4)"),
+                "hidden",
+                &h.name,
+            )
+        });
+        let data = l.hidden_data.iter().map(|d| {
+            let f = format!("{}_get_{}", l.name, d.name);
+            (
+                format!("int {f}(void);"),
+                format!("{f}()"),
+                "hidden data",
+                &d.name,
+            )
+        });
+        for (decl, call, what, name) in functions.chain(data) {
+            let _ = writeln!(s, "{decl}");
             let _ = writeln!(
                 body,
-                "    printf(\"hidden {1} of {0}: %d\\n\", {0}_via_{1}(4));",
-                l.name, h.name
+                "    printf(\"{what} {name} of {0}: %d\\n\", {call});",
+                l.name
             );
-            if !h.name.starts_with("dup_") {
+            if !name.starts_with("dup_") {
                 let _ = writeln!(
                     body,
-                    "    printf(\"dlsym finds hidden {0}: %d\\n\", dlsym(RTLD_DEFAULT, \"{0}\") != 0);",
-                    h.name
-                );
-            }
-        }
-        for d in &l.hidden_data {
-            let _ = writeln!(s, "int {}_get_{}(void);", l.name, d.name);
-            let _ = writeln!(
-                body,
-                "    printf(\"hidden data {1} of {0}: %d\\n\", {0}_get_{1}());",
-                l.name, d.name
-            );
-            if !d.name.starts_with("dup_") {
-                let _ = writeln!(
-                    body,
-                    "    printf(\"dlsym finds hidden {0}: %d\\n\", dlsym(RTLD_DEFAULT, \"{0}\") != 0);",
-                    d.name
+                    "    printf(\"dlsym finds hidden {name}: %d\\n\", dlsym(RTLD_DEFAULT, \"{name}\") != 0);"
                 );
             }
         }
