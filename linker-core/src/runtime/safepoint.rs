@@ -89,11 +89,14 @@ fn coordinated_raised<E: Engine, R>(
     begin_op(g, kind)?;
     // The operator's own store may lag behind an operation that did not stop it: it changes
     // the records from where they are, and reports itself caught up at the end.
-    if g.group_state().version < g.shared.version() {
+    let now = g.shared.version();
+    if g.group_state().version < now {
         if let Err(e) = sync_group(g) {
             end_op(g);
             return Err(e);
         }
+        // What the group reflects now counts for what `reclaim` may give back.
+        g.shared.coord.set_version(g.id(), now);
     }
     reclaim(g);
     let r = op(g);
