@@ -23,10 +23,14 @@ fn the_operators_own_safepoint_catches_nothing_up() {
     co.leave(1);
     co.begin(0, OpKind::Stop, None, || {}).unwrap();
     let caught_up = Cell::new(false);
-    co.safepoint::<()>(0, || 5, |_| {
-        caught_up.set(true);
-        Ok(())
-    })
+    co.safepoint::<()>(
+        0,
+        || 5,
+        |_| {
+            caught_up.set(true);
+            Ok(())
+        },
+    )
     .unwrap();
     assert!(!caught_up.get(), "the operator's safepoint ran a catch-up");
     co.end(0, 5);
@@ -39,10 +43,14 @@ fn a_group_behind_catches_up_at_a_safepoint() {
     let co = Coordinator::default();
     with_group(&co, 0);
     let seen = Cell::new(0);
-    co.safepoint::<()>(0, || 3, |v| {
-        seen.set(v);
-        Ok(())
-    })
+    co.safepoint::<()>(
+        0,
+        || 3,
+        |v| {
+            seen.set(v);
+            Ok(())
+        },
+    )
     .unwrap();
     assert_eq!(seen.get(), 3);
     assert_eq!(co.versions(), vec![3]);
