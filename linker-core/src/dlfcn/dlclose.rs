@@ -99,6 +99,10 @@ fn unload_module<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Vec<ModuleId
     let mut gs = g.group_state();
     gs.instances[m] = None;
     gs.lazy.deferred.remove(&m);
+    // This thread's TLS block of it (the loading thread's is in the library's own memory).
+    if let Some(r) = gs.thread.take_tls_block(m) {
+        image.memory.free.release(r.base, r.size);
+    }
     Arc::make_mut(&mut image.modules[m]).released_slots = released;
     image.func_slots.retain(|(p, _), _| *p != m);
     for (i, e) in image.plt.iter_mut().enumerate() {

@@ -26,7 +26,7 @@ use crate::runtime::init::init_modules;
 use crate::runtime::instantiate::instantiate_module;
 use crate::runtime::lazy::materialize::materialize_all;
 use crate::runtime::safepoint::coordinated;
-use crate::runtime::state::GroupCx;
+use crate::runtime::state::{GroupCx, ThreadRange};
 use crate::runtime::support;
 use crate::runtime::table_space::sync_tables;
 
@@ -294,7 +294,7 @@ fn release_grown(image: &mut Image, grown: &[(u64, u64)]) {
 /// given to a later load while the thread still writes its `dlerror` text there (and would be
 /// released a second time when the thread exits). `conformance/cases/dlopen-rollback-ctor`.
 struct Owned {
-    thread_memory: usize,
+    thread_memory: Vec<ThreadRange>,
     dlerror_buffer: bool,
 }
 
@@ -302,15 +302,16 @@ impl Owned {
     fn of<E: Engine>(g: &GroupCx<'_, E>) -> Owned {
         let gs = g.group_state();
         Owned {
-            thread_memory: gs.thread.memory.len(),
+            thread_memory: gs.thread.memory.clone(),
             dlerror_buffer: gs.thread.dlerror_buffer.is_some(),
         }
     }
 
-    /// Forgets what the thread took since [`Owned::of`].
+    /// Forgets what the thread took since [`Owned::of`] (and owns again a TLS block it gave
+    /// back meanwhile, a constructor's `dlclose`: the restored records have it taken).
     fn restore<E: Engine>(&self, g: &GroupCx<'_, E>) {
         let mut gs = g.group_state();
-        gs.thread.memory.truncate(self.thread_memory);
+        gs.thread.memory.clone_from(&self.thread_memory);
         if !self.dlerror_buffer {
             gs.thread.dlerror_buffer = None;
         }

@@ -160,7 +160,7 @@ fn enable<E: Engine>(g: &mut GroupCx<'_, E>) -> bool {
     if g.shared.coord.is_owner(g.id()) {
         return false;
     }
-    let Ok(region) = alloc_thread_memory(g, (ENTRIES * ENTRY) as u64, ENTRY as u64) else {
+    let Ok(region) = alloc_thread_memory(g, (ENTRIES * ENTRY) as u64, ENTRY as u64, None) else {
         return false;
     };
     let generation = {

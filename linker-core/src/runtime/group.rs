@@ -15,7 +15,7 @@ use crate::runtime::instantiate::instantiate_module;
 use crate::runtime::lazy::deferred::{defer, is_deferred, replication, standins_for_fills};
 use crate::runtime::state::GroupCx;
 use crate::runtime::table_space::sync_tables;
-use crate::runtime::thread_memory::init_tls;
+use crate::runtime::thread_memory::{init_tls, release_tls_block};
 use crate::types::Val;
 
 /// Brings this group's store up to date with the records after another group changed them:
@@ -57,9 +57,12 @@ pub(crate) fn sync_group<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<()> {
             g.cx.table_set(&table, s, None)
                 .map_err(|e| LinkError::store("function table", e))?;
         }
-        let mut gs = g.group_state();
-        gs.instances[m] = None;
-        gs.lazy.deferred.remove(&m);
+        {
+            let mut gs = g.group_state();
+            gs.instances[m] = None;
+            gs.lazy.deferred.remove(&m);
+        }
+        release_tls_block(g, m);
     }
     {
         // Records trimmed since (`dlclose::trim_unloaded`): their instances were dropped above

@@ -224,7 +224,7 @@ fn process_memory<E: Engine>(
 /// group's stack pointer at its top.
 fn give_stack<E: Engine>(g: &mut GroupCx<'_, E>, plan: &GroupPlan) -> Result<()> {
     let size = g.shared.config.stack_size;
-    let base = alloc_thread_memory(g, size, 16)?;
+    let base = alloc_thread_memory(g, size, 16, None)?;
     let sp = g.group_state().stack_pointer.clone();
     g.cx.global_set(&sp, Val::I32((base + size) as i32))
         .map_err(|e| LinkError::engine(&plan.main_name, e))?;

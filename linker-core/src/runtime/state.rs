@@ -213,17 +213,36 @@ pub(crate) struct GroupTables<E: Engine> {
     pub closure_funcs: HashMap<u64, (u64, E::Func)>,
 }
 
+/// A range of the process memory one thread owns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct ThreadRange {
+    pub base: u64,
+    pub size: u64,
+    /// The module this is the thread's TLS block of: given back when the thread drops the
+    /// module, not only when it exits.
+    pub tls_of: Option<ModuleId>,
+}
+
 /// What belongs to one thread (engine-free).
 #[derive(Default)]
 pub(crate) struct ThreadState {
     /// Memory this thread owns (stack, TLS blocks, dlerror buffer), returned when it exits.
-    pub memory: Vec<(u64, u64)>,
+    pub memory: Vec<ThreadRange>,
     /// This thread's stack: lowest and highest address (`__stack_low`, `__stack_high`).
     pub stack: (u64, u64),
     /// This thread's `dlerror` text, cleared when read.
     pub dlerror: Option<String>,
     /// Where `dlerror` puts its text for this thread, once allocated.
     pub dlerror_buffer: Option<u64>,
+}
+
+impl ThreadState {
+    /// Stops owning this thread's TLS block of module `m` (the group dropped the module), and
+    /// returns it for the caller to give back to the process.
+    pub fn take_tls_block(&mut self, m: ModuleId) -> Option<ThreadRange> {
+        let i = self.memory.iter().position(|r| r.tls_of == Some(m))?;
+        Some(self.memory.remove(i))
+    }
 }
 
 /// Lazy replication in one group (`runtime/lazy`).

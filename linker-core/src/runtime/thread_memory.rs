@@ -5,17 +5,19 @@
 use crate::engine::{Engine, Extern};
 use crate::error::{LinkError, Result};
 use crate::plan::image::ModuleId;
-use crate::runtime::state::{GroupCx, GroupRef, Shared};
+use crate::runtime::state::{GroupCx, GroupRef, Shared, ThreadRange};
 use crate::types::Val;
 
 /// Size of the per-thread buffer `dlerror` returns.
 pub(crate) const DLERROR_BUFFER: u64 = 1024;
 
-/// Takes zeroed memory for this thread (stack, TLS), returned to the process when it exits.
+/// Takes zeroed memory for this thread (stack, TLS), returned to the process when it exits
+/// (a TLS block, `tls_of` a module, also when the thread drops that module: [`release_tls_block`]).
 pub(crate) fn alloc_thread_memory<E: Engine>(
     g: &mut GroupCx<'_, E>,
     size: u64,
     align: u64,
+    tls_of: Option<ModuleId>,
 ) -> Result<u64> {
     let memory = g.memory();
     let base = {
@@ -31,7 +33,11 @@ pub(crate) fn alloc_thread_memory<E: Engine>(
     })?;
     g.cx.memory_write(&memory, base, &vec![0u8; size as usize])
         .map_err(|e| LinkError::store("thread memory", e))?;
-    g.group_state().thread.memory.push((base, size.max(1)));
+    g.group_state().thread.memory.push(ThreadRange {
+        base,
+        size: size.max(1),
+        tls_of,
+    });
     Ok(base)
 }
 
@@ -51,7 +57,7 @@ pub(crate) fn init_tls<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) -> Result
     let Some(Extern::Func(init)) = g.export(m, "__wasm_init_tls") else {
         return Ok(());
     };
-    let block = alloc_thread_memory(g, size, align.next_power_of_two())?;
+    let block = alloc_thread_memory(g, size, align.next_power_of_two(), Some(m))?;
     call_init_tls(g, m, &init, block)
 }
 
@@ -109,7 +115,7 @@ pub(crate) fn dlerror_buffer<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<u64> {
     if let Some(b) = g.group_state().thread.dlerror_buffer {
         return Ok(b);
     }
-    let b = alloc_thread_memory(g, DLERROR_BUFFER, 16)?;
+    let b = alloc_thread_memory(g, DLERROR_BUFFER, 16, None)?;
     g.group_state().thread.dlerror_buffer = Some(b);
     Ok(b)
 }
@@ -118,7 +124,19 @@ pub(crate) fn dlerror_buffer<E: Engine>(g: &mut GroupCx<'_, E>) -> Result<u64> {
 pub(crate) fn release_thread_memory<E: Engine>(shared: &Shared<E>, group: &GroupRef<E>) {
     let ranges = std::mem::take(&mut crate::runtime::state::lock(group).thread.memory);
     let mut st = shared.records_mut();
-    for (base, size) in ranges {
-        st.image.memory.free.release(base, size);
+    for r in ranges {
+        st.image.memory.free.release(r.base, r.size);
+    }
+}
+
+/// Gives back this thread's TLS block of module `m`, which its group has just dropped (the
+/// library was unloaded), as glibc frees a thread's block of an unloaded module
+/// (`_dl_update_slotinfo`). Until 2026-12-06 the blocks stayed until the thread exited, so a
+/// thread that used a library another thread loaded and unloaded in a loop took a new block at
+/// every load (`conformance/cases/threads-tls-reload`).
+pub(crate) fn release_tls_block<E: Engine>(g: &mut GroupCx<'_, E>, m: ModuleId) {
+    let block = g.group_state().thread.take_tls_block(m);
+    if let Some(r) = block {
+        g.records_mut().image.memory.free.release(r.base, r.size);
     }
 }
