@@ -235,7 +235,7 @@ fn preload_comes_before_the_programs_libraries() {
 }
 
 #[test]
-fn exit_in_a_thread_ends_the_process() {
+fn exit_or_a_trap_in_a_thread_ends_the_process() {
     let tree = built_test_tree("cli-exit");
     for engine in engines_with_threads() {
         let (code, out, err) = wasmlink(&tree, &["run", "--engine", engine, "main.wasm"], "", &[]);
@@ -253,6 +253,18 @@ fn exit_in_a_thread_ends_the_process() {
         assert_eq!(
             (code, out.as_str()),
             (9, "wasi thread exits\n"),
+            "{engine}: {err}"
+        );
+        // A trap in a thread ends every thread (wasi-threads), with the code of a trap.
+        let (code, out, err) = wasmlink(
+            &tree,
+            &["run", "--engine", engine, "trap-main.wasm"],
+            "",
+            &[],
+        );
+        assert_eq!(
+            (code, out.as_str()),
+            (134, "wasi thread traps\n"),
             "{engine}: {err}"
         );
     }

@@ -51,9 +51,10 @@ pub struct LinkerConfig {
     /// Maximum memory in 64 KiB pages when the main module does not say (default: 1 GiB).
     pub default_max_pages: u32,
     /// Called when a thread other than the main one exits the process (`proc_exit`, C's
-    /// `exit`), with the exit code. POSIX ends the whole process then; an embedder that runs the
-    /// program as its own process (the `wasmlink` command) exits here. Without it, the exit
-    /// code is that thread's, which `thread_join` returns.
+    /// `exit`), with the exit code, or traps, with 134 (wasi-threads ends every thread then, as a
+    /// crashing POSIX thread ends its process). POSIX ends the whole process then; an embedder
+    /// that runs the program as its own process (the `wasmlink` command) exits here. Without
+    /// it, the exit code is that thread's, which `thread_join` returns.
     pub on_exit: Option<std::sync::Arc<dyn Fn(i32) + Send + Sync>>,
     /// How long a link operation waits for other threads to reach a safepoint before it fails
     /// (only engines without resumable safepoints can make it wait that long).

@@ -142,6 +142,12 @@ fn run_thread<E: Engine>(shared: &Arc<Shared<E>>, id: GroupId, entry: Entry, arg
             Ok(c) => c,
             Err(e) => {
                 tracing::error!(thread = id, error = %e, "thread trapped");
+                // A trap in one thread ends them all (wasi-threads; a crashing POSIX thread
+                // takes its process with it): the main thread must not go on as if the thread
+                // had returned.
+                if let Some(on_exit) = &shared.config.on_exit {
+                    on_exit(TRAPPED);
+                }
                 TRAPPED
             }
         }
