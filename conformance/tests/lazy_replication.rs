@@ -17,6 +17,10 @@ use wasmlink::{Engine, LinkerConfig, MountFs, Process};
 /// Every "instantiating on first use" event: (module, thread).
 static EVENTS: Mutex<Vec<(String, u64)>> = Mutex::new(Vec::new());
 
+/// Held by each test while it runs: the events are collected for the whole binary, so two
+/// tests running at once (the harness's default) would see each other's.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
 struct FirstUse;
 
 #[derive(Default)]
@@ -110,6 +114,7 @@ fn check<E: Engine>(engine: E, root: &Path) {
 
 #[test]
 fn threads_instantiate_a_library_on_first_use() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     collect();
     let root = built_case("threads-lazy");
     conformance::on_each_engine!(check(&root));
@@ -145,6 +150,7 @@ fn check_late_start<E: Engine>(engine: E, root: &Path) {
 
 #[test]
 fn threads_started_after_dlopen_instantiate_libraries_on_first_use() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     collect();
     let root = built_case("threads-late-start");
     conformance::on_each_engine!(check_late_start(&root));
