@@ -237,36 +237,23 @@ fn preload_comes_before_the_programs_libraries() {
 #[test]
 fn exit_or_a_trap_in_a_thread_ends_the_process() {
     let tree = built_test_tree("cli-exit");
+    // (program, exit code, output): exit() in a thread started through the wasmlink API and
+    // through wasi-threads, then a trap in a thread, which ends every thread (wasi-threads)
+    // with the code of a trap.
+    let programs = [
+        ("main.wasm", 7, "thread exits\n"),
+        ("wasi-main.wasm", 9, "wasi thread exits\n"),
+        ("trap-main.wasm", 134, "wasi thread traps\n"),
+    ];
     for engine in engines_with_threads() {
-        let (code, out, err) = wasmlink(&tree, &["run", "--engine", engine, "main.wasm"], "", &[]);
-        assert_eq!(
-            (code, out.as_str()),
-            (7, "thread exits\n"),
-            "{engine}: {err}"
-        );
-        let (code, out, err) = wasmlink(
-            &tree,
-            &["run", "--engine", engine, "wasi-main.wasm"],
-            "",
-            &[],
-        );
-        assert_eq!(
-            (code, out.as_str()),
-            (9, "wasi thread exits\n"),
-            "{engine}: {err}"
-        );
-        // A trap in a thread ends every thread (wasi-threads), with the code of a trap.
-        let (code, out, err) = wasmlink(
-            &tree,
-            &["run", "--engine", engine, "trap-main.wasm"],
-            "",
-            &[],
-        );
-        assert_eq!(
-            (code, out.as_str()),
-            (134, "wasi thread traps\n"),
-            "{engine}: {err}"
-        );
+        for (main, want_code, want_out) in programs {
+            let (code, out, err) = wasmlink(&tree, &["run", "--engine", engine, main], "", &[]);
+            assert_eq!(
+                (code, out.as_str()),
+                (want_code, want_out),
+                "{engine} {main}: {err}"
+            );
+        }
     }
 }
 
